@@ -1,0 +1,207 @@
+"""Open a bundle (a folder or a .zip of one) safely, and hash and type each file.
+
+Nothing is ever written into or next to the bundle: folders are only read, and a
+zip's members are read into memory. A zip member with an absolute path, a `..`
+part or a link, and anything past the size and count limits, is refused with a
+problem (F001) instead of being read; the rest of the bundle is still checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from evidence import filetypes
+from evidence.errors import BundleError
+from evidence.records import Problem, Source
+
+DEBRIS_NAMES = {".ds_store", "thumbs.db", "desktop.ini", ".localized", "icon\r"}
+DEBRIS_DIRS = {"__macosx", ".git", ".svn", ".trash", ".trashes", ".spotlight-v100", ".fseventsd"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Safety limits for one bundle: what a hostile or broken archive can cost us."""
+
+    max_files: int = 5_000
+    max_file_bytes: int = 512 * 1024 * 1024
+    max_total_bytes: int = 2 * 1024 * 1024 * 1024
+
+
+@dataclass
+class BundleFile:
+    """One file of a bundle: where it is, what it is, and how to get its bytes."""
+
+    path: str  # relative to the bundle, with forward slashes
+    size: int
+    sha256: str
+    filetype: str
+    _data: bytes | None = field(default=None, repr=False)
+    _disk_path: Path | None = field(default=None, repr=False)
+
+    def read_bytes(self) -> bytes:
+        if self._data is not None:
+            return self._data
+        assert self._disk_path is not None
+        return self._disk_path.read_bytes()
+
+
+@dataclass
+class Bundle:
+    """The files of one order's evidence, in a stable (sorted) order."""
+
+    location: str
+    files: list[BundleFile]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def open_bundle(location: str | os.PathLike[str], limits: Limits = Limits()) -> Bundle:
+    """Given a folder or a .zip, return its files; raise BundleError if it cannot be opened."""
+    path = Path(location)
+    if path.is_dir():
+        return _open_folder(path, limits)
+    if path.is_file():
+        if not zipfile.is_zipfile(path):
+            raise BundleError(f"{path} is neither a folder nor a .zip archive")
+        return _open_zip(path, limits)
+    raise BundleError(f"{path} does not exist")
+
+
+def is_debris(relative: str) -> bool:
+    """True for files an OS or archiver leaves behind, which are never evidence."""
+    parts = PurePosixPath(relative).parts
+    if any(part.lower() in DEBRIS_DIRS for part in parts[:-1]):
+        return True
+    name = parts[-1]
+    return name.lower() in DEBRIS_NAMES or name.startswith("._") or name.startswith("~$")
+
+
+def describe(path: str, data: bytes) -> BundleFile:
+    """Given a file's path and bytes, return it hashed and typed."""
+    return BundleFile(
+        path=path,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        filetype=filetypes.detect(data, path),
+        _data=data,
+    )
+
+
+def _open_folder(root: Path, limits: Limits) -> Bundle:
+    bundle = Bundle(location=str(root), files=[])
+    resolved_root = root.resolve()
+    total = 0
+    for current, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d.lower() not in DEBRIS_DIRS)
+        for name in sorted(names):
+            full = Path(current) / name
+            relative = full.relative_to(root).as_posix()
+            if is_debris(relative):
+                continue
+            refusal = _refuse_disk_file(full, resolved_root, limits)
+            if refusal is None and len(bundle.files) >= limits.max_files:
+                refusal = f"the bundle has more than {limits.max_files} files; the rest were not read"
+            if refusal is None and total + full.stat().st_size > limits.max_total_bytes:
+                refusal = "the bundle exceeds its total size limit; this file was not read"
+            if refusal:
+                bundle.problems.append(Problem("F001", refusal, Source(relative)))
+                continue
+            data = full.read_bytes()
+            total += len(data)
+            described = describe(relative, data)
+            # Keep only the hash in memory; the bytes are read again when needed.
+            described._data = None
+            described._disk_path = full
+            bundle.files.append(described)
+    bundle.files.sort(key=lambda f: f.path)
+    return bundle
+
+
+def _refuse_disk_file(full: Path, resolved_root: Path, limits: Limits) -> str | None:
+    if full.is_symlink():
+        target = full.resolve()
+        if not target.is_relative_to(resolved_root):
+            return "is a link that points outside the bundle; not followed"
+    if not full.is_file():
+        return "is not a regular file"
+    if full.stat().st_size > limits.max_file_bytes:
+        return f"is larger than the {limits.max_file_bytes // (1024 * 1024)} MiB limit per file"
+    return None
+
+
+def _open_zip(path: Path, limits: Limits) -> Bundle:
+    bundle = Bundle(location=str(path), files=[])
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise BundleError(f"{path} cannot be opened as a zip archive: {exc}") from None
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        root = _common_root(members)
+        total = 0
+        for member in sorted(members, key=lambda m: m.filename):
+            relative = _strip_root(member.filename, root)
+            if is_debris(relative):
+                continue
+            refusal = _refuse_member(member, limits)
+            if refusal is None and len(bundle.files) >= limits.max_files:
+                refusal = f"the archive has more than {limits.max_files} files; the rest were not read"
+            if refusal is None and total + member.file_size > limits.max_total_bytes:
+                refusal = "the archive unpacks past its total size limit; this member was not read"
+            if refusal is None:
+                data, refusal = _read_member(archive, member, limits)
+            if refusal:
+                bundle.problems.append(Problem("F001", refusal, Source(relative)))
+                continue
+            total += len(data)
+            bundle.files.append(describe(relative, data))
+    bundle.files.sort(key=lambda f: f.path)
+    return bundle
+
+
+def _refuse_member(member: zipfile.ZipInfo, limits: Limits) -> str | None:
+    name = member.filename.replace("\\", "/")
+    parts = PurePosixPath(name).parts
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+        return "has an absolute path inside the archive; refused"
+    if ".." in parts:
+        return "has a '..' path that leaves the archive; refused"
+    mode = member.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        return "is a link inside the archive; links are not followed"
+    if member.flag_bits & 0x1:
+        return "is encrypted inside the archive and cannot be read"
+    if member.file_size > limits.max_file_bytes:
+        return f"unpacks to more than the {limits.max_file_bytes // (1024 * 1024)} MiB limit per file"
+    return None
+
+
+def _read_member(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: Limits
+) -> tuple[bytes, str | None]:
+    """Read a member, stopping at the size limit whatever its header claims."""
+    try:
+        with archive.open(member) as stream:
+            data = stream.read(limits.max_file_bytes + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        return b"", f"cannot be unpacked from the archive ({exc})"
+    if len(data) > limits.max_file_bytes:
+        return b"", "unpacks past the per-file size limit; refused"
+    return data, None
+
+
+def _common_root(members: list[zipfile.ZipInfo]) -> str:
+    """A zip of a folder holds 'folder/...' for every member: strip that one folder."""
+    firsts = {PurePosixPath(m.filename).parts[0] for m in members if m.filename.strip("/")}
+    if len(firsts) != 1 or any("/" not in m.filename for m in members):
+        return ""
+    return firsts.pop() + "/"
+
+
+def _strip_root(name: str, root: str) -> str:
+    name = name.replace("\\", "/")
+    return name[len(root):] if root and name.startswith(root) else name

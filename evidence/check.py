@@ -1,0 +1,58 @@
+"""Run a check: open a bundle, read every file, apply the rules, return a Report."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from evidence.bundle import Bundle, Limits, open_bundle
+from evidence.findings import Finding, verdict
+from evidence.readers import read_bundle
+from evidence.records import Document, Problem
+from evidence.rules import load_all
+
+
+@dataclass
+class Context:
+    """What the rules see: the bundle's documents and what could not be read."""
+
+    bundle: Bundle
+    documents: list[Document]
+
+    @property
+    def bundle_problems(self) -> list[Problem]:
+        return self.bundle.problems
+
+
+@dataclass
+class Report:
+    bundle: str
+    documents: list[Document]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        return verdict(self.findings)
+
+
+def check_bundle(
+    location: str | os.PathLike[str],
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    limits: Limits = Limits(),
+) -> Report:
+    """Given a bundle folder or .zip, return its Report; raise BundleError if it cannot be opened."""
+    bundle = open_bundle(location, limits)
+    ctx = Context(bundle=bundle, documents=read_bundle(bundle))
+    rules = load_all()
+    chosen = [r for code, r in sorted(rules.items()) if _selected(code, select, ignore)]
+    findings = [finding for r in chosen for finding in r.check(ctx)]
+    return Report(bundle=str(location), documents=ctx.documents, findings=sorted(findings, key=Finding.sort_key))
+
+
+def _selected(code: str, select: Iterable[str] | None, ignore: Iterable[str]) -> bool:
+    """Codes match by prefix, as in ruff: `F` selects every file rule."""
+    if select is not None and not any(code.startswith(s) for s in select):
+        return False
+    return not any(code.startswith(i) for i in ignore)

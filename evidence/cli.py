@@ -1,0 +1,150 @@
+"""The `evidence` command: parse options, call the library, write the result, set the exit code.
+
+Exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 for
+usage errors and bundles that cannot be opened at all. Errors are one line on
+stderr; --debug shows the traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from evidence import __version__
+from evidence.check import Report, check_bundle
+from evidence.errors import EvidenceError
+from evidence.findings import SEVERITY_RANK
+from evidence.readers import read_path
+from evidence.rules import load_all
+from evidence.writers.document import document_to_json, document_to_text
+from evidence.writers.text import report_to_text
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _codes(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [code.strip().upper() for code in value.split(",") if code.strip()]
+
+
+def _report_to_json(report: Report) -> str:
+    data = {
+        "tool_version": __version__,
+        "bundle": report.bundle,
+        "verdict": report.verdict,
+        "documents": [
+            {"path": d.path, "sha256": d.sha256, "filetype": d.filetype, "reader": d.reader,
+             "pages": len(d.pages) or None, "messages": len(d.messages) or None,
+             "errors": [p.reason for p in d.problems]}
+            for d in report.documents
+        ],
+        "findings": [f.to_dict() for f in report.findings],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+#: Registry: --format value -> writer.
+REPORT_WRITERS: dict[str, Callable[[Report, bool], str]] = {
+    "text": report_to_text,
+    "json": lambda report, colour: _report_to_json(report),
+}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="evidence")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Check a buyer's evidence before a Trade Assurance claim is filed."""
+    ctx.obj = {"debug": debug}
+
+
+@main.command()
+@click.argument("bundle", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(sorted(REPORT_WRITERS)), default="text")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
+@click.option("--select", help="Only these codes or prefixes, comma-separated (e.g. E,D001).")
+@click.option("--ignore", help="Skip these codes or prefixes, comma-separated.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(SEVERITY_RANK)),
+    default="major",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    bundle: Path,
+    output_format: str,
+    output: Path | None,
+    select: str | None,
+    ignore: str | None,
+    fail_on: str,
+) -> None:
+    """Check one bundle (a folder or .zip of an order's documents)."""
+    report = _run(ctx, lambda: check_bundle(bundle, select=_codes(select), ignore=_codes(ignore) or []))
+    colour = output is None and output_format == "text" and sys.stdout.isatty()
+    _emit(REPORT_WRITERS[output_format](report, colour), output)
+    threshold = SEVERITY_RANK[fail_on]
+    failed = any(SEVERITY_RANK[f.severity] <= threshold for f in report.findings)
+    ctx.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--words", is_flag=True, help="With --format json, include every word and its position.")
+@click.pass_context
+def extract(ctx: click.Context, file: Path, output_format: str, words: bool) -> None:
+    """Show what the tool reads from one document."""
+    if not file.is_file():
+        _fail(f"{file} is not a file")
+    doc = _run(ctx, lambda: read_path(file))
+    _emit(document_to_json(doc, words) if output_format == "json" else document_to_text(doc), None)
+
+
+@main.command("rules")
+def list_rules() -> None:
+    """List the finding catalog."""
+    for code, r in sorted(load_all().items()):
+        click.echo(f"{code}  {r.name:<28} {r.severity:<8} {r.summary}")
+
+
+@main.command("rule")
+@click.argument("code")
+def explain_rule(code: str) -> None:
+    """Explain one rule: what it checks, why it matters, the remedy."""
+    found = load_all().get(code.upper())
+    if found is None:
+        _fail(f"unknown rule code {code!r}; `evidence rules` lists them")
+    click.echo(f"{found.code} {found.name} ({found.severity})\n\n{found.summary}\n\n{found.doc}\n")
+
+
+def _run(ctx: click.Context, action: Callable[[], Any]) -> Any:
+    try:
+        return action()
+    except EvidenceError as exc:
+        _fail(str(exc))
+    except Exception as exc:
+        if ctx.find_root().obj.get("debug"):
+            raise
+        _fail(f"internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it")
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"evidence: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)

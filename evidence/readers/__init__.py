@@ -1,0 +1,87 @@
+"""Readers: one module per input format, each filling a Document from a file's bytes.
+
+A reader is a function ``read(data: bytes, doc: Document) -> None``. It adds
+pages, messages or image facts to `doc`, and records what it could not read as
+problems (F001/F002). It may raise on input it does not understand; the
+dispatcher turns any such exception into an F001 problem, so one broken file
+never stops a bundle.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from evidence import filetypes
+from evidence.bundle import Bundle, BundleFile, describe, open_bundle
+from evidence.readers import docx, email, image, messages, pdf, text, xlsx
+from evidence.records import Document
+
+Reader = Callable[[bytes, Document], None]
+
+#: Registry: detected file type -> (reader name, reader function).
+READERS: dict[str, tuple[str, Reader]] = {
+    filetypes.PDF: ("pdf", pdf.read),
+    filetypes.XLSX: ("xlsx", xlsx.read),
+    filetypes.DOCX: ("docx", docx.read),
+    filetypes.EML: ("email", email.read_eml),
+    filetypes.MBOX: ("email", email.read_mbox),
+    filetypes.CSV: ("messages", messages.read_csv),
+    filetypes.JSON: ("messages", messages.read_json),
+    filetypes.TEXT: ("text", text.read_text),
+    filetypes.TOML: ("text", text.read_text),
+    filetypes.VIDEO: ("video", image.read_video),
+    **{kind: ("image", image.read) for kind in filetypes.IMAGE_TYPES},
+}
+
+_UNSUPPORTED = {
+    filetypes.EMPTY: "is empty (0 bytes of content)",
+    filetypes.OLE: "is a password-protected Office file or a legacy .xls/.doc; "
+    "save it unprotected as .xlsx/.docx or PDF",
+    filetypes.ZIP: "is an archive inside the bundle; unpack it into the bundle instead",
+    filetypes.BINARY: "is not a document type the tool can read",
+}
+
+
+def read_file(file: BundleFile) -> Document:
+    """Given one bundle file, return everything read from it; never raises on bad input."""
+    reader_name, reader = READERS.get(file.filetype, ("none", None))
+    doc = Document(
+        path=file.path,
+        sha256=file.sha256,
+        size=file.size,
+        filetype=file.filetype,
+        reader=reader_name,
+    )
+    if reader is None:
+        doc.add_problem("F001", f"{file.path} {_UNSUPPORTED.get(file.filetype, 'is not supported')}")
+        return doc
+    try:
+        reader(file.read_bytes(), doc)
+    except MemoryError:
+        doc.add_problem("F001", f"{file.path} is too large to read in memory")
+    except Exception as exc:  # a reader's library failed on this file: a finding, not a crash
+        doc.add_problem("F001", f"{file.path} could not be read as {reader_name}: {_one_line(exc)}")
+    return doc
+
+
+def read_bundle(bundle: Bundle) -> list[Document]:
+    """Given an opened bundle, return a Document for each file, in the bundle's order."""
+    return [read_file(file) for file in bundle.files]
+
+
+def read_path(path: str | os.PathLike[str]) -> Document:
+    """Given one file on disk, return what was read from it (for `evidence extract`)."""
+    location = Path(path)
+    return read_file(describe(location.name, location.read_bytes()))
+
+
+def _one_line(exc: BaseException) -> str:
+    message = str(exc).strip().splitlines()
+    text = message[0] if message else ""
+    name = type(exc).__name__
+    return f"{name}: {text}"[:300] if text else name
+
+
+__all__ = ["READERS", "read_bundle", "read_file", "read_path", "open_bundle"]

@@ -1,0 +1,217 @@
+"""Records that readers produce: every piece of text keeps the place it came from.
+
+A reader turns one file into one `Document`. The layers above (classification,
+extraction, facts, rules) only ever see these dataclasses, never a library's own
+objects, so a reader can change its backend without touching anything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Source:
+    """Where a value sits: a path inside the bundle, plus page, line or cell.
+
+    `page` is 1-based (a PDF page, a spreadsheet sheet's position). `line` is
+    1-based within the page, or within the file for text without pages.
+    `cell` is a spreadsheet reference such as ``"Sheet1!B7"``.
+    """
+
+    path: str
+    page: int | None = None
+    line: int | None = None
+    cell: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    def __str__(self) -> str:
+        parts = [self.path]
+        if self.page is not None:
+            parts.append(f"p.{self.page}")
+        if self.cell is not None:
+            parts.append(self.cell)
+        elif self.line is not None:
+            parts.append(f"line {self.line}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a file (or part of it) could not be read: becomes a finding later.
+
+    `code` is a finding code from the catalog (F001 unreadable, F002 no text layer).
+    `reason` is one sentence a user can act on.
+    """
+
+    code: str
+    reason: str
+    source: Source
+
+
+@dataclass
+class TextLine:
+    """One line of text as laid out in the document."""
+
+    text: str
+    source: Source
+
+
+@dataclass
+class Word:
+    """A word with its box on the page, in PDF points from the top-left corner."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class Table:
+    """A grid of cell texts; `None` marks an empty or merged-away cell."""
+
+    rows: list[list[str | None]]
+    source: Source
+
+
+@dataclass
+class Page:
+    """One page of a PDF, one sheet of a workbook, or the body of a DOCX/text file."""
+
+    number: int
+    lines: list[TextLine] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    name: str | None = None
+    width: float | None = None
+    height: float | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass
+class Message:
+    """One message of an exported conversation.
+
+    `timestamp` is an ISO 8601 string in the time zone the export shows (exports
+    carry no zone, so none is invented); `None` when the export gives none.
+    `channel` is where the conversation happened: platform, whatsapp, wechat,
+    email or unknown. `system` marks lines the chat app wrote itself
+    ("Messages are end-to-end encrypted").
+    """
+
+    timestamp: str | None
+    sender: str | None
+    text: str
+    channel: str
+    source: Source
+    attachments: list[str] = field(default_factory=list)
+    system: bool = False
+
+
+@dataclass
+class ImageInfo:
+    """What an image file says about itself."""
+
+    width: int
+    height: int
+    format: str
+    captured_at: str | None = None
+    camera_make: str | None = None
+    camera_model: str | None = None
+    software: str | None = None
+    orientation: int | None = None
+    gps: dict[str, float] | None = None
+
+    @property
+    def megapixels(self) -> float:
+        return self.width * self.height / 1_000_000
+
+
+@dataclass
+class Document:
+    """Everything read from one file of a bundle.
+
+    `reader` names the reader that produced it (pdf, xlsx, docx, image, whatsapp,
+    email, ...). A file that could not be read at all still yields a Document,
+    with its `problems` saying why.
+    """
+
+    path: str
+    sha256: str
+    size: int
+    filetype: str
+    reader: str
+    pages: list[Page] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+    image: ImageInfo | None = None
+    problems: list[Problem] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        if self.pages:
+            return "\n".join(page.text for page in self.pages)
+        return "\n".join(m.text for m in self.messages)
+
+    @property
+    def lines(self) -> list[TextLine]:
+        return [line for page in self.pages for line in page.lines]
+
+    @property
+    def readable(self) -> bool:
+        return not any(p.code == "F001" for p in self.problems)
+
+    def add_problem(self, code: str, reason: str, **where: Any) -> None:
+        self.problems.append(Problem(code, reason, Source(self.path, **where)))
+
+
+def document_to_dict(doc: Document, include_words: bool = False) -> dict[str, Any]:
+    """Given a Document, return plain JSON-ready data in a stable key order."""
+    return {
+        "path": doc.path,
+        "sha256": doc.sha256,
+        "size": doc.size,
+        "filetype": doc.filetype,
+        "reader": doc.reader,
+        "metadata": dict(sorted(doc.metadata.items())),
+        "problems": [
+            {"code": p.code, "reason": p.reason, "source": p.source.to_dict()} for p in doc.problems
+        ],
+        "pages": [_page_to_dict(page, include_words) for page in doc.pages],
+        "messages": [_message_to_dict(m) for m in doc.messages],
+        "image": _image_to_dict(doc.image) if doc.image else None,
+    }
+
+
+def _page_to_dict(page: Page, include_words: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {"number": page.number}
+    if page.name is not None:
+        data["name"] = page.name
+    if page.width is not None:
+        data["width"], data["height"] = page.width, page.height
+    data["lines"] = [{"text": ln.text, "source": ln.source.to_dict()} for ln in page.lines]
+    data["tables"] = [{"rows": t.rows, "source": t.source.to_dict()} for t in page.tables]
+    data["word_count"] = len(page.words)
+    if include_words:
+        data["words"] = [asdict(w) for w in page.words]
+    return data
+
+
+def _message_to_dict(message: Message) -> dict[str, Any]:
+    data = asdict(message)
+    data["source"] = message.source.to_dict()
+    return data
+
+
+def _image_to_dict(image: ImageInfo) -> dict[str, Any]:
+    data = asdict(image)
+    data["megapixels"] = round(image.megapixels, 2)
+    return data

@@ -1,0 +1,88 @@
+"""F: files and schemas. Rules about the bundle's files themselves."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from evidence.findings import Finding
+from evidence.records import Source
+from evidence.rules import RULES, rule
+
+if TYPE_CHECKING:
+    from evidence.check import Context
+
+
+@rule(
+    "F001",
+    "unreadable-file",
+    "major",
+    "A file is empty, corrupt, encrypted, truncated, over a safety limit or unsupported.",
+    "Replace the file with a readable copy (an unprotected PDF, the original photo) "
+    "or remove it from the bundle; evidence the platform cannot open does not count.",
+)
+def unreadable_file(ctx: Context) -> Iterator[Finding]:
+    """What it checks: every file of the bundle could be opened and read.
+
+    Why it matters: a reviewer who cannot open a document ignores it; a claim
+    resting on an encrypted PDF or a truncated photo rests on nothing.
+
+    Remedy: export an unprotected copy, re-save or re-download the file, or
+    remove it. The rest of the bundle is checked either way.
+    """
+    this = RULES["F001"]
+    for problem in ctx.bundle_problems:
+        yield this.finding(f"{problem.source.path} {problem.reason}", problem.source)
+    for doc in ctx.documents:
+        for problem in doc.problems:
+            if problem.code == "F001":
+                yield this.finding(problem.reason, problem.source)
+
+
+@rule(
+    "F002",
+    "no-text-layer",
+    "major",
+    "A scanned PDF or document image has no text and none could be recognized.",
+    "Ask the issuer for the original (text) PDF, or add a typed copy next to the scan.",
+)
+def no_text_layer(ctx: Context) -> Iterator[Finding]:
+    """What it checks: PDFs carry a text layer the tool (and the platform) can read.
+
+    Why it matters: nothing in a scan can be checked or quoted: dates, amounts
+    and specifications in it are invisible to this check.
+
+    Remedy: get the original digital PDF from the issuer; keep the scan as well.
+    """
+    this = RULES["F002"]
+    for doc in ctx.documents:
+        for problem in doc.problems:
+            if problem.code == "F002":
+                yield this.finding(problem.reason, problem.source)
+
+
+@rule(
+    "F004",
+    "duplicate-file",
+    "info",
+    "Two files have identical content.",
+    "Keep one copy; duplicates make the evidence list harder to review.",
+)
+def duplicate_file(ctx: Context) -> Iterator[Finding]:
+    """What it checks: no two files of the bundle have the same bytes (SHA-256).
+
+    Why it matters: a reviewer reads each file once; duplicates add noise and
+    can look like padding.
+
+    Remedy: remove the extra copies.
+    """
+    by_hash: dict[str, list[str]] = defaultdict(list)
+    for doc in ctx.documents:
+        by_hash[doc.sha256].append(doc.path)
+    for paths in by_hash.values():
+        if len(paths) > 1:
+            names = ", ".join(paths)
+            yield RULES["F004"].finding(
+                f"{len(paths)} files have identical content: {names}", *(Source(p) for p in paths)
+            )

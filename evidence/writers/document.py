@@ -1,0 +1,76 @@
+"""Show what was read from one file (`evidence extract`), as text or JSON."""
+
+from __future__ import annotations
+
+import json
+
+from evidence.records import Document, document_to_dict
+
+EXCERPT_LINES = 40
+TABLE_ROWS = 8
+MESSAGES_SHOWN = 20
+
+
+def document_to_json(doc: Document, include_words: bool = False) -> str:
+    return json.dumps(document_to_dict(doc, include_words), ensure_ascii=False, indent=2) + "\n"
+
+
+def document_to_text(doc: Document) -> str:
+    """Given a Document, return a short human summary of what the tool sees in it."""
+    out = [
+        f"file:     {doc.path}",
+        f"type:     {doc.filetype} (reader: {doc.reader})",
+        f"size:     {doc.size} bytes, sha256 {doc.sha256}",
+    ]
+    out += [f"{key + ':':<10}{value}" for key, value in sorted(doc.metadata.items())]
+    out += [f"problem:  {p.code} {p.reason}" for p in doc.problems]
+    if doc.pages:
+        out.append(f"pages:    {len(doc.pages)}")
+        out += _excerpt(doc)
+    if doc.messages:
+        out += _messages(doc)
+    if doc.image:
+        out += _image(doc)
+    return "\n".join(out) + "\n"
+
+
+def _excerpt(doc: Document) -> list[str]:
+    out: list[str] = []
+    shown = 0
+    for page in doc.pages:
+        title = f"--- page {page.number}" + (f" ({page.name})" if page.name else "")
+        out.append(f"{title}: {len(page.lines)} lines, {len(page.words)} words, {len(page.tables)} tables")
+        for line in page.lines:
+            if shown >= EXCERPT_LINES:
+                break
+            out.append(f"  {line.source.line or '':>4} {line.text}")
+            shown += 1
+        for number, table in enumerate(page.tables, start=1):
+            out.append(f"  table {number}: {len(table.rows)} rows")
+            out += ["    " + " | ".join(c or "" for c in row) for row in table.rows[:TABLE_ROWS]]
+    if shown >= EXCERPT_LINES:
+        out.append(f"  ... (first {EXCERPT_LINES} lines shown; --format json shows all)")
+    return out
+
+
+def _messages(doc: Document) -> list[str]:
+    out = [f"messages: {len(doc.messages)}"]
+    for m in doc.messages[:MESSAGES_SHOWN]:
+        first = m.text.splitlines()[0] if m.text else ""
+        attach = f" [+{', '.join(m.attachments)}]" if m.attachments else ""
+        who = "(system)" if m.system else (m.sender or "?")
+        out.append(f"  line {m.source.line}: {m.timestamp or '(no date)'} [{m.channel}] {who}: {first[:100]}{attach}")
+    if len(doc.messages) > MESSAGES_SHOWN:
+        out.append(f"  ... {len(doc.messages) - MESSAGES_SHOWN} more")
+    return out
+
+
+def _image(doc: Document) -> list[str]:
+    image = doc.image
+    assert image is not None
+    camera = " ".join(p for p in (image.camera_make, image.camera_model) if p) or "unknown"
+    return [
+        f"image:    {image.format}, {image.width}x{image.height} ({image.megapixels:.1f} MP)",
+        f"taken:    {image.captured_at or 'no capture date'}",
+        f"camera:   {camera}",
+    ]

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evidence.cli import main
+
+
+def _bundle(tmp_path: Path) -> Path:
+    folder = tmp_path / "order"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("PROFORMA INVOICE No. PI-77\nTotal: USD 1,000.00\n", encoding="utf-8")
+    (folder / "copy.txt").write_text("PROFORMA INVOICE No. PI-77\nTotal: USD 1,000.00\n", encoding="utf-8")
+    (folder / "locked.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    (folder / "empty.pdf").write_bytes(b"")
+    return folder
+
+
+def test_check_reports_file_findings_and_exit_code(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(_bundle(tmp_path))])
+    assert result.exit_code == 1  # F001 is major, and --fail-on defaults to major
+    assert "F001 unreadable-file: locked.xlsx is a password-protected Office file" in result.output
+    assert "F001 unreadable-file: empty.pdf is empty" in result.output
+    assert "F004 duplicate-file: 2 files have identical content: copy.txt, notes.txt" in result.output
+    assert result.output.rstrip().endswith("verdict: weak")
+
+
+def test_check_fail_on_blocker_and_ignore(tmp_path: Path) -> None:
+    bundle = str(_bundle(tmp_path))
+    assert CliRunner().invoke(main, ["check", bundle, "--fail-on", "blocker"]).exit_code == 0
+    result = CliRunner().invoke(main, ["check", bundle, "--ignore", "F001", "--fail-on", "info"])
+    assert "F001" not in result.output and result.exit_code == 1
+    result = CliRunner().invoke(main, ["check", bundle, "--select", "F001", "--format", "json"])
+    codes = {f["code"] for f in json.loads(result.output)["findings"]}
+    assert codes == {"F001"}
+
+
+def test_check_json_is_byte_identical_on_rerun(tmp_path: Path) -> None:
+    bundle = str(_bundle(tmp_path))
+    first = CliRunner().invoke(main, ["check", bundle, "--format", "json"]).output
+    second = CliRunner().invoke(main, ["check", bundle, "--format", "json"]).output
+    assert first == second and json.loads(first)["verdict"] == "weak"
+
+
+def test_check_missing_bundle_is_one_line_exit_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "missing")])
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "does not exist" in result.stderr
+
+
+def test_check_leaves_the_bundle_untouched(tmp_path: Path) -> None:
+    bundle = _bundle(tmp_path)
+    before = {p.name: p.read_bytes() for p in bundle.iterdir()}
+    CliRunner().invoke(main, ["check", str(bundle), "--output", str(tmp_path / "report.txt")])
+    after = {p.name: p.read_bytes() for p in bundle.iterdir()}
+    assert before == after
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8").startswith("evidence check:")
+
+
+def test_extract_json_shows_lines_with_sources(tmp_path: Path) -> None:
+    path = tmp_path / "pi.txt"
+    path.write_text("PROFORMA INVOICE\nShip by: 2026-09-05\n", encoding="utf-8")
+    data = json.loads(CliRunner().invoke(main, ["extract", str(path), "--format", "json"]).output)
+    assert data["reader"] == "text"
+    assert data["pages"][0]["lines"][1] == {"text": "Ship by: 2026-09-05", "source": {"path": "pi.txt", "line": 2}}
+
+
+def test_extract_missing_file_is_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "nope.pdf")])
+    assert result.exit_code == 2 and "is not a file" in result.stderr
+
+
+def test_rules_and_rule() -> None:
+    listing = CliRunner().invoke(main, ["rules"]).output
+    assert "F001  unreadable-file" in listing
+    explained = CliRunner().invoke(main, ["rule", "f002"]).output
+    assert explained.startswith("F002 no-text-layer (major)") and "Remedy" in explained
+    unknown = CliRunner().invoke(main, ["rule", "Z999"])
+    assert unknown.exit_code == 2 and "unknown rule code" in unknown.stderr
