@@ -1,0 +1,162 @@
+"""Recognise what kind of document a file is, from its content.
+
+Titles and labels for each kind live in data/document_kinds.json. A title near
+the top of the first page is strong evidence; the same phrase further down, or
+a typical label anywhere, is weaker. The file name only breaks near-ties.
+Message logs, photos and the claim manifest are known from how they were read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import PurePosixPath
+
+from evidence.records import Document
+
+KINDS = (
+    "proforma_invoice",
+    "commercial_invoice",
+    "contract",
+    "inspection_report",
+    "payment_record",
+    "shipping_document",
+    "message_log",
+    "photo",
+    "claim_manifest",
+    "unknown",
+)
+TOP_LINES = 15  # lines of page 1 where a document's own title sits
+TITLE_AT_TOP, TITLE_ELSEWHERE, KEYWORD = 6.0, 1.5, 1.0
+# Caps so that a long document mentioning 'contract' on every page is not a contract.
+KEYWORD_CAP, ELSEWHERE_CAP = 6, 3
+MIN_SCORE = 3.0
+_FILENAME_HINTS = {
+    "proforma_invoice": ("proforma", "pi", "形式发票"),
+    "commercial_invoice": ("invoice", "ci", "发票"),
+    "contract": ("contract", "agreement", "合同"),
+    "inspection_report": ("inspection", "report", "qc", "psi", "检验", "验货"),
+    "payment_record": ("payment", "receipt", "tt", "slip", "remittance", "付款", "水单"),
+    "shipping_document": ("bl", "bol", "lading", "awb", "waybill", "packing", "delivery", "提单"),
+}
+
+
+@dataclass(frozen=True)
+class Classification:
+    kind: str
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    kind: str
+    strength: str  # "title" or "keyword"
+    pattern: re.Pattern[str]
+    length: int
+
+
+def classify(doc: Document) -> Classification:
+    """Given a read Document, return its kind, a confidence in [0, 1] and why."""
+    if doc.messages:
+        return Classification("message_log", 1.0, f"{len(doc.messages)} messages read by the {doc.reader} reader")
+    if doc.image is not None or doc.reader == "video":
+        return Classification("photo", 1.0, "an image or video file")
+    if PurePosixPath(doc.path).name.lower() == "claim.toml":
+        return Classification("claim_manifest", 1.0, "the claim manifest")
+    scores, evidence = score_text(doc)
+    _add_filename_hint(doc.path, scores)
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], KINDS.index(item[0])))
+    if not ranked or ranked[0][1] < MIN_SCORE:
+        return Classification("unknown", 0.0, "no title or labels of a known document kind")
+    (kind, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
+    # A title at the top plus a couple of labels (score 8) is full strength.
+    confidence = round(min(1.0, top / 8) * top / (top + second), 2)
+    return Classification(kind, confidence, "; ".join(evidence[kind][:4]))
+
+
+def score_text(doc: Document) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Given a Document, return a score per kind and the phrases that earned it."""
+    scores: dict[str, float] = {}
+    evidence: dict[str, list[str]] = {}
+    keywords_seen: set[tuple[str, str]] = set()
+    title = doc.metadata.get("title", "") or doc.metadata.get("subject", "")
+    lines = ([title] if title else []) + [ln.text for ln in doc.lines]
+    for index, text in enumerate(lines):
+        at_top = index < TOP_LINES + (1 if title else 0)
+        for phrase, matched in _matches(text):
+            if phrase.strength == "title":
+                weight = TITLE_AT_TOP if at_top else TITLE_ELSEWHERE
+            elif (phrase.kind, matched.lower()) in keywords_seen:
+                continue
+            else:
+                keywords_seen.add((phrase.kind, matched.lower()))
+                weight = KEYWORD
+            if _count(evidence, phrase.kind, phrase.strength, weight) >= _cap(phrase.strength, weight):
+                continue
+            scores[phrase.kind] = scores.get(phrase.kind, 0.0) + weight
+            evidence.setdefault(phrase.kind, []).append(f"{_label(phrase.strength, weight)} '{matched}'")
+    return scores, evidence
+
+
+def _label(strength: str, weight: float) -> str:
+    return "title" if weight == TITLE_AT_TOP else ("keyword" if strength == "keyword" else "title (body)")
+
+
+def _count(evidence: dict[str, list[str]], kind: str, strength: str, weight: float) -> int:
+    label = _label(strength, weight)
+    return sum(1 for item in evidence.get(kind, []) if item.startswith(label + " '"))
+
+
+def _cap(strength: str, weight: float) -> float:
+    label = _label(strength, weight)
+    return {"keyword": KEYWORD_CAP, "title (body)": ELSEWHERE_CAP}.get(label, float("inf"))
+
+
+def _matches(text: str) -> list[tuple[_Phrase, str]]:
+    """Given a line, return the phrases in it; a longer phrase hides those inside it."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[_Phrase, str]] = []
+    for phrase in _phrases():
+        for match in phrase.pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            taken.append((start, end))
+            found.append((phrase, match.group(0)))
+    return found
+
+
+def _add_filename_hint(path: str, scores: dict[str, float]) -> None:
+    tokens = set(re.split(r"[^0-9a-z\u4e00-\u9fff]+", PurePosixPath(path).stem.lower()))
+    stem = PurePosixPath(path).stem
+    for kind, hints in _FILENAME_HINTS.items():
+        if kind in scores and any(h in tokens or (not h.isascii() and h in stem) for h in hints):
+            scores[kind] += 0.5
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[_Phrase, ...]:
+    data = json.loads(resources.files("evidence").joinpath("data/document_kinds.json").read_text("utf-8"))
+    phrases = [
+        _Phrase(kind, strength, phrase_to_pattern(text), len(text))
+        for kind, groups in data.items()
+        if not kind.startswith("_")
+        for strength in ("titles", "keywords")
+        for text in groups.get(strength, [])
+        for strength in [strength.rstrip("s")]
+    ]
+    return tuple(sorted(phrases, key=lambda p: -p.length))
+
+
+def phrase_to_pattern(phrase: str) -> re.Pattern[str]:
+    """Given 'pro forma invoice', return a pattern also matching 'PRO-FORMA  INVOICE' or 'PROFORMA INVOICE'."""
+    parts = [re.escape(part) for part in re.split(r"[\s\-.]+", phrase.strip()) if part]
+    body = r"[\s\-.]*".join(parts)
+    if phrase.isascii():
+        # Latin phrases match whole words only: 'pi' must not match 'shipping'.
+        return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", re.IGNORECASE)
+    return re.compile(body, re.IGNORECASE)
