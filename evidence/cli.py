@@ -21,6 +21,7 @@ from evidence.errors import EvidenceError
 from evidence.findings import SEVERITY_RANK
 from evidence.readers import read_path
 from evidence.rules import load_all
+from evidence.schemas import load_instance, load_schema, schema_names, validate
 from evidence.writers.document import document_to_json, document_to_text
 from evidence.writers.text import report_to_text
 
@@ -125,6 +126,28 @@ def explain_rule(code: str) -> None:
     if found is None:
         _fail(f"unknown rule code {code!r}; `evidence rules` lists them")
     click.echo(f"{found.code} {found.name} ({found.severity})\n\n{found.summary}\n\n{found.doc}\n")
+
+
+@main.command("schemas")
+def list_schemas() -> None:
+    """List the JSON Schemas the tool ships."""
+    for name in schema_names():
+        click.echo(f"{name:<16} {load_schema(name).get('title', '')}")
+
+
+@main.command("validate")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--schema", "schema_name", required=True, help="A name from `evidence schemas`.")
+@click.pass_context
+def validate_file(ctx: click.Context, file: Path, schema_name: str) -> None:
+    """Validate a JSON or TOML file against one of the schemas."""
+    errors = _run(ctx, lambda: validate(load_instance(file), schema_name))
+    if not errors:
+        click.echo(f"{file}: valid against {schema_name}")
+        ctx.exit(EXIT_OK)
+    for error in errors:
+        click.echo(f"{file}: {error}")
+    ctx.exit(EXIT_FINDINGS)
 
 
 def _run(ctx: click.Context, action: Callable[[], Any]) -> Any:
