@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from evidence.bundle import describe
+from evidence.readers import read_file
+
+
+def _jpeg_with_exif(size: tuple[int, int], taken: str | None = "2026:11:06 09:14:02") -> bytes:
+    image = Image.new("RGB", size, (200, 180, 160))
+    exif = Image.Exif()
+    exif[0x010F] = "Xiaomi"
+    exif[0x0110] = "Redmi Note 13\x00\x00"
+    if taken:
+        exif.get_ifd(0x8769)[0x9003] = taken
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif, quality=70)
+    return buffer.getvalue()
+
+
+def test_photo_size_capture_date_and_camera() -> None:
+    doc = read_file(describe("photos/dent.jpg", _jpeg_with_exif((1600, 1200))))
+    assert doc.problems == []
+    assert doc.image is not None
+    assert (doc.image.width, doc.image.height, doc.image.format) == (1600, 1200, "jpeg")
+    assert doc.image.captured_at == "2026-11-06T09:14:02"
+    assert (doc.image.camera_make, doc.image.camera_model) == ("Xiaomi", "Redmi Note 13")
+    assert doc.image.megapixels == pytest.approx(1.92)
+
+
+def test_unset_camera_clock_is_no_date() -> None:
+    doc = read_file(describe("a.jpg", _jpeg_with_exif((64, 64), taken="0000:00:00 00:00:00")))
+    assert doc.image is not None and doc.image.captured_at is None
+
+
+# Pillow raises above twice its limit and only warns between 1x and 2x: both are refused.
+@pytest.mark.parametrize("limit", [1000, 6000])
+def test_decompression_bomb_guard_stays_on(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", limit)
+    doc = read_file(describe("huge.jpg", _jpeg_with_exif((100, 100))))  # 10,000 px
+    assert doc.image is None
+    assert [p.code for p in doc.problems] == ["F001"]
+    assert "safety limit" in doc.problems[0].reason
+
+
+def test_heic_photo_is_read_when_pillow_heif_is_installed() -> None:
+    pillow_heif = pytest.importorskip("pillow_heif")
+    pillow_heif.register_heif_opener()
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 240), (10, 120, 200)).save(buffer, "HEIF")
+    doc = read_file(describe("IMG_0042.HEIC", buffer.getvalue()))
+    assert doc.filetype == "heic"
+    assert doc.image is not None and (doc.image.width, doc.image.height) == (320, 240)
+
+
+def test_png_named_pdf_is_read_as_an_image() -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (50, 40)).save(buffer, "PNG")
+    doc = read_file(describe("invoice.pdf", buffer.getvalue()))
+    assert doc.reader == "image" and doc.problems == []
