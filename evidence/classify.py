@@ -8,13 +8,12 @@ Message logs, photos and the claim manifest are known from how they were read.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import PurePosixPath
 
+from evidence.phrases import load_data, phrase_to_pattern
 from evidence.records import Document
 
 KINDS = (
@@ -140,7 +139,7 @@ def _add_filename_hint(path: str, scores: dict[str, float]) -> None:
 
 @lru_cache(maxsize=1)
 def _phrases() -> tuple[_Phrase, ...]:
-    data = json.loads(resources.files("evidence").joinpath("data/document_kinds.json").read_text("utf-8"))
+    data = load_data("document_kinds.json")
     phrases = [
         _Phrase(kind, strength, phrase_to_pattern(text), len(text))
         for kind, groups in data.items()
@@ -150,13 +149,3 @@ def _phrases() -> tuple[_Phrase, ...]:
         for strength in [strength.rstrip("s")]
     ]
     return tuple(sorted(phrases, key=lambda p: -p.length))
-
-
-def phrase_to_pattern(phrase: str) -> re.Pattern[str]:
-    """Given 'pro forma invoice', return a pattern also matching 'PRO-FORMA  INVOICE' or 'PROFORMA INVOICE'."""
-    parts = [re.escape(part) for part in re.split(r"[\s\-.]+", phrase.strip()) if part]
-    body = r"[\s\-.]*".join(parts)
-    if phrase.isascii():
-        # Latin phrases match whole words only: 'pi' must not match 'shipping'.
-        return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", re.IGNORECASE)
-    return re.compile(body, re.IGNORECASE)

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from evidence.classify import classify, phrase_to_pattern
+from evidence.classify import classify
+from evidence.phrases import phrase_to_pattern
 from evidence.readers import read_path
 from evidence.readers.text import text_to_page
 from evidence.records import Document

@@ -1,0 +1,127 @@
+"""Find 'label: value' pairs in a document's lines, whatever the layout.
+
+Labels per field come from data/labels.json (English, Chinese and the European
+invoice languages). A label counts where a label would stand: at the start of
+a line or cell, or right before a colon. Its value is the text after it, up to
+the next label on the line or the end of its cell; a label alone at the end of
+a line takes the next line. Bilingual pairs ("发票号 PI No.: X") share one value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from evidence.phrases import load_data, phrase_to_pattern
+from evidence.records import Document, Source, TextLine
+
+GENERIC = "document_number"  # 'No.', '编号': the field of a bilingual twin label wins over it
+CELL = " | "  # how the XLSX and DOCX readers join the cells of a row
+_SEPARATORS = " \t:：#.|/-–=>"
+_COLON_AFTER = re.compile(r"\s*(?:[:：#]|No\.?\s*[:：])")
+_GAP_BEFORE = re.compile(r"(?:^|\|\s*|\s{2,}|[\(（/]\s*)$")
+
+
+@dataclass(frozen=True)
+class Labeled:
+    """A value found after a label, with where it sits."""
+
+    field: str
+    label: str
+    value: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class _Label:
+    field: str
+    pattern: re.Pattern[str]
+    length: int
+
+
+@dataclass(frozen=True)
+class _Hit:
+    field: str
+    text: str
+    start: int
+    end: int
+
+
+def labeled_values(doc: Document) -> list[Labeled]:
+    """Given a Document, return every labeled value in reading order."""
+    found: list[Labeled] = []
+    lines = doc.lines
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        found.extend(line_to_labeled(line, following))
+    return found
+
+
+def values_for(labeled: list[Labeled], field: str) -> list[Labeled]:
+    return [item for item in labeled if item.field == field]
+
+
+def line_to_labeled(line: TextLine, following: TextLine | None = None) -> list[Labeled]:
+    """Given a line (and the line after it), return the labeled values it holds."""
+    hits = find_labels(line.text)
+    found: list[Labeled] = []
+    twin: _Hit | None = None
+    for position, hit in enumerate(hits):
+        end = hits[position + 1].start if position + 1 < len(hits) else len(line.text)
+        value = _cell_value(line.text[hit.end:end])
+        if not value and position + 1 < len(hits) and not line.text[hit.end:end].strip(_SEPARATORS + " "):
+            twin = twin or hit  # the first half of a bilingual label: its twin carries the value
+            continue
+        field = twin.field if twin and hit.field == GENERIC else hit.field
+        twin = None
+        source = line.source
+        if not value and position + 1 == len(hits) and following is not None and not find_labels(following.text):
+            value, source = _cell_value(following.text), following.source
+        if value:
+            found.append(Labeled(field, hit.text, value, source))
+    return found
+
+
+def find_labels(text: str) -> list[_Hit]:
+    """Given a line, return the label occurrences that stand where labels stand."""
+    taken: list[tuple[int, int]] = []
+    hits: list[_Hit] = []
+    for label in _labels():
+        for match in label.pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            if not _stands_as_label(text, start, end):
+                continue
+            taken.append((start, end))
+            hits.append(_Hit(label.field, match.group(0), start, end))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _stands_as_label(text: str, start: int, end: int) -> bool:
+    if _COLON_AFTER.match(text, end):
+        return True
+    before = text[:start]
+    # Chinese labels follow English ones directly in bilingual layouts ("Date 日期:").
+    return bool(_GAP_BEFORE.search(before)) or before.rstrip().endswith(("|", ":", "："))
+
+
+def _cell_value(text: str) -> str:
+    """Given the text after a label, return its value: separators stripped, one cell only."""
+    value = text.strip().lstrip(_SEPARATORS).strip()
+    if value.startswith("No.") or value.lower().startswith("no "):
+        value = value[3:].lstrip(_SEPARATORS).strip()
+    return value.split(CELL)[0].strip().rstrip("|").strip()
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[_Label, ...]:
+    data = load_data("labels.json")
+    labels = [
+        _Label(field, phrase_to_pattern(text), len(text))
+        for field, synonyms in data.items()
+        if not field.startswith("_")
+        for text in synonyms
+    ]
+    return tuple(sorted(labels, key=lambda label: -label.length))
