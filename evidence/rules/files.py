@@ -34,10 +34,7 @@ def unreadable_file(ctx: Context) -> Iterator[Finding]:
     this = RULES["F001"]
     for problem in ctx.bundle_problems:
         yield this.finding(f"{problem.source.path} {problem.reason}", problem.source)
-    for doc in ctx.documents:
-        for problem in doc.problems:
-            if problem.code == "F001":
-                yield this.finding(problem.reason, problem.source)
+    yield from _reader_problems(ctx, "F001")
 
 
 @rule(
@@ -55,11 +52,7 @@ def no_text_layer(ctx: Context) -> Iterator[Finding]:
 
     Remedy: get the original digital PDF from the issuer; keep the scan as well.
     """
-    this = RULES["F002"]
-    for doc in ctx.documents:
-        for problem in doc.problems:
-            if problem.code == "F002":
-                yield this.finding(problem.reason, problem.source)
+    yield from _reader_problems(ctx, "F002")
 
 
 @rule(
@@ -86,3 +79,11 @@ def duplicate_file(ctx: Context) -> Iterator[Finding]:
             yield RULES["F004"].finding(
                 f"{len(paths)} files have identical content: {names}", *(Source(p) for p in paths)
             )
+
+
+def _reader_problems(ctx: Context, code: str) -> Iterator[Finding]:
+    """Turn the problems readers recorded under `code` into findings of that rule."""
+    for doc in ctx.documents:
+        for problem in doc.problems:
+            if problem.code == code:
+                yield RULES[code].finding(problem.reason, problem.source)
