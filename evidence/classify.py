@@ -28,6 +28,7 @@ KINDS = (
     "claim_manifest",
     "unknown",
 )
+MESSAGE_READERS = {"messages", "whatsapp", "transcript", "email"}  # readers that only accept message logs
 TOP_LINES = 15  # lines of page 1 where a document's own title sits
 TITLE_AT_TOP, TITLE_ELSEWHERE, KEYWORD = 6.0, 1.5, 1.0
 # Caps so that a long document mentioning 'contract' on every page is not a contract.
@@ -60,7 +61,7 @@ class _Phrase:
 
 def classify(doc: Document) -> Classification:
     """Given a read Document, return its kind, a confidence in [0, 1] and why."""
-    if doc.messages:
+    if doc.messages or doc.reader in MESSAGE_READERS:
         return Classification("message_log", 1.0, f"{len(doc.messages)} messages read by the {doc.reader} reader")
     if doc.image is not None or doc.reader == "video":
         return Classification("photo", 1.0, "an image or video file")

@@ -80,3 +80,15 @@ def test_rules_and_rule() -> None:
     assert explained.startswith("F002 no-text-layer (major)") and "Remedy" in explained
     unknown = CliRunner().invoke(main, ["rule", "Z999"])
     assert unknown.exit_code == 2 and "unknown rule code" in unknown.stderr
+
+
+def test_unclassified_and_schema_findings(tmp_path: Path) -> None:
+    folder = tmp_path / "order"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("Remember to call the forwarder on Monday.\n", encoding="utf-8")
+    (folder / "log.json").write_text('{"messages": [{"sender": "Li", "text": "hi"}]}', encoding="utf-8")
+    data = json.loads(CliRunner().invoke(main, ["check", str(folder), "--format", "json"]).output)
+    found = {(f["code"], f["sources"][0]["path"]) for f in data["findings"]}
+    assert ("F003", "notes.txt") in found
+    assert ("F005", "log.json") in found
+    assert ("F003", "log.json") not in found

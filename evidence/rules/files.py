@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from evidence.classify import classify
 from evidence.findings import Finding
 from evidence.records import Source
 from evidence.rules import RULES, rule
@@ -56,6 +57,32 @@ def no_text_layer(ctx: Context) -> Iterator[Finding]:
 
 
 @rule(
+    "F003",
+    "unclassified-document",
+    "info",
+    "A readable file could not be assigned a document kind.",
+    "Check the file belongs to this order; if it is a PI, contract, inspection report, payment "
+    "record or shipping document, provide a copy whose title says so.",
+)
+def unclassified_document(ctx: Context) -> Iterator[Finding]:
+    """What it checks: every readable file is recognised as one kind of claim document.
+
+    Why it matters: a document the tool cannot place is not used for any fact,
+    and a reviewer may not know what it is meant to prove either.
+
+    Remedy: remove files that are not evidence for this order, or replace them
+    with a version that carries its title (PROFORMA INVOICE, 合同, INSPECTION REPORT...).
+    """
+    for doc in ctx.documents:
+        if doc.readable and not any(p.code == "F002" for p in doc.problems) and classify(doc).kind == "unknown":
+            yield RULES["F003"].finding(
+                f"{doc.path} was read but is not recognisably a PI, contract, inspection report, "
+                "payment record, shipping document, message log or photo",
+                Source(doc.path),
+            )
+
+
+@rule(
     "F004",
     "duplicate-file",
     "info",
@@ -87,3 +114,24 @@ def _reader_problems(ctx: Context, code: str) -> Iterator[Finding]:
         for problem in doc.problems:
             if problem.code == code:
                 yield RULES[code].finding(problem.reason, problem.source)
+
+
+@rule(
+    "F005",
+    "schema-violation",
+    "major",
+    "A document's extracted record, or the claim manifest, fails its JSON Schema.",
+    "Correct the file so it matches the schema named in the message (`evidence schemas` lists "
+    "them, `evidence validate FILE --schema NAME` checks one).",
+)
+def schema_violation(ctx: Context) -> Iterator[Finding]:
+    """What it checks: structured inputs (JSON message logs, claim.toml, extracted records)
+    match their JSON Schemas.
+
+    Why it matters: a value of the wrong shape is ignored, so the fact it was
+    meant to establish is missing from the check.
+
+    Remedy: fix the value at the JSON path the message names; the valid parts
+    are still used.
+    """
+    yield from _reader_problems(ctx, "F005")
