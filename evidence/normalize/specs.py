@@ -1,0 +1,278 @@
+"""Specification lines: what attribute they set, to what figure, and whether the
+wording can be measured at all.
+
+`parse_spec_line` reads one line of a PI's or contract's specification
+("Capacity: 750 ml ±10 ml", "材质：优质不锈钢", "Wall thickness 0.5mm") into a
+`SpecItem`. Attribute words and the unit kind each attribute expects are in
+``data/units.json`` ("attributes"); subjective and sample-referring phrases in
+``data/subjective_phrases.json``.
+
+A subjective phrase is flagged even inside an otherwise measurable clause
+("premium grade SUS304 per ASTM A240" flags "premium"): the measurable part
+stands on its own and the caller decides whether the wording matters. Entries
+of the data file may name contexts that clear a phrase ("A grade" next to an
+AQL, "premium" next to "insurance").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from evidence.normalize import fold_width, load_data, parse_number, phrase_alternation
+from evidence.normalize.dates import find_dates
+from evidence.normalize.quantities import Measure, canonical_unit, find_measures, find_quantities
+
+SAMPLE = "reference-to-sample"
+#: A label: short, not starting with a figure, before ':' '=' or a tab.
+_LABEL = re.compile(r"\s*(?P<label>[^:=\t\d][^:=\t]{0,39}?)\s*(?:[:=]|\t)\s*(?P<value>.*)", re.S)
+_WIDE_GAP = re.compile(r"\s*(?P<label>\S.{0,39}?)\s{2,}(?P<value>\S.*)", re.S)
+_LABEL_UNIT = re.compile(r"\s*[(\[]\s*(?P<unit>[^()\[\]]{1,12}?)\s*[)\]]\s*$")
+_BARE_FIGURE = re.compile(r"(?<![0-9A-Za-z.,±+])(?<![A-Za-z0-9]-)\d+(?:[.,]\d+)?(?![0-9A-Za-z]|[.,]\d)")
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """A phrase of ``subjective_phrases.json`` found in text.
+
+    `phrase` is the entry as listed; `text` as written in the document.
+    `category` is subjective, reference-to-previous or reference-to-sample.
+    """
+
+    phrase: str
+    text: str
+    category: str
+    reason: str
+    lang: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SpecItem:
+    """One line of a specification.
+
+    `attribute` is the label as written ("Capacity"), `key` its canonical name
+    from units.json ("capacity"), `expects` the kind of unit a figure for it
+    needs (None: material, colour, size code...). `number`/`unit` are the first
+    figure of `value`; a figure with no unit has ``unit=None`` (for a dimension
+    attribute, that is what rule S003 looks for). `tolerance` is the first
+    tolerance, written out ("±10 ml", "+0.2/-0.1 mm"). `subjective` lists the
+    subjective and previous-order phrases as written; `sample_reference` the
+    phrases that tie the item to a sample. `measures` has every measure of the
+    value ("40 x 30 x 20 cm" gives three).
+    """
+
+    attribute: str | None
+    value: str
+    number: Decimal | None
+    unit: str | None
+    tolerance: str | None
+    subjective: list[str]
+    text: str
+    key: str | None = None
+    expects: str | None = None
+    sample_reference: list[str] = field(default_factory=list)
+    measures: tuple[Measure, ...] = ()
+
+
+def parse_spec_line(text: str) -> SpecItem:
+    """Given one line of a specification, return what it specifies.
+
+    The attribute is a label before ':' '：' '=' or a tab (or a wide gap after
+    a known attribute word), or a known attribute word the line starts with
+    ("Wall thickness 0.5mm"). A unit in the label applies to a bare figure
+    ("Capacity (ml): 750"). Ounces for a capacity are fluid ounces.
+    """
+    attribute, value = split_label(text)
+    key = attribute_key(attribute) if attribute else None
+    expects = _attributes()[key]["expects"] if key else None
+    label_unit = _label_unit(attribute)
+    measures = tuple(find_measures(value))
+    number, unit = _first_figure(value, measures, label_unit)
+    if unit == "oz" and expects == "volume":
+        unit = "fl oz"  # a bottle's "24 oz" is a capacity
+    phrases = find_phrases(text)
+    return SpecItem(
+        attribute=attribute,
+        value=value,
+        number=number,
+        unit=unit,
+        tolerance=next((render_tolerance(m) for m in measures if m.tolerance_plus is not None), None),
+        subjective=[p.text for p in phrases if p.category != SAMPLE],
+        text=text,
+        key=key,
+        expects=expects,
+        sample_reference=[p.text for p in phrases if p.category == SAMPLE],
+        measures=measures,
+    )
+
+
+def find_subjective(text: str) -> list[str]:
+    """Given text, return its subjective and previous-order phrases as written ("high quality", "优质", "as usual")."""
+    return [p.text for p in find_phrases(text) if p.category != SAMPLE]
+
+
+def find_sample_references(text: str) -> list[str]:
+    """Given text, return its phrases that make a sample the specification ("as per sample", "以样品为准")."""
+    return [p.text for p in find_phrases(text) if p.category == SAMPLE]
+
+
+def find_phrases(text: str) -> list[PhraseMatch]:
+    """Given text, return every phrase of subjective_phrases.json in it, left to right.
+
+    English phrases match whole words ignoring case; where two matches overlap
+    the longer is kept ("good quality material" is one phrase, not two).
+    """
+    folded = fold_width(text)
+    found = []
+    for entry, pattern in _phrase_patterns():
+        for match in pattern.finditer(folded):
+            if not _cleared(entry, folded, match.end()):
+                start, end = match.span()
+                found.append(
+                    PhraseMatch(
+                        entry["phrase"], text[start:end], entry["category"], entry["reason"], entry["lang"], start, end
+                    )
+                )
+    return _longest_first(found)
+
+
+def split_label(text: str) -> tuple[str | None, str]:
+    """Given a specification line, return (attribute label or None, value)."""
+    folded = fold_width(text)
+    labelled = _LABEL.fullmatch(folded)
+    if labelled and _looks_like_label(labelled["label"]) and not labelled["value"].startswith("//"):
+        return _cut(text, labelled)
+    gap = _WIDE_GAP.fullmatch(folded)
+    if gap and attribute_key(gap["label"]):
+        return _cut(text, gap)
+    leading = _leading_attribute().match(folded)
+    if leading and leading["value"].strip():
+        return _cut(text, leading)
+    return None, text.strip()
+
+
+def attribute_key(label: str) -> str | None:
+    """Given a label ("Wall Thickness", "Outer carton size", "材质"), return its canonical attribute, or None.
+
+    An exact attribute word wins; otherwise the longest attribute word inside the label.
+    """
+    name = _attribute_word(_LABEL_UNIT.sub("", fold_width(label)).strip().strip(":"))
+    index = _attribute_index()
+    for exact in (name, name.rstrip(".")):
+        if exact in index:
+            return index[exact]
+    inside = [match.group() for match in _attribute_pattern().finditer(name)]
+    return index.get(_attribute_word(max(inside, key=len))) if inside else None
+
+
+def render_tolerance(measure: Measure) -> str | None:
+    """Given a measure, return its tolerance as text ("±10 ml", "+0.2/-0.1 mm", "±2%"), or None."""
+    plus, minus = measure.tolerance_plus, measure.tolerance_minus
+    if plus is None or minus is None:
+        return None
+    unit = measure.tolerance_unit or ""
+    unit = unit if unit in ("", "%") else f" {unit}"
+    return f"±{plus}{unit}" if plus == minus else f"+{plus}/-{minus}{unit}"
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _cut(text: str, match: re.Match[str]) -> tuple[str, str]:
+    """Given the original text and a label match on its folded form, return (label, value) as written."""
+    label = text[match.start("label") : match.end("label")].strip()
+    return label, text[match.start("value") : match.end("value")].strip()
+
+
+def _looks_like_label(label: str) -> bool:
+    words = label.split()
+    return any(ch.isalpha() for ch in label) and len(words) <= 6 and not label.lower().startswith("http")
+
+
+def _label_unit(attribute: str | None) -> str | None:
+    if not attribute:
+        return None
+    found = _LABEL_UNIT.search(fold_width(attribute))
+    return canonical_unit(found["unit"]) if found else None
+
+
+def _first_figure(
+    value: str, measures: tuple[Measure, ...], label_unit: str | None
+) -> tuple[Decimal | None, str | None]:
+    """Given a value and its measures, return its first figure and that figure's unit."""
+    measured = next((m for m in measures if m.value is not None), None)
+    if measured is not None:
+        return measured.value, measured.unit or label_unit
+    counted = find_quantities(value)
+    if counted:
+        return counted[0].value, counted[0].unit
+    folded = fold_width(value)
+    dates = [(d.start, d.end) for d in find_dates(value)]
+    for match in _BARE_FIGURE.finditer(folded):
+        if not any(s < match.end() and match.start() < e for s, e in dates):
+            return parse_number(match.group(), "."), label_unit
+    return None, None
+
+
+def _cleared(entry: dict[str, Any], text: str, end: int) -> bool:
+    """Given a phrase entry and where its match ends, return True if the text clears it."""
+    followers = entry.get("unless_followed_by", [])
+    if followers and re.match(r"\s*(?:" + "|".join(map(re.escape, followers)) + ")", text[end:]):
+        return True
+    contexts = entry.get("unless_context", [])
+    return any(re.search(_context_word(word), text, re.I) for word in contexts)
+
+
+def _context_word(word: str) -> str:
+    """English context words match unless glued to other letters ("GB" in "GB18401", not in "GBP")."""
+    body = re.escape(word)
+    return rf"(?<![A-Za-z]){body}(?![A-Za-z])" if word.isascii() and word[-1].isalpha() else body
+
+
+def _longest_first(found: list[PhraseMatch]) -> list[PhraseMatch]:
+    kept: list[PhraseMatch] = []
+    for match in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _phrase_patterns() -> list[tuple[dict[str, Any], re.Pattern[str]]]:
+    patterns = []
+    for entry in load_data("subjective_phrases")["phrases"]:
+        regex = entry.get("pattern") or phrase_alternation([entry["phrase"]])
+        patterns.append((entry, re.compile(regex, re.I)))
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def _attributes() -> dict[str, Any]:
+    return {k: v for k, v in load_data("units")["attributes"].items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _attribute_index() -> dict[str, str]:
+    """Return lower-case attribute word -> canonical attribute."""
+    return {_attribute_word(word): key for key, entry in _attributes().items() for word in entry["words"]}
+
+
+def _attribute_word(word: str) -> str:
+    """Given an attribute word as listed or matched, return its index key ("Wall-Thickness" -> "wall thickness")."""
+    return re.sub(r"[\s\-]+", " ", word.strip().lower())
+
+
+@lru_cache(maxsize=1)
+def _attribute_pattern() -> re.Pattern[str]:
+    return re.compile(phrase_alternation(_attribute_index()), re.I)
+
+
+@lru_cache(maxsize=1)
+def _leading_attribute() -> re.Pattern[str]:
+    words = phrase_alternation(_attribute_index())
+    return re.compile(rf"\s*(?P<label>{words})\s*(?P<value>.*)", re.I | re.S)
