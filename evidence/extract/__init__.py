@@ -1,0 +1,45 @@
+"""Extractors: one module per document kind, each turning a Document into a Record.
+
+An extractor is ``extract(doc: Document) -> Record``. It never raises on odd
+content: what it cannot find it leaves out (the rules then say what is
+missing). Shared helpers live in `common`; label synonyms in data/labels.json.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from evidence.classify import Classification, classify
+from evidence.extract.record import Event, Record, Value
+from evidence.records import Document
+
+Extractor = Callable[[Document], Record]
+
+#: Registry: document kind -> module (under evidence.extract) whose `extract` reads it.
+EXTRACTOR_MODULES: dict[str, str] = {
+    "proforma_invoice": "invoice",
+    "commercial_invoice": "invoice",
+    "contract": "contract",
+    "inspection_report": "inspection",
+    "payment_record": "payment",
+    "shipping_document": "shipping",
+    "message_log": "messages",
+    "photo": "photo",
+    "claim_manifest": "manifest",
+}
+
+
+def extract(doc: Document, classification: Classification | None = None) -> Record:
+    """Given a read Document, return its Record (kind from `classification` or content)."""
+    found = classification or classify(doc)
+    module_name = EXTRACTOR_MODULES.get(found.kind)
+    if module_name is None or not doc.readable:
+        return Record(kind=found.kind, path=doc.path, confidence=found.confidence)
+    module = import_module(f"evidence.extract.{module_name}")
+    record: Record = module.extract(doc)
+    record.kind, record.confidence = found.kind, found.confidence
+    return record
+
+
+__all__ = ["EXTRACTOR_MODULES", "Event", "Record", "Value", "extract"]

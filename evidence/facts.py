@@ -1,0 +1,158 @@
+"""Merge the records of a bundle into its facts, each with all its sources and conflicts.
+
+Each fact has an order of document kinds to take it from (the manifest first
+where it may state it, then the documents most authoritative for it). Every
+record that states the fact adds its source; one that states a different value
+is kept as a conflict for the consistency rules. Values are compared after
+normalising: company names without suffixes and punctuation, references
+without spaces and dashes, amounts to the cent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from evidence.extract.common import company_key
+from evidence.extract.record import Record, Value
+from evidence.records import Source
+
+MANIFEST = "claim_manifest"
+PI, CI, CONTRACT = "proforma_invoice", "commercial_invoice", "contract"
+INSPECTION, PAYMENT, SHIPPING = "inspection_report", "payment_record", "shipping_document"
+
+#: Fact name -> the (kind, field) pairs that state it, most authoritative first.
+FACT_SOURCES: dict[str, list[tuple[str, str]]] = {
+    "order_number": [(MANIFEST, "order_number"), (PI, "order_number"), (CONTRACT, "order_number"),
+                     (CI, "order_number"), (PAYMENT, "order_number"), (INSPECTION, "order_number"),
+                     (SHIPPING, "order_number")],
+    "order_date": [(PI, "order_date"), (CONTRACT, "order_date"), (PI, "document_date"), (CONTRACT, "document_date")],
+    "supplier_name": [(PI, "supplier_name"), (CONTRACT, "supplier_name"), (CI, "supplier_name"),
+                      (SHIPPING, "shipper")],
+    "buyer_name": [(PI, "buyer_name"), (CONTRACT, "buyer_name"), (CI, "buyer_name"), (SHIPPING, "consignee")],
+    "currency": [(PI, "currency"), (CONTRACT, "currency"), (CI, "currency"), (PAYMENT, "currency")],
+    "order_total": [(PI, "order_total"), (CONTRACT, "order_total"), (CI, "order_total")],
+    "quantity": [(PI, "quantity"), (CONTRACT, "quantity"), (CI, "quantity"), (INSPECTION, "quantity"),
+                 (SHIPPING, "quantity")],
+    "incoterm": [(PI, "incoterm"), (CONTRACT, "incoterm"), (CI, "incoterm")],
+    "ship_by": [(CONTRACT, "ship_by"), (PI, "ship_by")],
+    "shipped_on": [(SHIPPING, "shipped_on")],
+    "delivery_date": [(MANIFEST, "delivery_date"), (SHIPPING, "delivery_date")],
+    "payment_method": [(PAYMENT, "payment_method"), (PI, "payment_method"), (CONTRACT, "payment_method")],
+    "beneficiary_name": [(PAYMENT, "beneficiary_name"), (PI, "beneficiary_name"), (CONTRACT, "beneficiary_name")],
+    "inspection_company": [(INSPECTION, "inspection_company")],
+    "inspection_date": [(INSPECTION, "inspection_date")],
+    "inspection_result": [(INSPECTION, "inspection_result")],
+    "coverage_limit": [(MANIFEST, "coverage_limit")],
+}
+#: Facts that differ legitimately between documents of one order: no conflict is kept.
+NO_CONFLICTS = {"payment_method", "beneficiary_name", "order_date"}
+
+
+@dataclass
+class Fact:
+    name: str
+    value: Any
+    sources: list[Source] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"value": self.value, "sources": [s.to_dict() for s in self.sources]}
+        if self.conflicts:
+            data["conflicts"] = [
+                {"value": c["value"], "sources": [s.to_dict() for s in c["sources"]]} for c in self.conflicts
+            ]
+        return data
+
+
+def records_to_facts(records: list[Record]) -> dict[str, Fact]:
+    """Given the records of a bundle, return its facts by name (only those established)."""
+    facts: dict[str, Fact] = {}
+    for name, pairs in FACT_SOURCES.items():
+        fact = _merge(name, _statements(records, pairs))
+        if fact is not None:
+            facts[name] = fact
+    _resolve_lead_time(records, facts)
+    return dict(sorted(facts.items()))
+
+
+def _statements(records: list[Record], pairs: list[tuple[str, str]]) -> list[Value]:
+    found: list[Value] = []
+    for kind, field_name in pairs:
+        for record in sorted((r for r in records if r.kind == kind), key=lambda r: r.path):
+            value = record.fields.get(field_name)
+            if value is not None:
+                found.append(value)
+    return found
+
+
+def _merge(name: str, statements: list[Value]) -> Fact | None:
+    if not statements:
+        return None
+    first = statements[0]
+    fact = Fact(name, first.value, [first.source])
+    for statement in statements[1:]:
+        if comparable(name, statement.value) == comparable(name, fact.value):
+            if statement.source not in fact.sources:
+                fact.sources.append(statement.source)
+        elif name not in NO_CONFLICTS:
+            _add_conflict(fact, statement)
+    return fact
+
+
+def _add_conflict(fact: Fact, statement: Value) -> None:
+    for conflict in fact.conflicts:
+        if comparable(fact.name, conflict["value"]) == comparable(fact.name, statement.value):
+            conflict["sources"].append(statement.source)
+            return
+    fact.conflicts.append({"value": statement.value, "sources": [statement.source]})
+
+
+def comparable(name: str, value: Any) -> Any:
+    """Given a fact's value, return the form two documents must agree on."""
+    if name in {"supplier_name", "buyer_name", "beneficiary_name"} and isinstance(value, str):
+        return company_key(value)
+    if name == "order_number" and isinstance(value, str):
+        return re.sub(r"[\s\-_/.]", "", value).upper()
+    if name in {"order_total", "quantity"} and isinstance(value, (int, float)):
+        return round(float(value), 2)
+    if name == "incoterm" and isinstance(value, str):
+        return value.split()[0].upper() if value.split() else value
+    if isinstance(value, str):
+        return value.strip().lower()
+    return value
+
+
+def _resolve_lead_time(records: list[Record], facts: dict[str, Fact]) -> None:
+    """A ship-by date given as '35 days after deposit' is anchored on the deposit's payment date."""
+    if "ship_by" in facts:
+        return
+    for record in sorted(records, key=lambda r: (r.kind != CONTRACT, r.path)):
+        lead = record.fields.get("lead_time")
+        if record.kind not in {PI, CONTRACT} or lead is None or not isinstance(lead.value, dict):
+            continue
+        anchor = _anchor_date(records, str(lead.value.get("anchor", "")))
+        days = lead.value.get("days")
+        if anchor is None or not isinstance(days, int) or lead.value.get("vague"):
+            continue
+        anchor_date, anchor_source = anchor
+        ship_by = anchor_date + timedelta(days=days)
+        facts["ship_by"] = Fact("ship_by", ship_by.isoformat(), [lead.source, anchor_source])
+        return
+
+
+def _anchor_date(records: list[Record], anchor: str) -> tuple[date, Source] | None:
+    """Return the date of the event a lead time counts from, as a payment record shows it."""
+    if anchor not in {"deposit", "payment", "receipt_of_payment"}:
+        return None
+    payments = []
+    for record in records:
+        if record.kind != PAYMENT:
+            continue
+        paid = record.fields.get("payment_date") or record.fields.get("document_date")
+        purpose = record.get("payment_purpose", "unknown")
+        if paid is not None and (anchor != "deposit" or purpose in {"deposit", "unknown", "full"}):
+            payments.append((date.fromisoformat(str(paid.value)), paid.source))
+    return min(payments, key=lambda p: p[0]) if payments else None
