@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from evidence.bundle import Bundle, Limits, open_bundle
+from evidence.extract import extract
+from evidence.extract.record import Record
+from evidence.facts import Fact, records_to_facts
 from evidence.findings import Finding, verdict
 from evidence.readers import read_bundle
 from evidence.records import Document, Problem
@@ -15,10 +18,12 @@ from evidence.rules import load_all
 
 @dataclass
 class Context:
-    """What the rules see: the bundle's documents and what could not be read."""
+    """What the rules see: the documents, their records, the merged facts, and what could not be read."""
 
     bundle: Bundle
     documents: list[Document]
+    records: list[Record]
+    facts: dict[str, Fact]
 
     @property
     def bundle_problems(self) -> list[Problem]:
@@ -29,6 +34,8 @@ class Context:
 class Report:
     bundle: str
     documents: list[Document]
+    records: list[Record] = field(default_factory=list)
+    facts: dict[str, Fact] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -44,11 +51,13 @@ def check_bundle(
 ) -> Report:
     """Given a bundle folder or .zip, return its Report; raise BundleError if it cannot be opened."""
     bundle = open_bundle(location, limits)
-    ctx = Context(bundle=bundle, documents=read_bundle(bundle))
+    documents = read_bundle(bundle)
+    records = [extract(doc) for doc in documents]
+    ctx = Context(bundle, documents, records, records_to_facts(records))
     rules = load_all()
     chosen = [r for code, r in sorted(rules.items()) if _selected(code, select, ignore)]
-    findings = [finding for r in chosen for finding in r.check(ctx)]
-    return Report(bundle=str(location), documents=ctx.documents, findings=sorted(findings, key=Finding.sort_key))
+    findings = sorted((finding for r in chosen for finding in r.check(ctx)), key=Finding.sort_key)
+    return Report(str(location), documents, records, ctx.facts, findings)
 
 
 def _selected(code: str, select: Iterable[str] | None, ignore: Iterable[str]) -> bool:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
+from typing import Any
 
 from evidence.phrases import load_data, phrase_to_pattern
 from evidence.records import Document
@@ -73,6 +74,8 @@ def classify(doc: Document) -> Classification:
     if not ranked or ranked[0][1] < MIN_SCORE:
         return Classification("unknown", 0.0, "no title or labels of a known document kind")
     (kind, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
+    if kind == _paid_rule()["from"] and _shows_paid(doc):
+        return Classification(_paid_rule()["to"], 0.9, "an order printout that shows the order paid")
     # A title at the top plus a couple of labels (score 8) is full strength.
     confidence = round(min(1.0, top / 8) * top / (top + second), 2)
     return Classification(kind, confidence, "; ".join(evidence[kind][:4]))
@@ -136,6 +139,16 @@ def _add_filename_hint(path: str, scores: dict[str, float]) -> None:
     for kind, hints in _FILENAME_HINTS.items():
         if kind in scores and any(h in tokens or (not h.isascii() and h in stem) for h in hints):
             scores[kind] += 0.5
+
+
+def _paid_rule() -> dict[str, Any]:
+    rule: dict[str, Any] = load_data("document_kinds.json")["_paid_order_printout"]
+    return rule
+
+
+def _shows_paid(doc: Document) -> bool:
+    patterns = [phrase_to_pattern(p) for p in _paid_rule()["phrases"]]
+    return any(p.search(line.text) for line in doc.lines for p in patterns)
 
 
 @lru_cache(maxsize=1)

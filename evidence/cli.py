@@ -7,7 +7,6 @@ stderr; --debug shows the traceback.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,11 +17,13 @@ import click
 from evidence import __version__
 from evidence.check import Report, check_bundle
 from evidence.errors import EvidenceError
+from evidence.extract import extract as extract_record
 from evidence.findings import SEVERITY_RANK
 from evidence.readers import read_path
 from evidence.rules import load_all
 from evidence.schemas import load_instance, load_schema, schema_names, validate
 from evidence.writers.document import document_to_json, document_to_text
+from evidence.writers.json_report import report_to_json
 from evidence.writers.text import report_to_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -34,26 +35,10 @@ def _codes(value: str | None) -> list[str] | None:
     return [code.strip().upper() for code in value.split(",") if code.strip()]
 
 
-def _report_to_json(report: Report) -> str:
-    data = {
-        "tool_version": __version__,
-        "bundle": report.bundle,
-        "verdict": report.verdict,
-        "documents": [
-            {"path": d.path, "sha256": d.sha256, "filetype": d.filetype, "reader": d.reader,
-             "pages": len(d.pages) or None, "messages": len(d.messages) or None,
-             "errors": [p.reason for p in d.problems]}
-            for d in report.documents
-        ],
-        "findings": [f.to_dict() for f in report.findings],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
 #: Registry: --format value -> writer.
 REPORT_WRITERS: dict[str, Callable[[Report, bool], str]] = {
     "text": report_to_text,
-    "json": lambda report, colour: _report_to_json(report),
+    "json": report_to_json,
 }
 
 
@@ -108,7 +93,9 @@ def extract(ctx: click.Context, file: Path, output_format: str, words: bool) -> 
     if not file.is_file():
         _fail(f"{file} is not a file")
     doc = _run(ctx, lambda: read_path(file))
-    _emit(document_to_json(doc, words) if output_format == "json" else document_to_text(doc), None)
+    record = _run(ctx, lambda: extract_record(doc))
+    text = document_to_json(doc, record, words) if output_format == "json" else document_to_text(doc, record)
+    _emit(text, None)
 
 
 @main.command("rules")

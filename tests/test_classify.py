@@ -61,3 +61,9 @@ def test_pattern_is_word_bounded_for_latin_phrases() -> None:
 )
 def test_external_invoices_are_commercial_invoices(relative: str) -> None:
     assert classify(read_path(EXTERNAL / relative)).kind == "commercial_invoice"
+
+
+def test_a_paid_order_printout_is_a_payment_record() -> None:
+    text = "Trade Assurance | My Orders\nOrder details #2381093617405528\nTotal US $14,700.00\nPayment status Paid in full"
+    assert classify(_doc(text)).kind == "payment_record"
+    assert classify(_doc("PROFORMA INVOICE\nPI No.: 7\nPayment terms: 30% deposit")).kind == "proforma_invoice"

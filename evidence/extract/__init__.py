@@ -13,6 +13,7 @@ from importlib import import_module
 from evidence.classify import Classification, classify
 from evidence.extract.record import Event, Record, Value
 from evidence.records import Document
+from evidence.schemas import schema_names, validate
 
 Extractor = Callable[[Document], Record]
 
@@ -30,8 +31,24 @@ EXTRACTOR_MODULES: dict[str, str] = {
 }
 
 
+#: Document kind -> the schema its record must match (the manifest is validated as it is read).
+SCHEMA_FOR_KIND: dict[str, str] = {
+    "proforma_invoice": "proforma_invoice",
+    "commercial_invoice": "commercial_invoice",
+    "contract": "contract",
+    "inspection_report": "inspection_report",
+    "payment_record": "payment_record",
+    "shipping_document": "shipping_document",
+    "message_log": "message_record",
+    "photo": "photo",
+}
+
+
 def extract(doc: Document, classification: Classification | None = None) -> Record:
-    """Given a read Document, return its Record (kind from `classification` or content)."""
+    """Given a read Document, return its Record (kind from `classification` or content).
+
+    A record that fails its JSON Schema adds an F005 problem to `doc`.
+    """
     found = classification or classify(doc)
     module_name = EXTRACTOR_MODULES.get(found.kind)
     if module_name is None or not doc.readable:
@@ -39,7 +56,19 @@ def extract(doc: Document, classification: Classification | None = None) -> Reco
     module = import_module(f"evidence.extract.{module_name}")
     record: Record = module.extract(doc)
     record.kind, record.confidence = found.kind, found.confidence
+    _validate(record, doc)
     return record
+
+
+def _validate(record: Record, doc: Document) -> None:
+    name = SCHEMA_FOR_KIND.get(record.kind)
+    if name is None or name not in schema_names():
+        return
+    errors = validate(record.values(), name)
+    if errors:
+        first = errors[0]
+        doc.add_problem("F005", f"{doc.path}: the extracted {record.kind} record does not match "
+                        f"{name}.schema.json at {first.path}: {first.message}")
 
 
 __all__ = ["EXTRACTOR_MODULES", "Event", "Record", "Value", "extract"]

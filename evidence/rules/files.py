@@ -6,7 +6,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from evidence.classify import classify
 from evidence.findings import Finding
 from evidence.records import Source
 from evidence.rules import RULES, rule
@@ -73,8 +72,8 @@ def unclassified_document(ctx: Context) -> Iterator[Finding]:
     Remedy: remove files that are not evidence for this order, or replace them
     with a version that carries its title (PROFORMA INVOICE, 合同, INSPECTION REPORT...).
     """
-    for doc in ctx.documents:
-        if doc.readable and not any(p.code == "F002" for p in doc.problems) and classify(doc).kind == "unknown":
+    for doc, record in zip(ctx.documents, ctx.records):
+        if doc.readable and not any(p.code == "F002" for p in doc.problems) and record.kind == "unknown":
             yield RULES["F003"].finding(
                 f"{doc.path} was read but is not recognisably a PI, contract, inspection report, "
                 "payment record, shipping document, message log or photo",

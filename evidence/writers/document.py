@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from evidence.extract.record import Record
 from evidence.records import Document, document_to_dict
 
 EXCERPT_LINES = 40
@@ -11,12 +12,14 @@ TABLE_ROWS = 8
 MESSAGES_SHOWN = 20
 
 
-def document_to_json(doc: Document, include_words: bool = False) -> str:
-    return json.dumps(document_to_dict(doc, include_words), ensure_ascii=False, indent=2) + "\n"
+def document_to_json(doc: Document, record: Record, include_words: bool = False) -> str:
+    data = document_to_dict(doc, include_words)
+    data["record"] = record.to_dict()
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def document_to_text(doc: Document) -> str:
-    """Given a Document, return a short human summary of what the tool sees in it."""
+def document_to_text(doc: Document, record: Record) -> str:
+    """Given a Document and its Record, return a short human summary of what the tool sees in it."""
     out = [
         f"file:     {doc.path}",
         f"type:     {doc.filetype} (reader: {doc.reader})",
@@ -31,7 +34,21 @@ def document_to_text(doc: Document) -> str:
         out += _messages(doc)
     if doc.image:
         out += _image(doc)
+    out += _record(record)
     return "\n".join(out) + "\n"
+
+
+def _record(record: Record) -> list[str]:
+    out = [f"kind:     {record.kind} (confidence {record.confidence:.2f})"]
+    for name, value in sorted(record.fields.items()):
+        out.append(f"  {name}: {json.dumps(value.value, ensure_ascii=False)}  [{value.source}]")
+    for number, item in enumerate(record.items, start=1):
+        cells = ", ".join(f"{k}={json.dumps(v.value, ensure_ascii=False)}" for k, v in item.items())
+        out.append(f"  item {number}: {cells}")
+    for event in record.events:
+        out.append(f"  event {event.kind} by {event.actor} [{event.source}]: {event.quote[:90]}")
+    out += [f"  note: {note}" for note in record.notes]
+    return out
 
 
 def _excerpt(doc: Document) -> list[str]:

@@ -1,0 +1,219 @@
+"""The parties of a PI, contract or invoice: seller and buyer as legal names.
+
+A party is read from its label ("Seller:", "买方", "Bill to") when the value
+there is a name, else from the lines under the label (a party block: the
+Chinese name, then the English one, then the address). The seller may also be
+the letterhead: the first top line that ends in a legal form (Co., Ltd.,
+有限公司, GmbH...). Bilingual names keep the English one as the name and the
+Chinese one as `local`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from evidence.extract.common import company_key, top_lines
+from evidence.extract.labels import find_labels
+from evidence.extract.scan import before_labels, cells, cjk_share, compile_phrases, terms, value_after
+from evidence.records import Document, Source, TextLine
+
+_LOOKAHEAD = 4
+_LETTERHEAD_LINES = 10
+#: Words that make a value a sentence about a party, not its name ("The Buyer may appoint...").
+_PROSE = re.compile(
+    r"\b(?:may|shall|will|agrees?|agreed|must|should|confirm(?:s|ation)?|hereby|hereinafter|is|are|has|have|"
+    r"stamp|seal|signature|signed|sign)\b|可|应|须|确认|盖章|签字",
+    re.IGNORECASE,
+)
+_ADDRESS_START = re.compile(r"^\s*(?:no\.?\s*)?\d+[\s,]|^\s*(?:room|rm|unit|flat|building|bldg|floor)\b", re.IGNORECASE)
+_CONTACT = re.compile(r"@|https?://|www\.|\b(?:tel|fax|phone|mobile|e-?mail|add(?:ress)?)\b\.?\s*[:：]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party's name as written, its Chinese name when the document pairs one, and where it stands."""
+
+    name: str
+    source: Source
+    local: str | None = None
+
+
+def find_party(doc: Document, field: str, avoid: str | None = None) -> Party | None:
+    """Given a Document and 'supplier_name' or 'buyer_name', return the party its labels name.
+
+    `avoid` is a name the party must not be (the other party), compared by company key.
+    """
+    lines = doc.lines
+    for index, line in enumerate(lines):
+        for hit in find_labels(line.text):
+            if hit.field != field:
+                continue
+            party = _party_at(lines, index, value_after(line.text, hit.end, field))
+            if party is not None and not _same(party.name, avoid):
+                return party
+    return None
+
+
+def letterhead(doc: Document, avoid: str | None = None) -> Party | None:
+    """Given a Document, return the company named in its letterhead (first top line with a legal form)."""
+    lines = top_lines(doc, _LETTERHEAD_LINES)
+    for index, line in enumerate(lines):
+        if any(hit.field in ("buyer_name", "ship_to", "beneficiary_name") for hit in find_labels(line.text)):
+            continue
+        for cell in cells(line.text):
+            party = company_in(before_labels(cell), line.source)
+            if party is not None and not _same(party.name, avoid):
+                return _paired(party, lines[index + 1 : index + 3])
+    return None
+
+
+def preferred_casing(doc: Document, party: Party) -> Party:
+    """Given a party written in capitals, return it as the document also writes it in mixed case, if it does."""
+    if not party.name.isupper():
+        return party
+    key = company_key(party.name)
+    for line in doc.lines:
+        for cell in cells(line.text):
+            found = company_in(before_labels(cell), line.source)
+            if found is not None and not found.name.isupper() and company_key(found.name) == key:
+                return Party(found.name, party.source, party.local)
+    return party
+
+
+def _party_at(lines: list[TextLine], index: int, value: str) -> Party | None:
+    """Given the line of a party label and its value, return the party (from the value or the block below)."""
+    source = lines[index].source
+    party = company_in(value, source)
+    if party is None and party_name(value) is not None:
+        party = Party(str(party_name(value)), source)
+    if party is not None:
+        return party
+    block = _block_below(lines, index)
+    for offset, line in enumerate(block):
+        party = company_in(before_labels(line.text), line.source)
+        if party is not None:
+            return _paired(party, block[offset + 1 : offset + 2])
+    return None
+
+
+def _block_below(lines: list[TextLine], index: int) -> list[TextLine]:
+    """Given a party label's line index, return the lines of its block (until another party label)."""
+    block = []
+    for line in lines[index + 1 : index + 1 + _LOOKAHEAD]:
+        fields = {hit.field for hit in find_labels(line.text) if hit.start == 0}
+        if fields & {"supplier_name", "buyer_name", "beneficiary_name"}:
+            break
+        block.append(line)
+    return block
+
+
+def _paired(party: Party, following: list[TextLine]) -> Party:
+    """Given a company and the lines after it, return it with its other-language twin, if one follows."""
+    if party.local is not None or not following:
+        return party
+    twin = company_in(before_labels(cells(following[0].text)[0]), following[0].source)
+    if twin is None or twin.local is not None or _is_chinese(twin.name) == _is_chinese(party.name):
+        return party
+    if _is_chinese(party.name):
+        return Party(twin.name, twin.source, party.name)
+    return Party(party.name, party.source, twin.name)
+
+
+def company_in(text: str, source: Source) -> Party | None:
+    """Given text, return the company it starts with; a Chinese and an English name side by side make one party."""
+    runs = [
+        run.strip()
+        for run in re.split(r"(?<=[\u3400-\u9fff）)])\s+(?=[A-Za-z])|(?<=[A-Za-z.)])\s+(?=[\u3400-\u9fff])", text)
+    ]
+    names = [name for name in (company_name(run) for run in runs[:2]) if name is not None]
+    if not names:
+        return None
+    chinese = next((name for name in names if _is_chinese(name)), None)
+    english = next((name for name in names if not _is_chinese(name)), None)
+    if english is None:
+        return Party(str(chinese), source)
+    return Party(english, source, chinese)
+
+
+def _is_chinese(name: str) -> bool:
+    return cjk_share(name) > 0.5
+
+
+def party_name(value: str) -> str | None:
+    """Given a labeled value, return the party name in it, or None when it is not a name."""
+    value = value.strip(" ,;:：|")
+    if not value or _PROSE.search(value) or _CONTACT.search(value):
+        return None
+    company = company_name(value)
+    if company is not None:
+        return company
+    name = re.split(r"\s*[,;，；]\s*|\s{2,}", value)[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 6 or _ADDRESS_START.search(name) or any(ch.isdigit() for ch in name):
+        return None
+    if not (name[0].isupper() or cjk_share(name) > 0.5) or find_labels(name):
+        return None
+    return name
+
+
+def company_name(text: str) -> str | None:
+    """Given text, return the company name it starts with (cut after the legal form), or None."""
+    text = text.strip(" ,;:：|")
+    if not text or _CONTACT.search(text[:40]) or _ADDRESS_START.search(text):
+        return None
+    end = _legal_form_end(text)
+    if end is None:
+        return None
+    name = text[:end].strip(" ,;")
+    words_before = name[: _first_suffix_start(name)].strip()
+    if (
+        len(words_before) < 2
+        or _PROSE.search(name)
+        or not (name[0].isupper() or name[0].isdigit() or cjk_share(name[:2]) > 0)
+    ):
+        return None
+    return name
+
+
+def _legal_form_end(text: str) -> int | None:
+    """Given text, return where its name ends: after the first strong legal form (and forms glued to it)."""
+    strong = [m for m in _suffixes().finditer(text) if not _weak().fullmatch(m.group(0).lower().strip())]
+    if strong:
+        end = strong[0].end()
+        for match in _suffixes().finditer(text, end):
+            if text[end : match.start()].strip(" ,.") != "":
+                break
+            end = match.end()
+        return end
+    if _weak().search(text) and len(text.split()) <= 8:
+        return len(re.split(r"\s*[,;，；]\s*|\s{2,}", text)[0])
+    return None
+
+
+def _first_suffix_start(name: str) -> int:
+    match = _suffixes().search(name)
+    return match.start() if match else len(name)
+
+
+def _same(name: str, other: str | None) -> bool:
+    return other is not None and bool(company_key(name)) and company_key(name) == company_key(other)
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> re.Pattern[str]:
+    """Legal forms: long or dotted ones in any case; short bare ones (AG, SA, Ltd) only capitalised."""
+    data = terms()["company_suffixes"]
+    latin = sorted(data["latin"], key=len, reverse=True)
+    loose = [re.escape(s).replace(r"\ ", r"\s*") for s in latin if len(s) > 3 or not s.isalpha()]
+    strict = [re.escape(s.upper()) + "|" + re.escape(s.capitalize()) for s in latin if len(s) <= 3 and s.isalpha()]
+    cjk = "|".join(sorted(data["cjk"], key=len, reverse=True))
+    return re.compile(
+        rf"(?<![A-Za-z])(?:(?i:{'|'.join(loose)})|{'|'.join(strict)})(?![A-Za-z])|(?:{cjk})",
+    )
+
+
+@lru_cache(maxsize=1)
+def _weak() -> re.Pattern[str]:
+    return compile_phrases(tuple(terms()["company_suffixes"]["weak"]))

@@ -1,0 +1,608 @@
+"""Payment records: platform receipts, bank T/T slips and MT103s, PayPal and Western Union receipts.
+
+What the eligibility rules rest on (RULES.md E001, E002, E006, X003, and the
+deposit date a lead time counts from): how the money moved (`payment_method`),
+whether it went to the platform's collection account
+(data/platform_accounts.json), who received it and whether that is a private
+person, how much, in which currency, on which day, and for what (deposit,
+balance or full). Channel, purpose and party-block words live in
+data/payment_channels.json; MT103 fields (:20:, :32A:, :50K:, :59:, :70:)
+are read as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from evidence.extract.common import amount_in, currency_in, identifier_in, number, put, top_lines
+from evidence.extract.finder import (
+    Finder,
+    block_name,
+    goods_count,
+    item_lines_count,
+    label_key,
+    phrases_pattern,
+    pi_reference,
+    record_order_number,
+    stand_in,
+)
+from evidence.extract.labels import Labeled, find_labels
+from evidence.extract.record import Record
+from evidence.normalize.money import Money, currency_code, parse_amount
+from evidence.phrases import load_data
+from evidence.records import Document, Source, TextLine
+
+KIND = "payment_record"
+METHODS = ("platform", "bank_transfer_direct", "paypal", "western_union", "cash", "other", "unknown")
+_TITLE_LINES = 6
+_TAG = re.compile(r"^\s*:(?P<tag>\d{2}[A-Z]?):\s*(?P<rest>.*)$")
+_TAG_LINES = 5  # an MT103 field holds at most four or five lines of 35 characters
+_BIC = re.compile(r"(?<![A-Z0-9])[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Z0-9])")
+_BIC_CUE = re.compile(r"\b(?:swift|bic)\b", re.IGNORECASE)
+_SENT_TO = re.compile(
+    r"\b(?:you\s+)?(?:sent|paid|transferred|remitted)\b[^\n]{0,60}?\bto\s+(?P<name>[^\n(]{3,80})", re.IGNORECASE
+)
+_ACCOUNT = re.compile(r"[A-Z]{0,4}\d[\dA-Z\s\-*]*\d|\*+\d+", re.IGNORECASE)
+
+
+def extract(doc: Document) -> Record:
+    """Given a payment record, return its Record (see the module docstring for the fields)."""
+    record = Record(kind=KIND, path=doc.path)
+    found = Finder.of(doc)
+    swift = swift_fields(doc)
+    record_reference_numbers(record, found, swift)
+    record_amounts(record, found, swift)
+    record_quantity(record, found)
+    record_dates(record, found, swift)
+    record_parties(record, found, swift)
+    record_method(record, found)
+    record_order_total(record, found)
+    record_purpose(record, found)
+    if found.order_guessed:
+        record.notes.append(f"numeric dates could be read day or month first; read as {found.order}")
+    return record
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def record_reference_numbers(record: Record, found: Finder, swift: dict[str, SwiftField]) -> None:
+    """Set the transaction number, the order and PI it pays, and the remittance text."""
+    if "reference" in swift:
+        field = swift["reference"]
+        record.set("document_number", identifier_in(field.text) or field.text.strip(), field.source, field.text)
+    put(record, "document_number", found.identifier("transaction_number") or found.identifier("document_number"))
+    record_order_number(record, found)
+    put(record, "pi_number", found.identifier("pi_number"))
+    if "remittance" in swift:
+        record.set("reference", swift["remittance"].text, swift["remittance"].source, swift["remittance"].text)
+    put(record, "reference", found.text("remittance_info"))
+    reference = record.fields.get("reference")
+    if reference is not None:
+        cited = pi_reference(str(reference.value))
+        if cited is not None:
+            record.set("pi_number", cited, reference.source, reference.text)
+
+
+# ---------------------------------------------------------------- amounts
+
+
+def record_amounts(record: Record, found: Finder, swift: dict[str, SwiftField]) -> None:
+    """Set the amount paid and its currency, the order total the record shows, and the fee."""
+    settled = _swift_amount(swift.get("settlement")) or _swift_amount(swift.get("instructed"))
+    if settled is not None:
+        money, field = settled
+        _set_money(record, "amount_paid", money, field.source, field.text)
+    paid = _strong_amount(found, "amount_paid") or _weak_amount(found, "amount_paid") or _weak_amount(found, "total")
+    if paid is not None:
+        _set_money(record, "amount_paid", paid[0], paid[1].source, paid[1].value)
+    fee = _strong_amount(found, "fee")
+    if fee is not None and fee[0].currency in (None, record.get("currency")):
+        _set_money(record, "transaction_fee", fee[0], fee[1].source, fee[1].value, currency=False)
+    put(record, "currency", found.first("currency", currency_in))
+
+
+def record_quantity(record: Record, found: Finder) -> None:
+    """Set the quantity of goods an order page or receipt shows: labeled, or summed over its item lines."""
+    labeled = found.first("quantity", goods_count)
+    if labeled is not None:
+        record.set("quantity", number(labeled[0]), labeled[1].source, labeled[1].value)
+        return
+    items = item_lines_count(found.doc)
+    if items is not None:
+        total, lines = items
+        record.set("quantity", number(total), lines[0].source, " + ".join(line.text for line in lines))
+
+
+def record_order_total(record: Record, found: Finder) -> None:
+    """Set the order total a record shows: under an order-total label, or, on the platform's
+    own order page, under a bare 'Total' (elsewhere a bare total is what was paid)."""
+    total = _strong_amount(found, "total")
+    if total is None and record.get("payment_method") == "platform":
+        total = _weak_amount(found, "total")
+    if total is not None:
+        _set_money(record, "order_total", total[0], total[1].source, total[1].value, currency=False)
+
+
+def _strong_amount(found: Finder, field: str) -> tuple[Money, Labeled] | None:
+    """The first amount under a specific label of `field` ('Amount sent', not a bare 'Amount')."""
+    weak = {"amount", "金额", "total", "合计", "总计"}
+    candidates = [item for item in found.values(field) if label_key(item.label) not in weak and not _borrowed(found, item)]
+    return _first_amount(candidates)
+
+
+def _weak_amount(found: Finder, field: str) -> tuple[Money, Labeled] | None:
+    return _first_amount([item for item in found.values(field) if not _borrowed(found, item)])
+
+
+def _first_amount(items: list[Labeled]) -> tuple[Money, Labeled] | None:
+    for item in items:
+        money = amount_in(item.value)
+        if money is not None and money.amount > 0:
+            return money, item
+    return None
+
+
+def _borrowed(found: Finder, item: Labeled) -> bool:
+    """True when a heading took the next line as its value and that line has a label of its own
+    ('Order amount' over 'Product total US $14,550.00')."""
+    line = found.line_text(item.source)
+    if not line or item.label.lower() in line.lower():
+        return False
+    head = re.split(r"[\d$€£¥￥]", item.value, maxsplit=1)[0]
+    return bool(re.search(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}", head)) and currency_code(head.strip()) is None
+
+
+def _set_money(record: Record, name: str, money: Money, source: Source, text: str, currency: bool = True) -> None:
+    value = int(money.amount) if money.amount == money.amount.to_integral_value() else float(money.amount)
+    if name in record.fields:
+        return
+    record.set(name, float(value), source, text)
+    if currency and money.currency:
+        record.set("currency", money.currency, source, text)
+
+
+def _swift_amount(field: SwiftField | None) -> tuple[Money, SwiftField] | None:
+    """Given a :32A:/:33B: field ('260804USD15264,00'), return its amount and currency."""
+    if field is None:
+        return None
+    match = re.search(r"(?P<cur>[A-Z]{3})\s*(?P<amt>\d[\d.,' ]*)", field.text)
+    if match is None or currency_code(match["cur"]) is None:
+        money = amount_in(field.text)
+        return (money, field) if money is not None else None
+    amount = parse_amount(match["amt"].strip(), "," if re.search(r",\d{1,2}$", match["amt"].strip()) else None)
+    if amount is None:
+        return None
+    return Money(amount, currency_code(match["cur"]), match.group(0), match.start(), match.end()), field
+
+
+# ---------------------------------------------------------------- dates
+
+
+def record_dates(record: Record, found: Finder, swift: dict[str, SwiftField]) -> None:
+    """Set the payment (value) date and the record's own date, each standing in for the other."""
+    settlement = swift.get("settlement")
+    if settlement is not None:
+        value = _swift_date(settlement.text) or found.date_of(settlement.text)
+        if value is not None:
+            record.set("payment_date", value, settlement.source, settlement.text)
+    put(record, "payment_date", found.date("payment_date"))
+    put(record, "document_date", found.date("document_date"))
+    stand_in(record, "payment_date", "document_date")
+    stand_in(record, "document_date", "payment_date")
+    if "document_date" not in record.fields:
+        dates = found.dates()
+        if dates:
+            iso, line = dates[0]
+            record.set("document_date", iso, line.source, line.text)
+            record.set("payment_date", iso, line.source, line.text)
+
+
+def _swift_date(text: str) -> str | None:
+    """Given a :32A: value, return its YYMMDD value date as ISO."""
+    match = re.match(r"\s*(\d{2})(\d{2})(\d{2})(?=[A-Z]{3})", text)
+    if match is None:
+        return None
+    try:
+        return date(2000 + int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- parties
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part (name, account, bank, swift) of a party block, with where it was read."""
+
+    value: str
+    source: Source
+    text: str
+
+
+def record_parties(record: Record, found: Finder, swift: dict[str, SwiftField]) -> None:
+    """Set payer and beneficiary (name, bank, account, SWIFT), and the supplier and buyer a receipt names."""
+    blocks = party_blocks(found.doc)
+    _record_swift_parties(record, swift)
+    payer_lines = {source for source, role in line_roles(found.doc).items() if role == "payer"}
+    payer_lines |= {line.source for line in found.doc.lines if _payer_word().match(line.text.strip())}
+    for name in ("beneficiary_name", "beneficiary_bank", "beneficiary_account", "swift"):
+        part = name.removeprefix("beneficiary_")
+        explicit = [item for item in found.values(name) if not _generic(item.label, part)]
+        generic = [item for item in found.values(name) if _generic(item.label, part) and item.source not in payer_lines]
+        for item in explicit + ([] if part == "name" else generic):
+            if _set_part(record, name, part, item.value, item.source):
+                break
+        if (got := blocks.get(("beneficiary", part))) is not None:
+            _set_part(record, name, part, got.value, got.source)
+        for item in generic:
+            _set_part(record, name, part, item.value, item.source)
+    _record_bic(record, found, payer_lines)
+    _record_sentence_beneficiary(record, found)
+    for role, name in (("payer", "payer_name"), ("supplier", "supplier_name"), ("buyer", "buyer_name")):
+        if (got := blocks.get((role, "name"))) is not None:
+            _set_part(record, name, "name", got.value, got.source)
+    put(record, "payer_name", found.first("payer_name", block_name))
+    put(record, "supplier_name", found.first("supplier_name", block_name))
+    if "payer_name" in record.fields:
+        payer = record.fields["payer_name"]
+        record.set("payer", payer.value, payer.source, payer.text)
+    _record_person(record)
+
+
+def _record_swift_parties(record: Record, swift: dict[str, SwiftField]) -> None:
+    if "payer" in swift:
+        _set_part(record, "payer_name", "name", _swift_name(swift["payer"]), swift["payer"].source)
+    if "beneficiary" in swift:
+        field = swift["beneficiary"]
+        account = next((line[1:].strip() for line in field.lines if line.startswith("/")), None)
+        _set_part(record, "beneficiary_name", "name", _swift_name(field), field.source)
+        if account:
+            record.set("beneficiary_account", account, field.source, field.text)
+    if "beneficiary_bank" in swift:
+        field = swift["beneficiary_bank"]
+        bic = bic_in(field.text)
+        if bic is not None:
+            record.set("swift", bic, field.source, field.text)
+        name = _swift_name(field)
+        if name and not _BIC.fullmatch(name):
+            record.set("beneficiary_bank", name, field.source, field.text)
+
+
+def _set_part(record: Record, name: str, part: str, value: str, source: Source) -> bool:
+    """Given a raw value of a party part, clean it and set it; return True when set."""
+    if name in record.fields:
+        return True
+    cleaned = _clean_part(part, value)
+    if cleaned:
+        record.set(name, cleaned, source, value)
+    return bool(cleaned)
+
+
+def _clean_part(part: str, value: str) -> str | None:
+    value = _strip_field_word(value)
+    if part == "swift":
+        return bic_in(value)
+    if part == "account":
+        match = _ACCOUNT.search(value.split("(")[0])
+        return match.group(0).strip() if match else None
+    if part == "bank":
+        bank = re.split(r"\s+(?:swift|bic)\b|\s{2,}|\n", value, maxsplit=1, flags=re.IGNORECASE)[0]
+        return bank.strip(" ,;:") or None
+    return block_name(value)
+
+
+def bic_in(text: str) -> str | None:
+    """Given text, return the first SWIFT/BIC code in it (letters 5-6 a country code)."""
+    countries = set(_channels()["bic_countries"]["codes"].split())
+    for match in _BIC.finditer(text):
+        if match.group(0)[4:6] in countries:
+            return match.group(0)
+    return None
+
+
+def _strip_field_word(value: str) -> str:
+    """Given a value a heading took from the next line ('Company Ningbo Haoyu...'), return it without that label."""
+    match = _section_field_pattern().match(value.strip())
+    return value.strip()[match.end() :].strip(" :：") if match else value.strip()
+
+
+def _generic(label: str, part: str) -> bool:
+    """True when a label names a party part without naming the party ('Account number', not 'Beneficiary account')."""
+    key = label_key(label)
+    return key in {label_key(word) for word in _channels()["section_fields"][part]}
+
+
+def _record_bic(record: Record, found: Finder, payer_lines: set[Source]) -> None:
+    """Set a SWIFT code written after 'SWIFT' or 'BIC' anywhere outside the payer's block."""
+    for line in found.doc.lines:
+        cue = _BIC_CUE.search(line.text)
+        if cue is None or line.source in payer_lines:
+            continue
+        bic = bic_in(line.text[cue.end() :])
+        if bic is not None:
+            record.set("swift", bic, line.source, line.text)
+            return
+
+
+def _record_sentence_beneficiary(record: Record, found: Finder) -> None:
+    """A receipt in prose: 'You sent a payment of $1,250.00 USD to Shenzhen Acme Co., Ltd.'"""
+    if "beneficiary_name" in record.fields:
+        return
+    for line in found.doc.lines:
+        match = _SENT_TO.search(line.text)
+        if match is not None:
+            name = block_name(re.split(r"\s+(?:on|for|via|by)\s+|[.,;]\s", match["name"])[0])
+            if name:
+                record.set("beneficiary_name", name, line.source, line.text)
+                return
+
+
+def _record_person(record: Record) -> None:
+    beneficiary = record.fields.get("beneficiary_name")
+    if beneficiary is not None and not is_platform_account(str(beneficiary.value)):
+        record.set("beneficiary_is_person", is_person(str(beneficiary.value)), beneficiary.source, beneficiary.text)
+
+
+def is_person(name: str) -> bool:
+    """Given a beneficiary name, return True when it reads as a private person, not a company.
+
+    A personal title decides; else any legal form or business word makes it a
+    company; else two to four name words ('CHEN XIAOMING', 'Li Wei') or two to
+    four Chinese characters make it a person.
+    """
+    cues = _channels()["person_cues"]
+    lowered = name.strip().lower()
+    words = [word for word in re.split(r"[\s,]+", lowered) if word]
+    if words and (words[0] in cues["titles"] or any(lowered.startswith(t) for t in cues["titles"] if not t.isascii())):
+        return True
+    business = cues["business_words"]
+    if any(word.strip(".()") in business for word in words) or any(w in name for w in business if not w.isascii()):
+        return False
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name.strip()):
+        return True
+    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[a-z][a-z'\-]*\.?", word) for word in words)
+
+
+def is_platform_account(name: str) -> bool:
+    """Given a beneficiary name, return True when it is the platform's collection entity."""
+    lowered = re.sub(r"\s+", " ", name.lower())
+    return any(marker in lowered for marker in load_data("platform_accounts.json")["beneficiary_names"])
+
+
+# ---------------------------------------------------------------- party blocks
+
+
+def line_roles(doc: Document) -> dict[Source, str | None]:
+    """Given a Document, return for each line the party block it sits in (payer, beneficiary, supplier, buyer).
+
+    A block starts at a heading line ('From', 'Beneficiary details') and ends at
+    the next heading, or at a short line that is not a label of a party part.
+    """
+    roles: dict[Source, str | None] = {}
+    role: str | None = None
+    for line in doc.lines:
+        heading = heading_role(line.text)
+        if heading is not None:
+            role = heading or None
+        roles[line.source] = role
+    return roles
+
+
+def heading_role(text: str) -> str | None:
+    """Given a line, return the party its heading names, '' for another heading, None for no heading."""
+    key = label_key(text).rstrip(" :：")
+    for tail in _channels()["heading_tails"]:
+        key = re.sub(rf"\s*{re.escape(tail)}$", "", key)
+    for role, words in _channels()["sections"].items():
+        if not role.startswith("_") and key in {label_key(word) for word in words}:
+            return role
+    stripped = text.strip()
+    if not stripped or any(ch.isdigit() for ch in stripped) or len(stripped.split()) > 4 or "@" in stripped:
+        return None
+    if _section_field_pattern().match(stripped) or any(hit.start == 0 for hit in find_labels(stripped)):
+        return None
+    return ""
+
+
+def party_blocks(doc: Document) -> dict[tuple[str, str], Part]:
+    """Given a Document, return (role, part) -> the first value a party block gives for it."""
+    roles = line_roles(doc)
+    parts: dict[tuple[str, str], Part] = {}
+    for line in doc.lines:
+        role = roles.get(line.source)
+        if role is None:
+            continue
+        for part, value in _line_parts(line):
+            parts.setdefault((role, part), Part(value, line.source, line.text))
+    return parts
+
+
+def _line_parts(line: TextLine) -> list[tuple[str, str]]:
+    """Given a line of a party block, return the (part, value) its generic label gives."""
+    match = _section_field_pattern().match(line.text.strip())
+    if match is None:
+        return []
+    value = line.text.strip()[match.end() :].strip(" :：|")
+    part = next(name for name, group in match.groupdict().items() if group is not None)
+    return [(part, value)] if value else []
+
+
+@lru_cache(maxsize=1)
+def _payer_word() -> re.Pattern[str]:
+    """A line starting with a payer word ('付款人账号', 'Sender account') is about the payer."""
+    pattern = phrases_pattern(tuple(_channels()["sections"]["payer"]))
+    assert pattern is not None
+    return pattern
+
+
+@lru_cache(maxsize=1)
+def _section_field_pattern() -> re.Pattern[str]:
+    groups = []
+    for part, words in _channels()["section_fields"].items():
+        if part.startswith("_"):
+            continue
+        pattern = phrases_pattern(tuple(words))
+        assert pattern is not None
+        groups.append(f"(?P<{part}>{pattern.pattern})")
+    return re.compile("|".join(groups), re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- method and purpose
+
+
+def record_method(record: Record, found: Finder) -> None:
+    """Set how the money moved and whether it went to the platform.
+
+    In order: the platform's collection account as beneficiary; PayPal, Western
+    Union, cash or another channel named in the title or payment-method line;
+    the platform's own receipt or order page (no other beneficiary named); a
+    bank transfer named there; else the first channel named anywhere.
+    """
+    beneficiary = record.fields.get("beneficiary_name")
+    if beneficiary is not None and is_platform_account(str(beneficiary.value)):
+        _set_method(record, "platform", beneficiary.source, beneficiary.text)
+        return
+    heads = [*top_lines(found.doc, _TITLE_LINES), *_method_lines(found)]
+    others = ("paypal", "western_union", "cash", "other")
+    channel = _channel_in(heads, only=others)
+    if channel is None and beneficiary is None:
+        channel = _channel_in(top_lines(found.doc, _TITLE_LINES), only=("platform",))
+    channel = channel or _channel_in(heads, only=("bank_transfer_direct",))
+    channel = channel or _channel_in(found.doc.lines, exclude=() if beneficiary is None else ("platform",))
+    if channel is None:
+        where = Source(found.doc.path)
+        record.set("payment_method", "unknown", where)
+        record.set("paid_to_platform", False, where)
+        record.notes.append("the record does not show how the money was paid")
+        return
+    _set_method(record, channel[0], channel[1].source, channel[1].text)
+
+
+def _method_lines(found: Finder) -> list[TextLine]:
+    return [TextLine(item.value, item.source) for item in found.values("payment_terms")]
+
+
+def _channel_in(
+    lines: list[TextLine], exclude: tuple[str, ...] = (), only: tuple[str, ...] | None = None
+) -> tuple[str, TextLine] | None:
+    """Given lines, return the first channel (in data order) any of them names, with the line."""
+    for channel, phrases in _channels()["channels"].items():
+        if channel.startswith("_") or channel in exclude or (only is not None and channel not in only):
+            continue
+        pattern = phrases_pattern(tuple(phrases))
+        for line in lines:
+            if pattern is not None and pattern.search(line.text):
+                return channel, line
+    return None
+
+
+def _set_method(record: Record, method: str, source: Source, text: str) -> None:
+    record.set("payment_method", method, source, text)
+    record.set("paid_to_platform", method == "platform", source, text)
+
+
+def record_purpose(record: Record, found: Finder) -> None:
+    """Set what the payment was for (deposit, balance, full or unknown), from its remittance text
+    or status words, else from the amount paid covering the order total."""
+    texts = []
+    if "reference" in record.fields:
+        value = record.fields["reference"]
+        texts.append(TextLine(str(value.value), value.source))
+    texts += top_lines(found.doc, _TITLE_LINES)
+    # Elsewhere only phrases of several words count: 'balance' alone may be 'PayPal balance'.
+    lines = [(line, False) for line in texts] + [(line, True) for line in found.doc.lines]
+    for line, phrases_only in lines:
+        purpose = purpose_in(line.text, phrases_only)
+        if purpose is not None:
+            record.set("payment_purpose", purpose, line.source, line.text)
+            return
+    paid, total = record.get("amount_paid"), record.get("order_total")
+    if paid is not None and total is not None and paid >= total:
+        record.set("payment_purpose", "full", record.fields["amount_paid"].source, "amount paid covers the order total")
+        return
+    record.set("payment_purpose", "unknown", Source(found.doc.path))
+
+
+def purpose_in(text: str, phrases_only: bool = False) -> str | None:
+    """Given a remittance text ('30% deposit for PI BW-PI-26-0731', '尾款'), return the purpose it names.
+
+    With `phrases_only`, single English words ('deposit', 'balance') do not count.
+    """
+    hits = []
+    for purpose, phrases in _channels()["purposes"].items():
+        if purpose.startswith("_"):
+            continue
+        kept = [p for p in phrases if not (phrases_only and p.isascii() and " " not in p)]
+        pattern = phrases_pattern(tuple(kept))
+        match = pattern.search(text) if pattern is not None else None
+        if match is not None:
+            hits.append((match.start(), purpose))
+    values = {purpose for _, purpose in hits}
+    return values.pop() if len(values) == 1 else None
+
+
+# ---------------------------------------------------------------- MT103
+
+
+@dataclass(frozen=True)
+class SwiftField:
+    """One MT103 field: its lines (titles banks print dropped), joined text, and where it starts."""
+
+    tag: str
+    lines: tuple[str, ...]
+    source: Source
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+def swift_fields(doc: Document) -> dict[str, SwiftField]:
+    """Given a Document, return its MT103 fields by meaning (reference, settlement, payer, ...)."""
+    meaning = {tag: name for name, tags in _channels()["swift_tags"].items() if not name.startswith("_") for tag in tags}
+    fields: dict[str, SwiftField] = {}
+    lines = doc.lines
+    for index, line in enumerate(lines):
+        match = _TAG.match(line.text)
+        if match is None or match["tag"] not in meaning:
+            continue
+        body = [match["rest"], *_continuation(lines[index + 1 : index + _TAG_LINES])]
+        kept = tuple(text.strip() for text in body if text.strip() and not _is_tag_title(text))
+        if kept:
+            fields.setdefault(meaning[match["tag"]], SwiftField(match["tag"], kept, line.source))
+    return fields
+
+
+def _continuation(lines: list[TextLine]) -> list[str]:
+    taken = []
+    for line in lines:
+        if _TAG.match(line.text) or not line.text.strip():
+            break
+        taken.append(line.text)
+    return taken
+
+
+def _is_tag_title(text: str) -> bool:
+    key = label_key(text).rstrip(" :：")
+    return key in {label_key(title) for title in _channels()["swift_tags"]["titles"]}
+
+
+def _swift_name(field: SwiftField) -> str:
+    """Given a party field (:50K:, :59:, :57D:), return its name line: not the /account, not a '1/' prefix."""
+    for line in field.lines:
+        if line.startswith("/") or _BIC.fullmatch(line.strip()):
+            continue
+        return re.sub(r"^\d/", "", line).strip()
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _channels() -> dict[str, Any]:
+    data: dict[str, Any] = load_data("payment_channels.json")
+    return data

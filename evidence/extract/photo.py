@@ -1,0 +1,104 @@
+"""Photos and videos of the goods: size, when they were taken, and with what.
+
+A photo's worth as evidence rests on its capture time (before or after
+delivery, P002/P003) and its resolution (P004); the camera, software and GPS
+position help to judge whether it is genuine. All come from what the image
+reader found in the file (EXIF); nothing is guessed from the file name.
+A capture time from a camera whose clock was never set (1998-01-01, the year
+2000 default, a date past 2100) is kept but marked `clock_suspect`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from evidence.extract.common import whole_file
+from evidence.extract.record import Record
+from evidence.phrases import load_data
+from evidence.records import Document, ImageInfo
+
+KIND = "photo"
+DATA_FILE = "photos.json"
+MEGAPIXEL_DIGITS = 2
+
+
+def extract(doc: Document) -> Record:
+    """Given a Document read from an image or video file, return its photo Record."""
+    record = Record(kind=KIND, path=doc.path)
+    where = whole_file(doc)
+    if doc.image is None:
+        media = doc.metadata.get("media", "video" if doc.filetype == "video" else "photo")
+        record.set("media", media, where)
+        record.set("format", doc.filetype, where)
+        record.set("has_exif", False, where)
+        if media == "photo":
+            record.notes.append("the image could not be read, so its size and capture time are unknown")
+        return record
+    for name, value in image_fields(doc.image).items():
+        record.set(name, value, where)
+    return record
+
+
+def image_fields(image: ImageInfo) -> dict[str, Any]:
+    """Given what the reader found in an image, return the photo fields (absent ones left out)."""
+    fields: dict[str, Any] = {
+        "media": "photo",
+        "format": image.format,
+        "width": image.width,
+        "height": image.height,
+        "megapixels": round(image.megapixels, MEGAPIXEL_DIGITS),
+        "has_exif": has_exif(image),
+    }
+    if image.captured_at:
+        fields["captured_at"] = image.captured_at
+        fields["capture_date"] = image.captured_at[:10]
+        fields["clock_suspect"] = clock_suspect(image.captured_at)
+    camera = camera_name(image.camera_make, image.camera_model)
+    optional = {
+        "camera": camera,
+        "camera_make": image.camera_make,
+        "camera_model": image.camera_model,
+        "software": image.software,
+        "orientation": image.orientation,
+        "gps": dict(image.gps) if image.gps else None,
+    }
+    fields.update({name: value for name, value in optional.items() if value is not None})
+    return fields
+
+
+def has_exif(image: ImageInfo) -> bool:
+    """Given an image's facts, return True if any EXIF metadata was found in it."""
+    found = (image.captured_at, image.camera_make, image.camera_model, image.software, image.gps, image.orientation)
+    return any(value is not None for value in found)
+
+
+def clock_suspect(captured_at: str) -> bool:
+    """Given an ISO capture time, return True if it shows a camera clock that was never set."""
+    data = _data()["clock"]
+    try:
+        day = date.fromisoformat(captured_at[:10])
+    except ValueError:
+        return True
+    if day < date.fromisoformat(data["earliest"]) or day >= date.fromisoformat(data["latest"]):
+        return True
+    return captured_at[:19] in data["default_stamps"]
+
+
+def camera_name(make: str | None, model: str | None) -> str | None:
+    """Given EXIF Make and Model, return 'Make Model', without the make twice ('Canon Canon EOS 40D')."""
+    if not model:
+        return make or None
+    if not make:
+        return model
+    generic = set(_data()["camera"]["generic_make_words"])
+    make_words = {word for word in make.lower().split() if word not in generic}
+    first = model.lower().split()[0] if model.split() else ""
+    return model if first in make_words else f"{make} {model}"
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = load_data(DATA_FILE)
+    return data

@@ -1,0 +1,152 @@
+"""Line-level helpers the invoice and contract extractors share.
+
+`labels.labeled_values` gives one value per label; the extractors of trade
+documents also need to look around a label (the next lines of a party block,
+the whole row of a total), to match phrase lists from data files, and to read
+documents whose PDF text split a word ("F actuurnummer"). Those helpers live
+here so that invoice.py and contract.py stay about what they extract.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from evidence.extract.labels import CELL, find_labels
+from evidence.normalize.dates import phrase_alternation
+from evidence.phrases import load_data
+from evidence.records import Document, Page, TextLine
+
+SEPARATORS = " \t:：#.|/-–=>()（）"
+CELL_SPLIT = CELL
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+#: A capital cut off its word by letter spacing in the PDF text layer ("F actuurnummer:").
+_SPLIT_CAPITAL = re.compile(r"(?<![A-Za-z])([A-Z]) (?=[a-z]{3,})")
+
+
+def terms() -> dict[str, Any]:
+    """Return data/invoice_terms.json."""
+    data: dict[str, Any] = load_data("invoice_terms.json")
+    return data
+
+
+@cache
+def phrase_pattern(key: str) -> re.Pattern[str]:
+    """Given a dotted key into invoice_terms.json ('charge_words'), return one pattern for its phrases."""
+    node: Any = terms()
+    for part in key.split("."):
+        node = node[part]
+    return compile_phrases(tuple(node))
+
+
+@cache
+def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Given phrases, return a case-insensitive alternation (English ones on word boundaries)."""
+    return re.compile(phrase_alternation(phrases), re.IGNORECASE)
+
+
+def value_after(text: str, start: int, field: str | None = None) -> str:
+    """Given a line and where a label of `field` ends, return its value up to the next label.
+
+    A label of the same field right after it is its bilingual twin ("To 买方: X"):
+    the value is read after the twin. Any other label ends the value.
+    """
+    rest = skip_twins(text[start:], field)
+    for hit in find_labels(rest):
+        if rest[: hit.start].strip(SEPARATORS):
+            return clean_value(rest[: hit.start])
+    return clean_value(rest)
+
+
+def value_until_other(text: str, start: int, field: str) -> str:
+    """Given a line and where a label of `field` ends, return its value up to a label of another field.
+
+    Labels of the same field inside the value are words of it ("Bank: Bank of China").
+    """
+    rest = skip_twins(text[start:], field)
+    for hit in find_labels(rest):
+        if hit.field != field and rest[: hit.start].strip(SEPARATORS):
+            return clean_value(rest[: hit.start])
+    return clean_value(rest)
+
+
+def skip_twins(rest: str, field: str | None) -> str:
+    """Given the text after a label, drop the same field's bilingual twin labels that open it ("开户行 Bank: X")."""
+    hits = find_labels(rest)
+    while hits and hits[0].field == field and not rest[: hits[0].start].strip(SEPARATORS):
+        after = rest[hits[0].end :]
+        if after.strip() and not re.match(r"[\s)）\]]*(?:[:：|#]|no\b|$)", after, re.IGNORECASE):
+            break  # a word of the value that happens to be a label ("Bank: Bank of China")
+        rest = after
+        hits = find_labels(rest)
+    return rest
+
+
+def clean_value(text: str) -> str:
+    """Given the text after a label, return its first cell without separators around it."""
+    value = text.strip().lstrip(SEPARATORS).strip()
+    return value.split(CELL)[0].strip().rstrip("|").strip()
+
+
+def before_labels(text: str) -> str:
+    """Given a line, return its text before the first label (a name beside a label column)."""
+    hits = find_labels(text)
+    head = text[: hits[0].start] if hits else text
+    return clean_value(head)
+
+
+def cells(text: str) -> list[str]:
+    """Given a line, return its spreadsheet/DOCX cells (one cell for plain text)."""
+    return [cell.strip() for cell in text.split(CELL)]
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def has_latin(text: str) -> bool:
+    return bool(_LATIN.search(text))
+
+
+def cjk_share(text: str) -> float:
+    """Given text, return the share of its letters that are Chinese characters."""
+    cjk = len(_CJK.findall(text))
+    latin = len(_LATIN.findall(text))
+    return cjk / (cjk + latin) if cjk + latin else 0.0
+
+
+def split_languages(text: str) -> tuple[str, str]:
+    """Given a multi-line cell, return (English lines, Chinese lines) each joined by a space."""
+    latin: list[str] = []
+    chinese: list[str] = []
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            (chinese if cjk_share(line) > 0.5 else latin).append(line)
+    return " ".join(latin), " ".join(chinese)
+
+
+def repaired(doc: Document) -> Document:
+    """Given a Document, return a copy whose lines have split label words rejoined.
+
+    Letter-spaced PDF text puts a space after a word's first capital
+    ("F actuurnummer: 993548900"). A line is rejoined only where that makes a
+    label appear, so prose ("A bottle") is left alone. Sources are kept.
+    """
+    return replace(doc, pages=[_repaired_page(page) for page in doc.pages])
+
+
+def _repaired_page(page: Page) -> Page:
+    return replace(page, lines=[_repaired_line(line) for line in page.lines])
+
+
+def _repaired_line(line: TextLine) -> TextLine:
+    if not _SPLIT_CAPITAL.search(line.text):
+        return line
+    joined = _SPLIT_CAPITAL.sub(r"\1", line.text)
+    if len(find_labels(joined)) > len(find_labels(line.text)):
+        return TextLine(joined, line.source)
+    return line

@@ -1,0 +1,407 @@
+"""Shipping documents: bills of lading, sea and air waybills, courier receipts, packing lists, delivery notes.
+
+What the date rules rest on (RULES.md D001-D003, D007, D008): when the goods
+were shipped on board (`shipped_on`) and when they were delivered
+(`delivery_date`); and what X001/X002/X005 compare: the order the document
+cites, the shipper and consignee, the pieces and packages. Title and label
+words live in data/shipping_terms.json, carriers in data/carriers.json.
+Party blocks ("Shipper\\nACME CO., LTD.\\nNo. 8 ...") give their first line as
+the name.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from evidence.extract.common import identifier_in, number, put, top_lines
+from evidence.extract.finder import (
+    ISSUE_DATE_LABELS,
+    PO_LABELS,
+    Finder,
+    block_name,
+    find_named,
+    goods_count,
+    label_field,
+    label_key,
+    package_units,
+    phrases_pattern,
+    quantities,
+    record_order_number,
+    stand_in,
+)
+from evidence.extract.labels import Labeled
+from evidence.extract.record import Record
+from evidence.normalize.quantities import to_base
+from evidence.phrases import load_data
+from evidence.records import Document, TextLine
+
+KIND = "shipping_document"
+TYPES = ("bill_of_lading", "sea_waybill", "air_waybill", "courier", "packing_list", "delivery_note")
+_TITLE_LINES = 12
+_ON_BOARD_LOOKAHEAD = 3  # an on-board stamp's date may sit a few lines under its heading
+#: ISO 6346: owner code (3 letters), category (U, J or Z), serial (6 digits), check digit.
+_CONTAINER = re.compile(r"(?<![A-Z0-9])([A-Z]{3}[UJZ])\s?-?(\d{6})\s?-?(\d)(?![0-9])")
+_VOYAGE = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9\-.]{1,9}$", re.IGNORECASE)
+_ESTIMATES = {"etd", "eta"}
+_SHIPPER_LABELS = ("shipper", "shipper / exporter", "shipper/exporter", "exporter", "发货人", "托运人")
+_CONSIGNEE_LABELS = {"consignee", "收货人"}
+_CONSIGNEE_START = re.compile(r"^\s*(?:consignee|收货人)", re.IGNORECASE)
+_BUYER_LABELS = ("buyer", "customer", "client", "sold to", "bill to", "买方")
+_NOT_A_PARTY = re.compile(r"^(?:same as|to (?:the )?order|as per|n/?a\b)", re.IGNORECASE)
+#: Documents that state when goods left, and those that state when they arrived.
+_SHIPS = ("bill_of_lading", "sea_waybill", "air_waybill", "courier")
+_DELIVERS = ("courier", "delivery_note")
+
+
+def extract(doc: Document) -> Record:
+    """Given a shipping document, return its Record (see the module docstring for the fields)."""
+    record = Record(kind=KIND, path=doc.path)
+    found = Finder.of(doc)
+    record_type(record, found)
+    record_carrier(record, found)
+    record_numbers(record, found)
+    record_dates(record, found)
+    record_parties(record, found)
+    record_route(record, found)
+    record_cargo(record, found)
+    if found.order_guessed:
+        record.notes.append(f"numeric dates could be read day or month first; read as {found.order}")
+    return record
+
+
+# ---------------------------------------------------------------- type and carrier
+
+
+def record_type(record: Record, found: Finder) -> None:
+    """Set the document type from its title (the top lines first), else from its number's label."""
+    titled = document_type(found.doc)
+    if titled is not None:
+        kind, line = titled
+        record.set("document_type", kind, line.source, line.text)
+        return
+    for item in found.values("bl_number"):
+        label = item.label.lower()
+        kind = "air_waybill" if "awb" in label or "air" in label else "courier" if "track" in label else "bill_of_lading"
+        record.set("document_type", kind, item.source, item.label)
+        return
+    record.notes.append("the document's title does not say which kind of shipping document it is")
+
+
+def document_type(doc: Document) -> tuple[str, TextLine] | None:
+    """Given a document, return the type its title names, with the title line."""
+    for lines in (top_lines(doc, _TITLE_LINES), doc.lines):
+        hits = []
+        for index, line in enumerate(lines):
+            for order, (kind, phrases) in enumerate(_types().items()):
+                match = phrases_pattern(tuple(phrases)).search(line.text)  # type: ignore[union-attr]
+                if match is not None:
+                    hits.append((index, match.start(), order, kind, line))
+        if hits:
+            _, _, _, kind, line = min(hits, key=lambda hit: hit[:3])
+            return kind, line
+    return None
+
+
+def record_carrier(record: Record, found: Finder) -> None:
+    """Set the carrier: a known shipping line or courier (labeled, in the letterhead, or anywhere),
+    else the carrier a label names. A courier's delivery receipt is of type courier."""
+    labeled = found.values("carrier")
+    candidates = [(item.value, item.source) for item in labeled]
+    candidates += [(line.text, line.source) for line in top_lines(found.doc, _TITLE_LINES)]
+    candidates += [(line.text, line.source) for line in found.doc.lines]
+    for text, source in candidates:
+        known = find_named(text, _carriers())
+        if known:
+            entry = next(e for e in _carriers() if e["name"] == known[0].name)
+            record.set("carrier", entry["name"], source, text)
+            record.set("carrier_kind", entry["kind"], source, text)
+            if entry["kind"] in ("courier", "post") and record.get("document_type") in (None, "delivery_note"):
+                # A courier's proof of delivery is the courier's record, not a trucker's delivery note.
+                record.fields.pop("document_type", None)
+                record.set("document_type", "courier", source, text)
+            return
+    for item in labeled:
+        name = block_name(item.value)
+        if name:
+            record.set("carrier", name, item.source, item.value)
+            return
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def record_numbers(record: Record, found: Finder) -> None:
+    """Set the document's own number, the B/L it refers to, and the order, PO and PI it cites."""
+    kind = record.get("document_type")
+    own = {
+        "delivery_note": ("delivery_note_number", "bl_number", "document_number"),
+        "packing_list": ("packing_list_number", "document_number", "invoice_number"),
+        "courier": ("bl_number", "delivery_note_number", "document_number"),
+    }.get(kind, ("bl_number", "document_number"))
+    for field in own:
+        got = found.identifier(field)
+        if got is not None:
+            put(record, "document_number", got)
+            break
+    for item in found.values("bl_number"):
+        value = identifier_in(item.value)
+        if value is not None and value != record.get("document_number") and _names_bl(item.label):
+            record.set("bill_of_lading", value, item.source, item.value)
+            break
+    record_order_number(record, found)
+    put(record, "po_number", found.identifier("contract_number", labels=PO_LABELS))
+    put(record, "pi_number", found.identifier("pi_number"))
+
+
+def _names_bl(label: str) -> bool:
+    lowered = label.lower()
+    return any(word in lowered for word in ("b/l", "bill of lading", "hbl", "mbl", "提单"))
+
+
+# ---------------------------------------------------------------- dates
+
+
+def record_dates(record: Record, found: Finder) -> None:
+    """Set the shipped-on-board date (transport documents), the delivery date (delivery notes,
+    courier receipts) and the document's own date (the issue date, else one of those)."""
+    kind = record.get("document_type")
+    if kind in _SHIPS or kind is None:
+        put(record, "shipped_on", _labeled_date(found, "shipped_on", _terms()["shipped_labels"]))
+        put(record, "shipped_on", _on_board_date(found))
+    if kind in _DELIVERS or kind is None:
+        put(record, "delivery_date", _labeled_date(found, "delivery_date", _terms()["delivery_labels"]))
+    issue = tuple(ISSUE_DATE_LABELS) + tuple(_terms()["issue_labels"])
+    put(record, "document_date", found.date("document_date", labels=issue) or found.date("document_date"))
+    stand_in(record, "document_date", "shipped_on")
+    stand_in(record, "document_date", "delivery_date")
+    if "document_date" not in record.fields and (dates := found.dates()):
+        record.set("document_date", dates[0][0], dates[0][1].source, dates[0][1].text)
+
+
+def _labeled_date(found: Finder, field: str, labels: list[str]) -> tuple[str, Labeled] | None:
+    """The first date under a `field` label, or under one of `labels` filed as ship_by in
+    labels.json ('Shipment date', 'Delivery date': an agreed date in a PI, an actual one here).
+    An estimate ('ETD') is not a shipment."""
+    keys = {label_key(label) for label in labels}
+    for item in found.labeled:
+        key = label_key(item.label)
+        if (item.field == field and key not in _ESTIMATES) or (item.field == "ship_by" and key in keys):
+            iso = found.date_of(item.value)
+            if iso is not None:
+                return iso, item
+    return None
+
+
+def _on_board_date(found: Finder) -> tuple[str, Labeled] | None:
+    """The date of an on-board notation: on its line after the words, or a few lines under them."""
+    pattern = phrases_pattern(tuple(_terms()["on_board_phrases"]))
+    lines = found.doc.lines
+    for index, line in enumerate(lines):
+        match = pattern.search(line.text) if pattern is not None else None
+        if match is None:
+            continue
+        for candidate in [line.text[match.end() :], *(l.text for l in lines[index + 1 : index + 1 + _ON_BOARD_LOOKAHEAD])]:
+            iso = found.date_of(candidate)
+            if iso is not None:
+                where = next((l for l in lines[index:] if candidate in l.text), line)
+                return iso, Labeled("shipped_on", match.group(0), candidate, where.source)
+    return None
+
+
+# ---------------------------------------------------------------- parties and route
+
+
+def record_parties(record: Record, found: Finder) -> None:
+    """Set shipper, consignee and notify party; the shipper is the supplier, the consignee the buyer."""
+    shipper = _party(found.values("supplier_name", labels=_SHIPPER_LABELS))
+    consignee = _party(_consignee_items(found), keep_phrases=True)
+    put(record, "shipper", shipper)
+    put(record, "consignee", consignee)
+    put(record, "notify_party", _party(found.values("notify_party"), keep_phrases=True))
+    put(record, "supplier_name", shipper or _party(found.values("supplier_name")))
+    buyer = consignee if consignee is not None and not _NOT_A_PARTY.match(consignee[0]) else None
+    put(record, "buyer_name", buyer or _party(found.values("buyer_name", labels=_BUYER_LABELS)))
+
+
+def _consignee_items(found: Finder) -> list[Labeled]:
+    """The values under a consignee label. labels.json files a bare 'To' as a buyer label, so in
+    'Consignee: TO ORDER' the consignee's value is read as 'ORDER' under 'TO': put it back together."""
+    items = []
+    for item in found.values("buyer_name"):
+        key = label_key(item.label)
+        if key in _CONSIGNEE_LABELS:
+            items.append(item)
+        elif key == "to" and _CONSIGNEE_START.match(found.line_text(item.source)):
+            items.append(Labeled(item.field, "consignee", f"{item.label} {item.value}", item.source))
+    return items
+
+
+def _party(items: list[Labeled], keep_phrases: bool = False) -> tuple[str, Labeled] | None:
+    """The first name among labeled values, from a block or a one-line value ('TO ORDER' only with `keep_phrases`)."""
+    for item in items:
+        value = re.sub(r"^\s*[(（][^()（）]*[)）]\s*", "", item.value).strip()
+        if _NOT_A_PARTY.match(value):
+            if keep_phrases:
+                return value.splitlines()[0].strip(), item
+            continue
+        if not value or not value[0].isalnum() or label_field(value.splitlines()[0]) is not None:
+            continue
+        name = block_name(value)
+        if name:
+            return name, item
+    return None
+
+
+def record_route(record: Record, found: Finder) -> None:
+    """Set vessel, voyage, port of loading and port of discharge."""
+    for field in ("port_of_loading", "port_of_discharge"):
+        put(record, field, found.first(field, _place))
+    vessel = found.first("vessel", lambda text: text.splitlines()[0].strip() or None)
+    if vessel is not None:
+        name, voyage = split_vessel(vessel[0], vessel[1].label)
+        record.set("vessel", name, vessel[1].source, vessel[0])
+        if voyage:
+            record.set("voyage", voyage, vessel[1].source, vessel[0])
+    put(record, "voyage", found.first("voyage", lambda text: text.split()[0] if text.split() else None))
+
+
+def split_vessel(value: str, label: str) -> tuple[str, str | None]:
+    """Given a vessel value ('CORAL BAYWIND / 2641S', 'ORIENT PROSPER 0426E'), return (vessel, voyage)."""
+    if "/" in value:
+        name, _, voyage = value.partition("/")
+        voyage = voyage.strip()
+        return name.strip(), voyage.split()[0] if voyage else None
+    words = value.split()
+    if len(words) > 1 and _VOYAGE.match(words[-1]) and ("voy" in label.lower() or "航次" in label):
+        return " ".join(words[:-1]), words[-1]
+    return value.strip(), None
+
+
+def _place(text: str) -> str | None:
+    first = text.splitlines()[0].strip(" ,;:")
+    if not first or label_field(first) is not None:
+        return None
+    return first
+
+
+# ---------------------------------------------------------------- cargo
+
+
+def record_cargo(record: Record, found: Finder) -> None:
+    """Set packages, pieces, gross weight (kg) and container numbers."""
+    pieces = _total_pieces(found) or found.first("quantity", goods_count) or found.first("product", _goods_in_text)
+    put(record, "quantity", pieces, _number)
+    put(record, "packages", _packages(found), _number)
+    put(record, "gross_weight", _gross_weight(found), _number)
+    containers = container_numbers(found.doc)
+    if containers:
+        values = [number for number, _ in containers]
+        record.set("container_numbers", values, containers[0][1].source, containers[0][1].text)
+        bad = [value for value in values if not check_digit_ok(value)]
+        if bad:
+            record.notes.append(f"container number(s) {', '.join(bad)} fail the ISO 6346 check digit: misread or mistyped")
+
+
+def _total_pieces(found: Finder) -> tuple[Decimal, Labeled] | None:
+    """The pieces on a 'TOTAL 5,200 PCS' line."""
+    totals = phrases_pattern(tuple(_terms()["total_words"]))
+    for line in found.doc.lines:
+        match = totals.search(line.text) if totals is not None else None
+        if match is None:
+            continue
+        goods = [q for q in quantities(line.text[match.end() :]) if q.unit not in package_units()]
+        if goods:
+            return goods[0].value, Labeled("quantity", match.group(0), line.text, line.source)
+    return None
+
+
+def _goods_in_text(text: str) -> Decimal | None:
+    """Given a description of goods ('Cookware sets, 3,200 SETS'), return the goods count it states."""
+    goods = [q for q in quantities(text) if q.unit not in package_units()]
+    return goods[0].value if goods else None
+
+
+def _packages(found: Finder) -> tuple[Decimal, Labeled] | None:
+    """The number of packages: labeled ('Packages 375 CARTONS', 'Pieces: 2'), else the first carton count."""
+    package_labels = _terms()["package_labels"]
+    for item in found.values("quantity"):
+        counted = [q for q in quantities(item.value) if q.unit in package_units()]
+        if counted:
+            return counted[0].value, item
+        bare = re.fullmatch(r"\s*(\d{1,6})\s*", item.value)
+        if bare and item.label.lower().strip(" :") in package_labels:
+            return Decimal(bare.group(1)), item
+    for line in found.doc.lines:
+        counted = [q for q in quantities(line.text) if q.unit in package_units()]
+        if counted:
+            return counted[0].value, Labeled("packages", "", line.text, line.source)
+    return None
+
+
+def _gross_weight(found: Finder) -> tuple[Decimal, Labeled] | None:
+    """The gross weight in kg: labeled, else the first weight beside a package count."""
+    for item in found.values("gross_weight"):
+        weight = _kilograms(item.value)
+        if weight is not None:
+            return weight, item
+    for line in found.doc.lines:
+        if any(q.unit in package_units() for q in quantities(line.text)):
+            weight = _kilograms(line.text)
+            if weight is not None:
+                return weight, Labeled("gross_weight", "", line.text, line.source)
+    return None
+
+
+def _kilograms(text: str) -> Decimal | None:
+    masses = quantities(text, "mass")
+    if not masses:
+        return None
+    grams, _ = to_base(masses[0].value, masses[0].unit or "kg")
+    return (grams / 1000).quantize(Decimal("0.001")).normalize()
+
+
+def container_numbers(doc: Document) -> list[tuple[str, TextLine]]:
+    """Given a document, return its container numbers (ISO 6346 form), each once, with its line."""
+    found: dict[str, TextLine] = {}
+    cells = [TextLine(cell, table.source) for page in doc.pages for table in page.tables for row in table.rows for cell in row if cell]
+    for line in [*doc.lines, *cells]:
+        for match in _CONTAINER.finditer(line.text):
+            found.setdefault("".join(match.groups()), line)
+    return list(found.items())
+
+
+def check_digit_ok(container: str) -> bool:
+    """Given 'CSQU3054383', return True when its last digit is the ISO 6346 check digit."""
+    values, code = {}, 10
+    for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        code += code % 11 == 0  # values that are multiples of 11 are skipped
+        values[letter] = code
+        code += 1
+    total = sum((values[ch] if ch.isalpha() else int(ch)) * 2**i for i, ch in enumerate(container[:10]))
+    return total % 11 % 10 == int(container[10])
+
+
+def _number(value: object) -> object:
+    return number(value) if isinstance(value, Decimal) else value
+
+
+# ---------------------------------------------------------------- data
+
+
+@lru_cache(maxsize=1)
+def _terms() -> dict[str, Any]:
+    data: dict[str, Any] = load_data("shipping_terms.json")
+    return data
+
+
+@lru_cache(maxsize=1)
+def _types() -> dict[str, list[str]]:
+    return {kind: phrases for kind, phrases in _terms()["document_types"].items() if not kind.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _carriers() -> tuple[dict[str, Any], ...]:
+    return tuple(load_data("carriers.json")["carriers"])

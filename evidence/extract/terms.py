@@ -1,0 +1,403 @@
+"""Trade terms of a PI, contract or invoice: Incoterm, shipping date, payment terms and bank details.
+
+The shipping date is either fixed ("Shipment on or before 15 October 2026",
+"2026年10月15日前装船": `ship_by`) or a lead time counted from an event ("35 days
+after receipt of deposit": `lead_time`), or vague ("about 30 days", "ASAP").
+The payment method is read from the payment clauses and the bank block with
+the phrase lists of data/payment_methods.json; a bank account is the
+platform's when its beneficiary is the platform's collection entity
+(data/platform_accounts.json).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import asdict
+from functools import lru_cache
+from typing import Any
+
+from evidence.extract.common import LabeledDoc, date_in
+from evidence.extract.labels import find_labels, values_for
+from evidence.extract.parties import company_name
+from evidence.extract.scan import clean_value, compile_phrases, terms, value_until_other
+from evidence.extract.sections import section_body
+from evidence.extract.totals import Found
+from evidence.normalize.dates import find_dates, find_lead_time
+from evidence.phrases import load_data
+from evidence.records import Document, Source, TextLine
+
+#: A deadline stated in prose: a shipping word, then "on or before / by / no later than" and a date.
+_SHIP_WORDS = re.compile(
+    r"\b(?:ship|ships|shipped|shipping|shipment|deliver|delivered|delivery|dispatch|loading|load)\b|装船|装运|出货|发货|交货|交期|船期",
+    re.IGNORECASE,
+)
+_DEADLINE_WORDS = re.compile(
+    r"\b(?:on or before|before|by|no later than|not later than|latest|until|prior to)\b|之前|以前|前|截止",
+    re.IGNORECASE,
+)
+_SWIFT = re.compile(
+    r"\b(?:SWIFT|BIC)(?:\s*/\s*BIC)?(?:\s*(?:code|no\.?|address))?\s*[:：#]?\s*([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\b",
+    re.IGNORECASE,
+)
+_SWIFT_VALUE = re.compile(r"^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$")
+_IBAN = re.compile(r"\bIBAN\s*[:：]?\s*([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{2,4}){3,8})\b")
+_ACCOUNT = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{8,30}|\d[\d\s-]{4,}\d")
+_BANK_FIELDS = ("beneficiary_name", "beneficiary_bank", "beneficiary_account", "swift")
+
+
+# ------------------------------------------------------------------ Incoterm
+
+
+def find_incoterm(ldoc: LabeledDoc) -> Found | None:
+    """Given a labeled document, return its Incoterm with the named place ("FOB Ningbo")."""
+    labeled = [(item.value, item.source, True) for item in values_for(ldoc.labeled, "incoterm")]
+    lines = [(line.text, line.source, False) for line in ldoc.doc.lines]
+    bare: Found | None = None
+    for text, source, is_labeled in labeled + lines:
+        found = incoterm_in(text, loose=is_labeled)
+        if found is None:
+            continue
+        rule, place = found
+        if place:
+            return Found(f"{rule} {place}", source, text)
+        bare = bare or Found(rule, source, text)
+    if bare is None:
+        return None
+    return _with_port(ldoc, bare)
+
+
+def incoterm_in(text: str, loose: bool = False) -> tuple[str, str | None] | None:
+    """Given text, return (Incoterm, named place or None); `loose` also reads lower-case terms."""
+    match = _incoterm_pattern(loose).search(text)
+    if match is None:
+        return None
+    rule = match.group(1).upper().replace(" ", "")
+    rule = terms()["incoterm_aliases"].get(rule, rule)
+    return rule, _place(text[match.end() :], loose)
+
+
+def _place(text: str, loose: bool = False) -> str | None:
+    """Given the text after an Incoterm, return the named place ("Ningbo" from " Ningbo, China").
+
+    Outside a labeled value a place must be capitalised, so "FOB price" has none.
+    """
+    head = re.split(r"[,;，；()（）|/\n]|\s{2,}|\d", text.lstrip(" :-–"), maxsplit=1)[0]
+    words: list[str] = []
+    for word in head.split():
+        if _place_stop().fullmatch(word.strip(".")) or not (
+            word[0].isupper() or loose or re.match(r"[\u3400-\u9fff]", word)
+        ):
+            break
+        words.append(word)
+        if len(words) == 4:
+            break
+    cjk = re.match(r"^[\u3400-\u9fff]{2,6}", head.strip())
+    place = " ".join(words) or (cjk.group(0) if cjk else "")
+    return place.rstrip(".") or None
+
+
+def _with_port(ldoc: LabeledDoc, bare: Found) -> Found:
+    """Given an Incoterm without a place, return it with the port the document names for it."""
+    origin = str(bare.value) in terms()["incoterm_origin_terms"]
+    port = ldoc.text("port_of_loading" if origin else "port_of_discharge")
+    if port is None:
+        return bare
+    place = _place(" " + port[0].split(",")[0])
+    return Found(f"{bare.value} {place}", bare.source, bare.text) if place else bare
+
+
+@lru_cache(maxsize=2)
+def _incoterm_pattern(loose: bool) -> re.Pattern[str]:
+    rules = "|".join(re.escape(rule) for rule in sorted(terms()["incoterms"], key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])({rules})(?![A-Za-z&])", re.IGNORECASE if loose else 0)
+
+
+@lru_cache(maxsize=1)
+def _place_stop() -> re.Pattern[str]:
+    words = terms()["incoterm_place_stop"]
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+# ------------------------------------------------------------------ shipping date
+
+
+def find_ship_date(ldoc: LabeledDoc) -> dict[str, Found]:
+    """Given a labeled document, return ship_by (ISO), lead_time and ship_date_text, as stated.
+
+    A fixed date wins over a lead time; labeled clauses are read before prose.
+    """
+    clauses = _labeled_ship_clauses(ldoc.doc) + _prose_ship_clauses(ldoc.doc)
+    for text, label, line in clauses:
+        date = _deadline_date(f"{label}: {text}" if label else text, ldoc.date_order)
+        if date is not None:
+            clause = _clause_with(text, date, ldoc.date_order)
+            return {
+                "ship_by": Found(date, line.source, line.text),
+                "ship_date_text": Found(clause, line.source, line.text),
+            }
+    for text, label, line in clauses:
+        lead = find_lead_time(text) or (find_lead_time(f"{label} {text}") if label else None)
+        if lead is not None:
+            value = {key: val for key, val in asdict(lead).items() if val is not None}
+            return {
+                "lead_time": Found(value, line.source, line.text),
+                "ship_date_text": Found(text, line.source, line.text),
+            }
+    return {}
+
+
+def _clause_with(text: str, iso: str, order: str | None) -> str:
+    """Given a shipping clause, return its sentence that holds the date `iso`."""
+    for sentence in re.split(r"(?<=[.;。；])\s+(?=[A-Z\u3400-\u9fff])|[;；]\s*", text):
+        if date_in(sentence, order) == iso:
+            return sentence.strip()
+    return text.strip()
+
+
+def _labeled_ship_clauses(doc: Document) -> list[tuple[str, str, TextLine]]:
+    """Given a Document, return the clause after each ship-date label, prefixed with the label.
+
+    The label stays with its value because it is what makes "about 30 days" or
+    "ASAP" a delivery time.
+    """
+    found = []
+    lines = doc.lines
+    for index, line in enumerate(lines):
+        hits = [hit for hit in find_labels(line.text) if hit.field == "ship_by"]
+        if not hits:
+            continue
+        value = _clause_after(line.text, hits[0].end)
+        if not value and index + 1 < len(lines):
+            value, line = _clause_after(lines[index + 1].text, 0), lines[index + 1]
+        if value:
+            found.append((value, hits[0].text, line))
+    return found
+
+
+def _clause_after(text: str, start: int) -> str:
+    """Given a line and where a ship-date label ends, return the clause up to a label of another field."""
+    return value_until_other(text, start, "ship_by")
+
+
+def _prose_ship_clauses(doc: Document) -> list[tuple[str, str, TextLine]]:
+    """Given a Document, return lines that speak of shipping or delivery (for prose deadlines and lead times)."""
+    return [(line.text, "", line) for line in doc.lines if _SHIP_WORDS.search(line.text)]
+
+
+def _deadline_date(text: str, order: str | None) -> str | None:
+    """Given a shipping clause, return its deadline date as ISO, if it states one."""
+    dates = [found for found in find_dates(text, order) if found.value is not None and not found.ambiguous]
+    if not dates:
+        return None
+    if find_labels(text[:40]) or _DEADLINE_WORDS.search(text):
+        return date_in(text[dates[0].start :], order)
+    return None
+
+
+# ------------------------------------------------------------------ payment
+
+
+def find_payment_terms(ldoc: LabeledDoc) -> Found | None:
+    """Given a labeled document, return its payment terms as written (the first payment clause)."""
+    for item in values_for(ldoc.labeled, "payment_terms"):
+        text = item.value.strip()
+        if len(text) >= 2 and not find_labels(text[:12]) and _reads_as_terms(text):
+            return Found(text, item.source, item.value)
+    section = section_body(ldoc.doc, "payment")
+    return Found(section[0], section[1].source, section[0]) if section else None
+
+
+def _reads_as_terms(text: str) -> bool:
+    """Return True unless the value is a lone word after a title ("PAYMENT RECEIPT")."""
+    if len(text.split()) > 1 or re.search(r"[\d%/\u3400-\u9fff]", text):
+        return True
+    return any(compile_phrases(tuple(p)).search(text) for p in _method_data()["methods"].values())
+
+
+def find_bank_details(ldoc: LabeledDoc) -> dict[str, Found]:
+    """Given a labeled document, return beneficiary_name, beneficiary_bank, beneficiary_account and swift."""
+    found: dict[str, Found] = {}
+    for field, parse in (
+        ("beneficiary_name", _beneficiary),
+        ("beneficiary_bank", _bank_name),
+        ("beneficiary_account", _account),
+        ("swift", _swift),
+    ):
+        hit = _first_bank_value(ldoc, field, parse)
+        if hit is not None:
+            found[field] = hit
+    found.update({k: v for k, v in _loose_bank_codes(ldoc.doc).items() if k not in found})
+    return found
+
+
+def _first_bank_value(ldoc: LabeledDoc, field: str, parse: Callable[[str], str | None]) -> Found | None:
+    """Given a bank field, return the first value under its labels that `parse` accepts (header rows last)."""
+    lines = ldoc.doc.lines
+    for index, line in enumerate(lines):
+        for hit in find_labels(line.text):
+            if hit.field != field:
+                continue
+            value = value_until_other(line.text, hit.end, field)
+            source = line.source
+            if not value and index + 1 < len(lines) and not find_labels(lines[index + 1].text):
+                value, source = clean_value(lines[index + 1].text), lines[index + 1].source
+            parsed = parse(value) if value else None
+            if parsed is not None:
+                return Found(parsed, source, value)
+    labeled = ldoc.first(field, parse)
+    return Found(labeled[0], labeled[1].source, labeled[1].value) if labeled else None
+
+
+def _beneficiary(value: str) -> str | None:
+    value = clean_value(value)
+    name = company_name(value)
+    if name is not None:
+        return name
+    head = re.split(r"\s*[,;，；]\s*|\s{2,}", value)[0].strip()
+    if not head or any(ch.isdigit() for ch in head) or len(head.split()) > 6 or find_labels(head):
+        return None
+    return head
+
+
+def _bank_name(value: str) -> str | None:
+    value = clean_value(value)
+    other_label = any(hit.field != "beneficiary_bank" for hit in find_labels(value[:15]))
+    if not re.search(r"[A-Za-z\u3400-\u9fff]{2}", value) or other_label or value.endswith((":", "：")):
+        return None
+    if len(value.split()) == 1 and value.islower():
+        return None  # "Bank information:" is a heading, not a bank
+    return value[:120]
+
+
+def _account(value: str) -> str | None:
+    match = _ACCOUNT.search(value.upper())
+    if match is None:
+        return None
+    digits = re.sub(r"[\s-]", "", match.group(0))
+    return digits if sum(ch.isdigit() for ch in digits) >= 6 else None
+
+
+def _swift(value: str) -> str | None:
+    token = value.strip().split()[0].strip(".,;:").upper() if value.strip() else ""
+    return token if _SWIFT_VALUE.match(token) else None
+
+
+def _loose_bank_codes(doc: Document) -> dict[str, Found]:
+    """Given a Document, return SWIFT and IBAN codes written mid-line ("... SWIFT HELADEF1GEL")."""
+    found: dict[str, Found] = {}
+    for line in doc.lines:
+        swift = _SWIFT.search(line.text)
+        if swift and "swift" not in found and _SWIFT_VALUE.match(swift.group(1).upper()):
+            found["swift"] = Found(swift.group(1).upper(), line.source, line.text)
+        iban = _IBAN.search(line.text)
+        if iban and "beneficiary_account" not in found:
+            found["beneficiary_account"] = Found(iban.group(1).replace(" ", ""), line.source, line.text)
+    return found
+
+
+def is_platform_account(bank: dict[str, Found], context: str) -> bool:
+    """Given bank details and the text of the bank block, return True if the account is the platform's."""
+    data = _platform_data()
+    name = str(bank["beneficiary_name"].value) if "beneficiary_name" in bank else ""
+    if name and compile_phrases(tuple(data["beneficiary_names"])).search(name):
+        return True
+    bank_name = str(bank["beneficiary_bank"].value) if "beneficiary_bank" in bank else ""
+    bank_hit = compile_phrases(tuple(data["banks"])).search(bank_name)
+    return bool(bank_hit and compile_phrases(tuple(data["bank_context"])).search(context))
+
+
+def find_payment_method(ldoc: LabeledDoc, bank: dict[str, Found]) -> Found:
+    """Given a labeled document and its bank details, return its payment method and the phrase it rests on.
+
+    In order: the platform's own account, or a payment clause naming the
+    platform, make it `platform`; then the method the payment terms name
+    ("Payment: PayPal"); then a bank account outside the platform
+    (`bank_transfer_direct`); then the first method any payment clause names.
+    """
+    clauses = _payment_clauses(ldoc)
+    context = " ".join(text for text, _ in clauses)
+    if bank and is_platform_account(bank, context):
+        first = next(iter(bank.values()))
+        return Found("platform", first.source, first.text)
+    named = _named_methods(clauses)
+    if "platform" in named:
+        return named["platform"]
+    terms_clauses = [(item.value, _line_of(ldoc, item.source)) for item in values_for(ldoc.labeled, "payment_terms")]
+    in_terms = _named_methods([(text, line) for text, line in terms_clauses if line is not None])
+    for method in _method_data()["precedence"]:
+        if method in in_terms:
+            return in_terms[method]
+    if any(field in bank for field in ("beneficiary_account", "swift", "beneficiary_name")):
+        first = next(iter(bank.values()))
+        return Found("bank_transfer_direct", first.source, first.text)
+    for method in _method_data()["precedence"]:
+        if method in named:
+            return named[method]
+    source = clauses[0][1].source if clauses else Source(ldoc.doc.path)
+    return Found("unknown", source, "")
+
+
+def _line_of(ldoc: LabeledDoc, source: Source) -> TextLine | None:
+    return next((line for line in ldoc.doc.lines if line.source == source), None)
+
+
+def _payment_clauses(ldoc: LabeledDoc) -> list[tuple[str, TextLine]]:
+    """Given a labeled document, return the lines that speak of paying, and the line after a bare label."""
+    context = compile_phrases(tuple(_method_data()["context"]))
+    labeled_lines = {item.source for item in values_for(ldoc.labeled, "payment_terms")}
+    lines = ldoc.doc.lines
+    clauses = []
+    for index, line in enumerate(lines):
+        if line.source in labeled_lines or context.search(line.text) or _is_bank_line(line):
+            clauses.append((line.text, line))
+            if index + 1 < len(lines) and re.search(r"[^.。]\s*$", line.text):
+                clauses.append((lines[index + 1].text, lines[index + 1]))
+    return clauses
+
+
+def _is_bank_line(line: TextLine) -> bool:
+    return any(hit.field in _BANK_FIELDS for hit in find_labels(line.text))
+
+
+def _named_methods(clauses: list[tuple[str, TextLine]]) -> dict[str, Found]:
+    """Given payment clauses, return each method they name (not negated), with its first clause.
+
+    Where phrases of two methods overlap, the longer one names the method
+    ("西联汇款" is Western Union, not the "汇款" of a bank transfer).
+    """
+    named: dict[str, Found] = {}
+    for text, line in clauses:
+        for method in _methods_in(text):
+            named.setdefault(method, Found(method, line.source, text))
+    return named
+
+
+def _methods_in(text: str) -> list[str]:
+    matches = [
+        (match.start(), match.end(), method)
+        for method, phrases in _method_data()["methods"].items()
+        for match in compile_phrases(tuple(phrases)).finditer(text)
+        if not _negated(text, match.start())
+    ]
+    kept = [
+        m for m in matches if not any(o[0] <= m[0] and m[1] <= o[1] and (o[1] - o[0]) > (m[1] - m[0]) for o in matches)
+    ]
+    return [method for _, _, method in sorted(kept)]
+
+
+def _negated(text: str, start: int) -> bool:
+    """Given text and where a method phrase starts, return True if a negation comes just before it."""
+    data = _method_data()
+    window = " ".join(re.split(r"\s+", text[:start].strip())[-int(data["negation_window"]) :])
+    return bool(compile_phrases(tuple(data["negations"])).search(window))
+
+
+def _method_data() -> dict[str, Any]:
+    data: dict[str, Any] = load_data("payment_methods.json")
+    return data
+
+
+def _platform_data() -> dict[str, Any]:
+    data: dict[str, Any] = load_data("platform_accounts.json")
+    return data

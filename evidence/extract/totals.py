@@ -1,0 +1,214 @@
+"""Currency, order total, total quantity and the amount in words of a PI, contract or invoice.
+
+The order total is the amount to pay: a total label's amount, never a subtotal,
+a tax line or a total quantity. Several totals (net and gross, subtotal and
+grand total, total and balance due) resolve to the largest one in the
+document's currency; an amount written in words that matches one of them
+settles it. The total is the rightmost amount of its line, because a total
+row repeats the columns of the item table ("Total | 3,000 pcs | USD 14,700").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Generic, TypeVar
+
+from evidence.extract.common import LabeledDoc, currency_in, quantity_in
+from evidence.extract.labels import find_labels, values_for
+from evidence.extract.scan import compile_phrases, phrase_pattern, terms
+from evidence.normalize.money import Money, amount_in_words, find_amounts
+from evidence.normalize.quantities import parse_quantity
+from evidence.phrases import load_data
+from evidence.records import Document, Source, TextLine
+
+_HEADER_CURRENCY = re.compile(
+    r"[(（\[]\s*([A-Za-z]{3}|US\$|[$€£¥￥])\s*[)）\]]|(?<=[A-Za-z])/\s*([A-Za-z]{3}|[$€£¥￥])(?![A-Za-z])"
+)
+_TOTAL_QUANTITY_LABEL = re.compile(r"total|合计|总|gesamt|totaal|razem|summe|sum", re.IGNORECASE)
+T = TypeVar("T")
+Count = tuple[Decimal, str | None]
+
+
+@dataclass(frozen=True)
+class Found(Generic[T]):
+    """A value read from a document, with the text it was read from and where."""
+
+    value: T
+    source: Source
+    text: str
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    money: Money
+    strong: bool
+    marked: bool
+    source: Source
+    text: str
+
+
+def find_currency(ldoc: LabeledDoc) -> Found[str] | None:
+    """Given a labeled document, return its currency: labeled, else in column headers, else the most used."""
+    labeled = ldoc.first("currency", currency_in)
+    if labeled is not None:
+        return Found(labeled[0], labeled[1].source, labeled[1].value)
+    for line in ldoc.doc.lines:
+        for match in _HEADER_CURRENCY.finditer(line.text):
+            code = currency_in(match.group(1) or match.group(2))
+            if code:
+                return Found(code, line.source, line.text)
+    return _most_used_currency(ldoc.doc.lines)
+
+
+def _most_used_currency(lines: list[TextLine]) -> Found[str] | None:
+    seen: Counter[str] = Counter()
+    first: dict[str, TextLine] = {}
+    for line in lines:
+        for money in find_amounts(line.text):
+            if money.currency:
+                seen[money.currency] += 1
+                first.setdefault(money.currency, line)
+    if not seen:
+        return None
+    code = seen.most_common(1)[0][0]
+    return Found(code, first[code].source, first[code].text)
+
+
+def find_total(doc: Document, currency: str | None) -> Found[Money] | None:
+    """Given a Document and its currency, return the order total as a Money."""
+    candidates = total_candidates(doc.lines, currency)
+    if currency:
+        candidates = [c for c in candidates if c.money.currency in (currency, None)] or candidates
+    if not candidates:
+        return None
+    in_words = words_amount(doc)
+    if in_words is not None:
+        for candidate in candidates:
+            if candidate.money.amount == in_words.value:
+                return Found(candidate.money, candidate.source, candidate.text)
+    pool = [c for c in candidates if c.marked] or candidates
+    best = max(pool, key=lambda c: (c.money.amount, c.strong))
+    return Found(best.money, best.source, best.text)
+
+
+def total_candidates(lines: list[TextLine], currency: str | None) -> list[_Candidate]:
+    """Given lines, return the amount after each total label (the rightmost amount of its line)."""
+    found = []
+    for index, line in enumerate(lines):
+        label = _total_label(line.text)
+        if label is None:
+            continue
+        rest = line.text[label.end() :]
+        source, text = line.source, line.text
+        if not rest.strip(" :：|") and index + 1 < len(lines):
+            rest, source, text = lines[index + 1].text, lines[index + 1].source, lines[index + 1].text
+        money = _rightmost_amount(rest, currency)
+        if money is not None:
+            strong = bool(phrase_pattern("total_strong").fullmatch(label.group(0).strip()))
+            found.append(_Candidate(money, strong, _marked(money), source, text))
+    return found
+
+
+def _total_label(text: str) -> re.Match[str] | None:
+    """Given a line, return its first total label that is not a subtotal, tax or quantity total."""
+    for match in _total_pattern().finditer(text):
+        before = text[: match.start()].lower().split()
+        after = re.sub(r"^[\s:：|(（]+", "", text[match.end() :].lower())
+        if before and _excluded_before().fullmatch(before[-1].strip("(|:")):
+            continue
+        if _excluded_after().match(after) or text[match.start() - 3 : match.start()].lower().endswith("sub"):
+            continue
+        if any(hit.field == "quantity" and hit.start <= match.start() < hit.end for hit in find_labels(text)):
+            continue
+        return match
+    return None
+
+
+def _rightmost_amount(text: str, currency: str | None) -> Money | None:
+    amounts = [m for m in find_amounts(text, currency, bare=True) if m.amount >= 0]
+    marked = [m for m in amounts if _marked(m)]
+    pool = marked or amounts
+    return pool[-1] if pool else None
+
+
+def _marked(money: Money) -> bool:
+    """Return True when the amount carries its currency mark (not a bare figure)."""
+    return bool(re.search(r"[^\d\s.,'\-()]", money.text))
+
+
+def words_amount(doc: Document) -> Found[Decimal] | None:
+    """Given a Document, return the amount it writes out in words ("SAY US DOLLARS ... ONLY", "大写")."""
+    lines = doc.lines
+    for index, line in enumerate(lines):
+        if not phrase_pattern("amount_in_words").search(line.text):
+            continue
+        for text in (line.text, _joined(lines, index)):
+            value = amount_in_words(_after_words_label(text))
+            if value is not None:
+                return Found(value, line.source, text)
+    return None
+
+
+def _after_words_label(text: str) -> str:
+    match = re.search(r"[:：]", text)
+    return text[match.end() :] if match and match.start() < 40 else text
+
+
+def _joined(lines: list[TextLine], index: int) -> str:
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    return f"{lines[index].text} {following}"
+
+
+def find_quantity(ldoc: LabeledDoc) -> Found[Count] | None:
+    """Given a labeled document, return its total quantity as (value, unit) under a total-quantity label."""
+    for item in values_for(ldoc.labeled, "quantity"):
+        if not _TOTAL_QUANTITY_LABEL.search(item.label):
+            continue
+        parsed = count_in(item.value)
+        if parsed is not None:
+            return Found(parsed, item.source, item.value)
+    return None
+
+
+def count_in(text: str) -> Count | None:
+    """Given a value, return its count and unit ("3,000 pcs"), or a bare figure with no unit ("3000")."""
+    found = quantity_in(text)
+    if found is not None:
+        return found
+    bare = parse_quantity(text)
+    return (bare.value, bare.unit) if bare is not None else None
+
+
+def total_row_quantity(lines: list[TextLine]) -> Found[Count] | None:
+    """Given lines, return the count quantity on a total line ("Total: 3,000 pcs  USD 14,700")."""
+    for line in lines:
+        if _total_pattern().search(line.text):
+            parsed = quantity_in(line.text)
+            if parsed is not None:
+                return Found((parsed[0], parsed[1]), line.source, line.text)
+    return None
+
+
+def _total_pattern() -> re.Pattern[str]:
+    return compile_phrases(tuple(_labels("total")))
+
+
+def _excluded_after() -> re.Pattern[str]:
+    return re.compile(phrase_pattern("total_excluded.words").pattern, re.IGNORECASE)
+
+
+def _excluded_before() -> re.Pattern[str]:
+    return phrase_pattern("total_excluded.before")
+
+
+def _labels(field: str) -> list[str]:
+    synonyms: list[str] = load_data("labels.json")[field]
+    return synonyms + list(terms()["total_strong"])
+
+
+def as_number(value: Decimal) -> int | float:
+    """JSON-ready number: an int when whole, else a float rounded to the cent or finer."""
+    return int(value) if value == value.to_integral_value() else float(value)
