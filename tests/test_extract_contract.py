@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -177,3 +178,54 @@ def test_sample_contract_clauses() -> None:
     assert weak["pi_number"] == "BW-PI-26-0731"
     assert weak["inspection_clause"].endswith("third-party inspection company for a pre-shipment inspection.")
     assert any(spec["tolerance"] == "±5%" for spec in weak["specs"])
+
+
+def test_docx_contract_with_a_party_table_bank_details_and_named_signatures(tmp_path: Path) -> None:
+    from docx import Document as Docx
+
+    docx = Docx()
+    docx.add_heading("PURCHASE CONTRACT", 0)
+    docx.add_paragraph("Contract No.: TB-PC-2605-19          Date: May 20, 2026")
+    parties = docx.add_table(rows=1, cols=2)
+    parties.cell(0, 0).text = "Buyer:\nToolBox Direct LLC\n88 Market St, Columbus, OH 43215, USA"
+    parties.cell(0, 1).text = "Seller:\nJinhua Sunrise Tools Co., Ltd.\nNo. 9 Jiangbei Road, Jinhua, Zhejiang"
+    goods = docx.add_table(rows=4, cols=5)
+    for r, row in enumerate(
+        [
+            ["Item No.", "Product", "Quantity", "Unit Price", "Amount"],
+            ["SR-H16", "Claw hammer 16oz", "3,000 pcs", "USD 2.15", "USD 6,450.00"],
+            ["SR-S6", "Screwdriver set 6 pcs", "2,000 sets", "USD 3.40", "USD 6,800.00"],
+            ["", "Total", "5,000 units", "", "USD 13,250.00"],
+        ]
+    ):
+        for c, text in enumerate(row):
+            goods.cell(r, c).text = text
+    docx.add_paragraph("2. Quality: Inspection per ANSI/ASQ Z1.4 Level II, AQL 1.5/4.0.")
+    docx.add_paragraph("3. Shipment: not later than June 30, 2026, FOB Ningbo.")
+    docx.add_paragraph("4. Payment: 30% deposit and 70% balance by T/T to the Seller's account below.")
+    docx.add_paragraph("Beneficiary: Jinhua Sunrise Tools Co., Ltd.")
+    docx.add_paragraph("Bank: Bank of Jinhua, Jiangbei Sub-branch   Account No.: 1810 0001 2233 4455   SWIFT: JHCBCNBJ")
+    docx.add_paragraph(
+        "5. Penalty: For late delivery, the Seller shall pay 0.3% of the contract value per day of delay."
+    )
+    signatures = docx.add_table(rows=2, cols=2)
+    signatures.cell(0, 0).text = "Buyer signature:"
+    signatures.cell(0, 1).text = "Seller signature:"
+    signatures.cell(1, 0).text = "Name: Rachel Moore\nTitle: Sourcing Manager"
+    signatures.cell(1, 1).text = "Name: Zhang Wei\nTitle: General Manager"
+    path = tmp_path / "contract.docx"
+    docx.save(path)
+    values = extract(read_path(path)).values()
+    assert values["kind"] == "contract"
+    assert (values["document_number"], values["document_date"]) == ("TB-PC-2605-19", "2026-05-20")
+    assert (values["supplier_name"], values["buyer_name"]) == ("Jinhua Sunrise Tools Co., Ltd.", "ToolBox Direct LLC")
+    assert (values["order_total"], values["quantity"], values["ship_by"]) == (13250, 5000, "2026-06-30")
+    assert values["payment_method"] == "bank_transfer_direct"
+    assert (values["beneficiary_account"], values["swift"]) == ("1810000122334455", "JHCBCNBJ")
+    assert values["beneficiary_bank"] == "Bank of Jinhua, Jiangbei Sub-branch"
+    assert (
+        values["penalties"]
+        == "Penalty: For late delivery, the Seller shall pay 0.3% of the contract value per day of delay."
+    )
+    assert values["aql"] == {"major": 1.5, "minor": 4, "level": "II"}
+    assert values["signatories"] == ["Rachel Moore", "Zhang Wei"] and values["signed"] is True

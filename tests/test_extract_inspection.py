@@ -197,6 +197,37 @@ def test_chinese_intertek_report_fail() -> None:
     assert values["inspection_result"] == "fail"
 
 
+BV_BILINGUAL = """\
+BUREAU VERITAS
+检验报告 INSPECTION REPORT
+报告编号 Report No.: BV-SH-260905-22
+日期 Date: 05/09/2026
+工厂 Factory: 宁波美达五金有限公司 Ningbo Meida Hardware Co., Ltd.
+申请人 Applicant: Nordic Home AB
+Service Type: Pre-Shipment Inspection
+数量 Quantity: 1,500 pcs
+结论 Conclusion: 不合格 / FAIL
+"""
+
+
+def test_bilingual_report_with_an_ambiguous_date() -> None:
+    record = inspection.extract(_doc(BV_BILINGUAL))
+    values = record.values()
+    assert values["inspection_company"] == "Bureau Veritas"
+    assert values["supplier_name"] == "Ningbo Meida Hardware Co., Ltd."  # the English half of the pair
+    assert values["buyer_name"] == "Nordic Home AB"
+    assert values["inspection_type"] == "PSI"
+    assert values["quantity"] == 1500
+    assert values["inspection_result"] == "fail"
+    assert values["document_date"] == "2026-09-05"  # read day first, and noted
+    assert any("day or month first" in note for note in record.notes)
+
+
+def test_empty_report_never_raises() -> None:
+    record = inspection.extract(Document(path="x.pdf", sha256="0", size=0, filetype="pdf", reader="pdf"))
+    assert "inspection_result" not in record.values()
+
+
 def test_chinese_names_of_companies_are_recognized() -> None:
     for header, company in [("通标标准技术服务有限公司 检验报告", "SGS"), ("必维国际检验集团 验货报告", "Bureau Veritas"),
                             ("中国检验认证集团 检验证书", "CCIC"), ("德国莱茵TÜV 验货报告", "TÜV Rheinland"),

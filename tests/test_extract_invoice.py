@@ -350,6 +350,13 @@ Balance due: USD 10,290.00
     assert (values["order_total"], values["currency"], values["quantity"]) == (14700, "USD", 3000)
 
 
+def test_packages_are_not_the_quantity_and_to_order_is_not_a_buyer() -> None:
+    text = "COMMERCIAL INVOICE\nInvoice No.: CI-1\nConsignee: TO ORDER\nNotify party: ABC Trading LLC\nTotal: 125 CTNS / 3000 PCS"
+    values = _read(text, "ci.pdf")
+    assert (values["quantity"], values["quantity_unit"]) == (3000, "pcs")
+    assert "buyer_name" not in values
+
+
 def test_net_and_gross_totals_resolve_to_the_gross() -> None:
     values = _read("FACTURE\nFacture n° 2022089083\nTotal HT : 46,68 €\nTVA 20% : 9,34 €\nTotal TTC : 56,02 €", "f.pdf")
     assert (values["order_total"], values["currency"], values["document_number"]) == (56.02, "EUR", "2022089083")
@@ -629,3 +636,45 @@ def test_external_line_items_and_bank_details() -> None:
     oyo = extract(read_path(EXTERNAL / "invoice2data" / "compare" / "oyo.pdf")).values()
     assert oyo["payment_method"] == "cash"
     assert (oyo["beneficiary_bank"], oyo["beneficiary_account"]) == ("HDFC Bank", "00030340067212")
+
+
+# ------------------------------------------------------------------ spreadsheets
+
+
+def test_spreadsheet_pi_with_a_specification_column(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in [
+        ["Jinhua Sunrise Tools Co., Ltd."],
+        ["Add: No. 9 Jiangbei Road, Jinhua, Zhejiang"],
+        [None, None, None, None, "PROFORMA INVOICE"],
+        ["Seller:", "Jinhua Sunrise Tools Co., Ltd.", None, "PI No.:", "SR26-0088"],
+        ["Buyer:", "ToolBox Direct LLC", None, "Date:", "2026-05-18"],
+        [None, None, None, "TA Order No.:", "2407 1122 3344 5566"],
+        [],
+        ["Item No.", "Product", "Specification", "Quantity", "Unit", "Unit Price (USD)", "Total Amount (USD)"],
+        ["SR-H16", "Claw hammer 16oz", "fiberglass handle, weight 450g ±10g", 3000, "pcs", 2.15, 6450],
+        ["SR-S6", "Screwdriver set 6 pcs", "CR-V steel, HRC 52-56", 2000, "sets", 3.4, 6800],
+        [None, "Total", None, 5000, None, None, 13250],
+        [],
+        ["Delivery time:", "within 35 days after receipt of deposit"],
+        ["Payment terms:", "30% deposit, 70% balance before shipment via Alibaba Trade Assurance"],
+        ["Trade term:", "FOB Ningbo"],
+    ]:
+        sheet.append(row)
+    path = tmp_path / "pi.xlsx"
+    book.save(path)
+    values = extract(read_path(path)).values()
+    assert (values["document_number"], values["document_date"]) == ("SR26-0088", "2026-05-18")
+    assert values["order_number"] == "2407 1122 3344 5566"
+    assert (values["supplier_name"], values["buyer_name"]) == ("Jinhua Sunrise Tools Co., Ltd.", "ToolBox Direct LLC")
+    assert (values["currency"], values["order_total"], values["quantity"]) == ("USD", 13250, 5000)
+    assert (values["incoterm"], values["payment_method"]) == ("FOB Ningbo", "platform")
+    assert values["lead_time"]["days"] == 35
+    items = values["line_items"]
+    assert [(i["model"], i["unit"], i["amount"]) for i in items] == [("SR-H16", "pcs", 6450), ("SR-S6", "sets", 6800)]
+    assert items[0]["specification"] == "fiberglass handle, weight 450g ±10g"
+    hammer = next(spec for spec in values["specs"] if spec.get("product") == "SR-H16")
+    assert (hammer["unit"], hammer["tolerance"]) == ("g", "±10 g")

@@ -269,7 +269,18 @@ def test_wire_to_the_platform_collection_account_is_platform() -> None:
 def test_record_without_any_channel_is_unknown() -> None:
     record = payment.extract(_doc("Receipt\nDate: 2026-07-01\nAmount: USD 500.00\n"))
     assert record.get("payment_method") == "unknown"
+    assert record.get("amount_paid") == 500.0
     assert record.notes
+
+
+def test_amount_sent_beside_its_local_equivalent() -> None:
+    record = payment.extract(_doc("Wire transfer confirmation\nAmount: USD 15,264.00 (AUD 23,407.45)\n"))
+    assert record.get("amount_paid") == 15264.0 and record.get("currency") == "USD"
+
+
+def test_empty_record_never_raises() -> None:
+    record = payment.extract(Document(path="x.pdf", sha256="0", size=0, filetype="pdf", reader="pdf"))
+    assert record.get("payment_method") == "unknown"
 
 
 @pytest.mark.parametrize(

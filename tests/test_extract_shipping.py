@@ -162,6 +162,25 @@ def test_fedex_tracking_with_month_first_dates() -> None:
     assert values["delivery_date"] == "2026-11-02"
 
 
+UPS_HISTORY = """\
+UPS
+Shipment Progress
+Tracking Number: 1Z999AA10123456784
+11/02/2026 3:15 P.M.  DELIVERED  Front Door
+11/02/2026 8:01 A.M.  Out For Delivery Today
+10/29/2026 10:12 P.M. Departed from Facility  Shenzhen, China
+10/28/2026 6:30 P.M.  Picked Up
+"""
+
+
+def test_courier_tracking_history() -> None:
+    values = _values(UPS_HISTORY)
+    assert values["carrier"] == "UPS" and values["document_type"] == "courier"
+    assert values["document_number"] == "1Z999AA10123456784"
+    assert values["delivery_date"] == "2026-11-02"
+    assert values["shipped_on"] == "2026-10-28"
+
+
 def test_chinese_bill_of_lading() -> None:
     values = _values(CHINESE_BL)
     assert values["document_type"] == "bill_of_lading"
@@ -193,6 +212,11 @@ def test_bill_of_lading_without_on_board_date_has_no_shipped_on() -> None:
     values = _values("OCEAN BILL OF LADING\nB/L No.: ZIMUSHH3344551\nShipper: Acme Co., Ltd.\nPort of Loading: Shanghai\n")
     assert values["document_number"] == "ZIMUSHH3344551"
     assert "shipped_on" not in values
+
+
+def test_empty_document_never_raises() -> None:
+    record = shipping.extract(Document(path="x.pdf", sha256="0", size=0, filetype="pdf", reader="pdf"))
+    assert record.values() == {"kind": "shipping_document"}
 
 
 @pytest.mark.parametrize(

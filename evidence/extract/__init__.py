@@ -67,8 +67,11 @@ def _validate(record: Record, doc: Document) -> None:
     errors = validate(record.values(), name)
     if errors:
         first = errors[0]
-        doc.add_problem("F005", f"{doc.path}: the extracted {record.kind} record does not match "
-                        f"{name}.schema.json at {first.path}: {first.message}")
+        doc.add_problem(
+            "F005",
+            f"{doc.path}: the extracted {record.kind} record does not match "
+            f"{name}.schema.json at {first.path}: {first.message}",
+        )
 
 
 __all__ = ["EXTRACTOR_MODULES", "Event", "Record", "Value", "extract"]

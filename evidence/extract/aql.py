@@ -12,7 +12,7 @@ data/inspection_terms.json.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -26,6 +26,13 @@ CLASSES = ("critical", "major", "minor")
 _FIGURE = r"\d+(?:[.,]\d+)?"
 _NONE_ALLOWED = r"not\s+allowed|n/?a|none|不允许"
 _ROW_FIGURES = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*/\s*\d+)?(?![\w.])")
+#: Column role -> the key of its header words in data/inspection_terms.json.
+_COLUMN_WORDS = {
+    "class": "class_column_words",
+    "aql": "aql_column_words",
+    "allowed": "allowed_words",
+    "found": "found_words",
+}
 _LINE_TABLE_ROWS = 4  # class rows expected right under a defect table's header line
 
 
@@ -59,23 +66,14 @@ def record_sampling(record: Record, found: Finder) -> None:
 
 def aql_plan(found: Finder) -> tuple[dict[str, Any], Source, str] | None:
     """Given a report, return its AQL levels per class and inspection level, with the line they are on."""
-    plan: dict[str, Any] = {}
-    where: TextLine | None = None
-    for line in found.doc.lines:
-        levels = aql_levels(line.text)
-        if levels and not plan:
-            plan.update(levels)
-            where = line
-    level = _inspection_level(where.text if where else "") or next(
-        ((lvl, line) for line in found.doc.lines if (lvl := _inspection_level(line.text))), None
-    )
-    if isinstance(level, tuple):
-        plan["level"], where = level[0], where or level[1]
-    elif level:
-        plan["level"] = level
-    if not plan or where is None:
-        return None
-    return plan, where.source, where.text
+    lines = found.doc.lines
+    levels = next(((found_levels, line) for line in lines if (found_levels := aql_levels(line.text))), None)
+    level = next(((found_level, line) for line in lines if (found_level := _inspection_level(line.text))), None)
+    plan: dict[str, Any] = dict(levels[0]) if levels else {}
+    if level is not None:
+        plan["level"] = level[0]
+    where = levels[1] if levels else level[1] if level else None
+    return (plan, where.source, where.text) if where is not None else None
 
 
 def aql_levels(text: str) -> dict[str, float]:
@@ -137,15 +135,12 @@ def _counts_by_row(rows: list[list[str]], source: Source) -> Counts | None:
     roles = {role: index for index, cell in reversed(list(enumerate(rows[0]))) if (role := column_role(cell))}
     if "found" not in roles:
         return None
-    defects: dict[str, int] = {}
-    allowed: dict[str, int] = {}
-    levels: dict[str, float] = {}
+    tally = _Tally()
     for row in rows[1:]:
         name = _row_class(row)
-        if name is None:
-            continue
-        _collect(name, {role: row[index] for role, index in roles.items() if index < len(row)}, defects, allowed, levels)
-    return Counts(defects, allowed, levels, source, " | ".join(rows[0])) if defects else None
+        if name is not None:
+            tally.add(name, {role: row[index] for role, index in roles.items() if index < len(row)})
+    return tally.counts(source, " | ".join(rows[0]))
 
 
 def _counts_by_column(rows: list[list[str]], source: Source) -> Counts | None:
@@ -153,30 +148,42 @@ def _counts_by_column(rows: list[list[str]], source: Source) -> Counts | None:
     classes = {index: name for index, cell in enumerate(rows[0]) if (name := class_of(cell))}
     if len(classes) < 2:
         return None
-    defects: dict[str, int] = {}
-    allowed: dict[str, int] = {}
-    levels: dict[str, float] = {}
+    tally = _Tally()
     for row in rows[1:]:
-        role = next((r for cell in row[:1] if (r := column_role(cell))), None)
+        role = column_role(row[0]) if row else None
         if role is None:
             continue
         for index, name in classes.items():
             if index < len(row):
-                _collect(name, {role: row[index]}, defects, allowed, levels)
-    return Counts(defects, allowed, levels, source, " | ".join(rows[0])) if defects else None
+                tally.add(name, {role: row[index]})
+    return tally.counts(source, " | ".join(rows[0]))
 
 
-def _collect(name: str, cells: dict[str, str], defects: dict[str, int], allowed: dict[str, int], levels: dict[str, float]) -> None:
-    """Given a class and its cells by column role, add what they say to the running counts."""
-    found = _first_int(cells.get("found", ""))
-    if found is not None:
-        defects[name] = defects.get(name, 0) + found
-    accept = _first_int(cells.get("allowed", ""))
-    if accept is not None:
-        allowed.setdefault(name, accept)
-    level = re.search(_FIGURE, cells.get("aql", ""))
-    if level is not None:
-        levels.setdefault(name, float(_decimal(level.group(0))))
+@dataclass
+class _Tally:
+    """Counts being read from a table: defects found (summed over a defect list), acceptance numbers, AQLs."""
+
+    defects: dict[str, int] = field(default_factory=dict)
+    allowed: dict[str, int] = field(default_factory=dict)
+    levels: dict[str, float] = field(default_factory=dict)
+
+    def add(self, name: str, cells: dict[str, str]) -> None:
+        """Given a class and its cells by column role, add what they say."""
+        found = _first_int(cells.get("found", ""))
+        if found is not None:
+            self.defects[name] = self.defects.get(name, 0) + found
+        accept = _first_int(cells.get("allowed", ""))
+        if accept is not None:
+            self.allowed.setdefault(name, accept)
+        level = re.search(_FIGURE, cells.get("aql", ""))
+        if level is not None:
+            self.levels.setdefault(name, float(_decimal(level.group(0))))
+
+    def counts(self, source: Source, text: str, least: int = 1) -> Counts | None:
+        """Return the counts when at least `least` classes have a defect figure."""
+        if len(self.defects) < least:
+            return None
+        return Counts(self.defects, self.allowed, self.levels, source, text)
 
 
 def _line_table_counts(header: TextLine, rows: list[TextLine]) -> Counts | None:
@@ -185,16 +192,13 @@ def _line_table_counts(header: TextLine, rows: list[TextLine]) -> Counts | None:
     numeric = [role for role in columns if role in ("aql", "found", "allowed")]
     if "found" not in numeric or len(numeric) < 2:
         return None
-    defects: dict[str, int] = {}
-    allowed: dict[str, int] = {}
-    levels: dict[str, float] = {}
+    tally = _Tally()
     for row in rows:
         name = class_of(row.text)
         figures = _ROW_FIGURES.findall(row.text[_class_end(row.text) :])
-        if name is None or len(figures) < len(numeric):
-            continue
-        _collect(name, dict(zip(numeric, figures)), defects, allowed, levels)
-    return Counts(defects, allowed, levels, header.source, header.text) if len(defects) >= 2 else None
+        if name is not None and len(figures) >= len(numeric):
+            tally.add(name, dict(zip(numeric, figures)))
+    return tally.counts(header.source, header.text, least=2)
 
 
 def _header_columns(text: str) -> list[str]:
@@ -338,8 +342,7 @@ def _found_cue() -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def _column_pattern(role: str) -> re.Pattern[str]:
-    key = {"class": "class_column_words", "aql": "aql_column_words", "allowed": "allowed_words", "found": "found_words"}[role]
-    pattern = phrases_pattern(tuple(_terms()[key]))
+    pattern = phrases_pattern(tuple(_terms()[_COLUMN_WORDS[role]]))
     assert pattern is not None
     return pattern
 
@@ -350,7 +353,6 @@ def _level_pattern() -> re.Pattern[str]:
     words = phrases_pattern(tuple(entry["words"]))
     assert words is not None
     levels = "|".join(re.escape(level) for level in sorted(entry["levels"], key=len, reverse=True))
-    return re.compile(
-        rf"(?:{words.pattern})\s*[:：]?\s*(?:G-?)?(?P<level>{levels})(?![A-Za-z0-9])|(?<![A-Za-z])G-?(?P<g>III|II|I)(?![A-Za-z])",
-        re.IGNORECASE,
-    )
+    # 'General Inspection Level II', 'Level: S-4', or a bare 'G-II' / 'GII'.
+    named = rf"(?:{words.pattern})\s*[:：]?\s*(?:G-?)?(?P<level>{levels})(?![A-Za-z0-9])"
+    return re.compile(rf"{named}|(?<![A-Za-z])G-?(?P<g>III|II|I)(?![A-Za-z])", re.IGNORECASE)

@@ -92,7 +92,7 @@ def amount_in(text: str, hint: str | None = None) -> Money | None:
 def quantity_in(text: str) -> tuple[Decimal, str] | None:
     """Given a value, return its first count quantity and unit ('3,000 pcs' -> (3000, 'pcs'))."""
     for found in find_quantities(text):
-        if found.kind == "count":
+        if found.kind == "count" and found.unit is not None:
             return found.value, found.unit
     return None
 

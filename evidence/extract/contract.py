@@ -27,7 +27,8 @@ from evidence.records import Document, TextLine
 CONTRACT_NUMBERS = ("contract_number", "pi_number", "invoice_number")
 _MAX_CLAUSE = 800
 _SIGNATURE_TAIL = 10
-_SENTENCE = re.compile(r"(?<=[.。;；])\s*(?=\S)")
+#: Sentences end at a full stop and a space ("0.3%" and "Z1.4" go on), or at a Chinese full stop.
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=\S)|(?<=[。；])\s*(?=\S)")
 _NAME = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,})"
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 _PERSON = re.compile(rf"{_NAME}(?:\s{_NAME}){{1,3}}(?:\s*\([^)]{{1,20}}\))?")
@@ -56,7 +57,7 @@ def record_clauses(doc: Document, record: Record) -> None:
             record.set(name, found.value, found.source, found.text)
 
 
-def _section_text(doc: Document, topic: str) -> Found | None:
+def _section_text(doc: Document, topic: str) -> Found[str] | None:
     """Given a Document and a topic, return the text of its section on it (up to a signature block)."""
     markers = _phrases("signature_markers")
     for section in topic_sections(doc, topic):
@@ -71,7 +72,7 @@ def _section_text(doc: Document, topic: str) -> Found | None:
     return None
 
 
-def _sentences_with(doc: Document, pattern: re.Pattern[str]) -> Found | None:
+def _sentences_with(doc: Document, pattern: re.Pattern[str]) -> Found[str] | None:
     """Given a Document and a pattern, return the sentences that match it, joined, from the first line that has one."""
     sentences: list[str] = []
     first: TextLine | None = None

@@ -176,7 +176,7 @@ def _terminated(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for index in range(start, end):
         char = text[index]
         following = text[index + 1] if index + 1 < end else " "
-        if char in _CJK_TERMINAL or (char in _TERMINAL and (following.isspace() or following in '"\')')):
+        if char in _CJK_TERMINAL or (char in _TERMINAL and (following.isspace() or following in "\"')")):
             yield begin, index + 1
             begin = index + 1
     yield begin, end

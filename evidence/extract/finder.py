@@ -20,9 +20,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from evidence.extract.common import date_in, identifier_in
+from evidence.extract.common import date_in, identifier_in, number
 from evidence.extract.labels import GENERIC, Labeled, find_labels, labeled_values
-from evidence.extract.parties import company_name, party_name
+from evidence.extract.parties import company_in, company_name, party_name
 from evidence.extract.record import Record
 from evidence.normalize.dates import document_order, find_dates
 from evidence.normalize.quantities import Quantity, find_quantities
@@ -38,8 +38,17 @@ _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
 #: What follows the quantity of an item line: 'x US $4.85', '× 9.60', '@ USD 4.85'.
 _ITEM_TIMES = re.compile(r"\s*[x×*@]\s*(?:[A-Z]{3}|US|[$€£¥￥])")
 #: Labels of a document's own date, before a bare 'Date' that may be any date.
-ISSUE_DATE_LABELS = ("report date", "date of report", "issue date", "date of issue", "issued on", "报告日期",
-                     "place and date of issue", "place / date of issue", "签发日期")
+ISSUE_DATE_LABELS = (
+    "report date",
+    "date of report",
+    "issue date",
+    "date of issue",
+    "issued on",
+    "报告日期",
+    "place and date of issue",
+    "place / date of issue",
+    "签发日期",
+)
 #: Labels of a buyer's purchase order number (a contract_number label that is not a contract's).
 PO_LABELS = ("po no.", "p.o. no.", "po number", "purchase order no.", "purchase order number")
 #: Labels of a Trade Assurance order number (an order_number label that names the platform).
@@ -74,12 +83,12 @@ class Finder:
         """
         keys = {label_key(label) for label in labels} if labels is not None else None
         return [
-            item
-            for item in self.labeled
-            if item.field in fields and (keys is None or label_key(item.label) in keys)
+            item for item in self.labeled if item.field in fields and (keys is None or label_key(item.label) in keys)
         ]
 
-    def first(self, fields: str | Iterable[str], parse: Callable[[str], T | None], **kw: Any) -> tuple[T, Labeled] | None:
+    def first(
+        self, fields: str | Iterable[str], parse: Callable[[str], T | None], **kw: Any
+    ) -> tuple[T, Labeled] | None:
         """Return the first value under `fields` labels that `parse` accepts."""
         names = (fields,) if isinstance(fields, str) else tuple(fields)
         for item in self.values(*names, **kw):
@@ -100,6 +109,11 @@ class Finder:
 
     def text(self, *fields: str, **kw: Any) -> tuple[str, Labeled] | None:
         return self.first(fields, lambda text: text.strip() or None, **kw)
+
+    def note_date_order(self, record: Record) -> None:
+        """Say on the record when its day/month order was not settled by the document itself."""
+        if self.order_guessed:
+            record.notes.append(f"numeric dates could be read day or month first; read as {self.order}")
 
     def line_text(self, source: Source) -> str:
         """Given a value's source, return the whole line it sits on ('' when it is not a line's)."""
@@ -416,6 +430,11 @@ def goods_count(text: str) -> Decimal | None:
     return Decimal(bare) if bare is not None else None
 
 
+def json_number(value: object) -> object:
+    """Given a parsed value, return a Decimal as a JSON number (an int when whole), anything else as it is."""
+    return number(value) if isinstance(value, Decimal) else value
+
+
 def item_lines_count(doc: Document) -> tuple[Decimal, list[TextLine]] | None:
     """Given a document listing items as '2,000 pieces x US $4.85 = US $9,700.00', return their total count."""
     total, lines = Decimal(0), []
@@ -436,7 +455,9 @@ def package_units() -> frozenset[str]:
 # ---------------------------------------------------------------- parties and orders
 
 #: A line that carries on a wrapped company name ("Zhongshan Brightway Lighting Technology" / "Co., Ltd.").
-_WRAPPED_SUFFIX = re.compile(r"^(?:co\b|co\.|company\b|corp|ltd|limited|inc\b|inc\.|llc|pty|pte|gmbh|有限|股份|公司)", re.I)
+_WRAPPED_SUFFIX = re.compile(
+    r"^(?:co\b|co\.|company\b|corp|ltd|limited|inc\b|inc\.|llc|pty|pte|gmbh|有限|股份|公司)", re.IGNORECASE
+)
 #: Where a one-line party block turns into its address or contact details.
 _ADDRESS_CUT = re.compile(
     r"\s*[,，]\s*(?=\+|\d|no\.|room\b|rm\b|unit\b|flat\b|building\b|floor\b|tel\b|attn\b)|\s{2,}|\s+(?=\+\d)", re.I
@@ -447,7 +468,8 @@ def block_name(value: str) -> str | None:
     """Given a party value or block ("ACME CO., LTD.\\nNo. 8 Road..."), return the party's name.
 
     The name is the first line, joined to the next when a legal form wrapped
-    onto it, and cut after its legal form or before its address.
+    onto it, and cut after its legal form or before its address; of a Chinese
+    and English pair, the English one.
     """
     lines = [line.strip() for line in value.splitlines() if line.strip()]
     if not lines:
@@ -455,7 +477,10 @@ def block_name(value: str) -> str | None:
     first = lines[0]
     if len(lines) > 1 and company_name(first) is None and _WRAPPED_SUFFIX.match(lines[1]):
         first = f"{first} {lines[1]}"
-    name = company_name(first) or party_name(first) or _ADDRESS_CUT.split(first)[0].strip(" ,;:")
+    # A bilingual name ('宁波美达五金有限公司 Ningbo Meida Hardware Co., Ltd.') gives its English half,
+    # as the other documents of an order usually do.
+    paired = company_in(first, Source(""))
+    name = (paired.name if paired else None) or party_name(first) or _ADDRESS_CUT.split(first)[0].strip(" ,;:")
     return name or None
 
 

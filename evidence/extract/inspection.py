@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from evidence.extract import aql
-from evidence.extract.common import company_key, number, put, top_lines, whole_file
+from evidence.extract.common import company_key, put, top_lines, whole_file
 from evidence.extract.finder import (
     ISSUE_DATE_LABELS,
     PO_LABELS,
@@ -27,6 +26,7 @@ from evidence.extract.finder import (
     find_named,
     goods_count,
     integer_in,
+    json_number,
     label_key,
     phrases_pattern,
     record_order_number,
@@ -54,8 +54,7 @@ def extract(doc: Document) -> Record:
     record_goods(record, found)
     aql.record_sampling(record, found)
     record_result(record, found)
-    if found.order_guessed:
-        record.notes.append(f"numeric dates could be read day or month first; read as {found.order}")
+    found.note_date_order(record)
     return record
 
 
@@ -89,13 +88,9 @@ def record_parties(record: Record, found: Finder) -> None:
 def record_goods(record: Record, found: Finder) -> None:
     """Set the product, the order quantity, the quantity presented and the sample size."""
     put(record, "product", found.first("product", lambda text: text.splitlines()[0].strip() or None))
-    put(record, "quantity", found.first("quantity", goods_count), _number)
-    put(record, "quantity_presented", found.first("quantity_presented", goods_count), _number)
+    put(record, "quantity", found.first("quantity", goods_count), json_number)
+    put(record, "quantity_presented", found.first("quantity_presented", goods_count), json_number)
     put(record, "sample_size", found.first("sample_size", integer_in))
-
-
-def _number(value: object) -> object:
-    return number(value) if isinstance(value, Decimal) else value
 
 
 # ---------------------------------------------------------------- issuer
@@ -241,8 +236,11 @@ def overall_verdicts(found: Finder) -> list[Verdict]:
     labeled = found.values("inspection_result")
     strong = [item for item in labeled if label_key(item.label) not in weak]
     for group in (strong, [item for item in labeled if label_key(item.label) in weak]):
-        verdicts = [Verdict(v, item.source, _quote(found, item.source, item.value)) for item in group
-                    if (v := verdict_in(item.value)) is not None]
+        verdicts = [
+            Verdict(v, item.source, _quote(found, item.source, item.value))
+            for item in group
+            if (v := verdict_in(item.value)) is not None
+        ]
         if verdicts:
             return _agreeing(verdicts)
     alone = [Verdict(v, line.source, line.text) for line in found.doc.lines if (v := _verdict_alone(line.text))]
@@ -280,7 +278,9 @@ def _verdict_alone(text: str) -> str | None:
     for _, start, end in sorted(hits, key=lambda h: -h[1]):
         rest = rest[:start] + rest[end:]
     standalone = {_fold(p) for p in _terms()["standalone_results"]["phrases"]}
-    if not hits or rest.strip(" :：-–—!.|/()（）*") or any(_fold(text[s:e]) not in standalone for _, s, e in hits):
+    if not hits or rest.strip(" :：-–—!.|/()（）*"):
+        return None
+    if any(_fold(text[start:end]) not in standalone for _, start, end in hits):
         return None
     return verdict_in(text)
 

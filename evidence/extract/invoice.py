@@ -24,7 +24,7 @@ from typing import Any
 from evidence.extract.columns import column_labeled
 from evidence.extract.common import LabeledDoc, date_in, identifier_in, top_lines
 from evidence.extract.labels import Labeled, labeled_values, values_for
-from evidence.extract.line_items import ItemsFound, find_line_items, item_sources
+from evidence.extract.line_items import ItemsFound, find_line_items, item_sources, item_specifications
 from evidence.extract.parties import find_party, letterhead, preferred_casing
 from evidence.extract.record import Record
 from evidence.extract.scan import compile_phrases, repaired, terms
@@ -33,6 +33,7 @@ from evidence.extract.specifications import (
     find_quality_standard,
     find_specs,
     find_test_standards,
+    item_column_specs,
     parse_aql,
 )
 from evidence.extract.terms import (
@@ -170,7 +171,7 @@ def own_number(text: str, generic: bool = False) -> str | None:
     return first if _NUMBER_TOKEN.fullmatch(first) and not find_dates(first) else None
 
 
-def _number_in_title(doc: Document) -> Found | None:
+def _number_in_title(doc: Document) -> Found[str] | None:
     """Given a Document, return the number written right after its title ("Invoice FA-2017-0008", "Rechnung Nr. 42")."""
     titles = compile_phrases(tuple(terms()["invoice_titles"]["words"]))
     for line in top_lines(doc, 15):
@@ -207,7 +208,7 @@ def record_order_number(ldoc: LabeledDoc, record: Record) -> None:
     _put_found(record, "order_number", _order_in_prose(ldoc.doc))
 
 
-def _order_in_prose(doc: Document) -> Found | None:
+def _order_in_prose(doc: Document) -> Found[str] | None:
     """Given a Document, return a long order number on (or right under) a line naming Trade Assurance."""
     lines = doc.lines
     for index, line in enumerate(lines):
@@ -220,7 +221,7 @@ def _order_in_prose(doc: Document) -> Found | None:
     return None
 
 
-def _pi_reference(doc: Document, own: str | None) -> Found | None:
+def _pi_reference(doc: Document, own: str | None) -> Found[str] | None:
     """Given a Document, return a PI number it cites in prose ("forms one agreement with PI HY-PI-2026-0817")."""
     for line in doc.lines:
         for match in _PI_REFERENCE.finditer(line.text):
@@ -382,7 +383,7 @@ def record_terms(ldoc: LabeledDoc, record: Record) -> None:
 
 def record_specs(doc: Document, record: Record, items: ItemsFound) -> None:
     """Set specs, quality_standard, aql, defect_definitions and test_standards."""
-    specs = find_specs(doc, skip=item_sources(items))
+    specs = find_specs(doc, skip=item_sources(items)) + item_column_specs(item_specifications(items))
     if specs:
         record.set("specs", [spec.to_value() for spec in specs], specs[0].source, specs[0].item.text)
     standard = find_quality_standard(doc)

@@ -24,8 +24,8 @@ from itertools import permutations
 
 from evidence.extract.common import quantity_in
 from evidence.extract.record import Value
-from evidence.extract.scan import CELL_SPLIT, compile_phrases, phrase_pattern, split_languages, terms
-from evidence.extract.totals import as_number
+from evidence.extract.scan import compile_phrases, phrase_pattern, split_languages, terms
+from evidence.extract.totals import as_number, goods_count
 from evidence.normalize import parse_number
 from evidence.normalize.money import find_amounts, parse_amount
 from evidence.normalize.quantities import canonical_unit, find_measures, find_quantities, parse_quantity
@@ -51,12 +51,12 @@ class Row:
     source: Source
     description: str = ""
     description_local: str = ""
+    specification: str = ""
     model: str | None = None
     quantity: Decimal | None = None
     unit: str | None = None
     unit_price: Decimal | None = None
     amount: Decimal | None = None
-    pending: list[str] = field(default_factory=list)
 
     def add_text(self, text: str) -> None:
         english, chinese = split_languages(text)
@@ -72,6 +72,8 @@ class Row:
         data["amount"] = self.amount
         if self.description_local and self.description:
             data["description_local"] = self.description_local
+        if self.specification and not charge:
+            data["specification"] = self.specification
         if charge and self.quantity is not None:
             data["quantity"] = self.quantity
         values = {}
@@ -163,7 +165,7 @@ def _from_tables(doc: Document) -> ItemsFound:
     found = ItemsFound()
     for page in doc.pages:
         for table in page.tables:
-            _read_table(table, _line_sources(page.lines), found)
+            _read_table(table, page.lines, found)
     return found
 
 
@@ -224,6 +226,8 @@ def _table_row(cells: list[str], roles: dict[int, str], header_unit: str | None,
 def _set_cell(row: Row, role: str, cell: str) -> None:
     if role == "description":
         row.add_text(cell)
+    elif role == "specification":
+        row.specification = f"{row.specification} {' '.join(cell.split())}".strip()
     elif role == "model" and _MODEL.match(cell.split()[0] if cell.split() else ""):
         row.model = row.model or cell.split()[0]
     elif role == "quantity":
@@ -291,11 +295,9 @@ def _record_total_quantity(
             if value is not None:
                 found.total_quantity = (value, unit, source)
                 return
-    for cell in cells:
-        parsed = quantity_in(cell)
-        if parsed is not None:
-            found.total_quantity = (parsed[0], parsed[1], source)
-            return
+    parsed = goods_count(" | ".join(cells))
+    if parsed is not None:
+        found.total_quantity = (parsed[0], parsed[1], source)
 
 
 def _ends_items(cells: list[str], roles: dict[int, str]) -> bool:
@@ -310,10 +312,6 @@ def _ends_items(cells: list[str], roles: dict[int, str]) -> bool:
         ):
             return True
     return False
-
-
-def _line_sources(lines: list[TextLine]) -> list[TextLine]:
-    return lines
 
 
 def _row_source(cells: list[str], lines: list[TextLine], fallback: Source) -> Source:
@@ -469,11 +467,8 @@ def _text_row(
     first_is_quantity = _first_is_quantity(figures[i], figures[j], values, roles, i < j)
     q_index, p_index = (i, j) if first_is_quantity else (j, i)
     q_value, p_value = values if first_is_quantity else (values[1], values[0])
-    row = Row(
-        source, quantity=q_value, unit_price=p_value, amount=max(figures[k][1], key=lambda v: v == q_value * p_value)
-    )
-    row.amount = _closest(figures[k][1], q_value * p_value)
-    row.unit = figures[q_index][2]
+    amount = _closest(figures[k][1], q_value * p_value)
+    row = Row(source, quantity=q_value, unit=figures[q_index][2], unit_price=p_value, amount=amount)
     _describe(row, text, sorted((figures[q_index][0], figures[p_index][0], figures[k][0]), key=lambda m: m.start()))
     return row
 
@@ -507,6 +502,7 @@ def _describe(row: Row, text: str, used: list[re.Match[str]]) -> None:
     spans = [text[cuts[n] : cuts[n + 1]] for n in range(0, len(cuts), 2)]
     description = max(spans, key=lambda span: len(re.findall(r"[A-Za-z\u3400-\u9fff]", span)))
     description = _ROW_NUMBER.sub("", description.strip())
+    # The marks of the price column stay behind when its figure is cut out ("Service A $").
     description = re.sub(
         r"(?:\s+(?:[$€£¥￥]|US\$|USD|EUR|RMB|CNY|Rs|PLN))+\s*$|^\s*(?:[$€£¥￥]|US\$)\s*", "", description
     )
@@ -603,7 +599,8 @@ def _already_set(row: Row, role: str) -> bool:
 def _set_block(row: Row, role: str, value: str) -> None:
     if role in ("start", "item", "model"):
         token = value.split()[0] if value.split() else ""
-        if _MODEL.match(token) and role != "item" or (role == "start" and _MODEL.match(token)):
+        # "Item 1: BW-PL6060-40" and "Model: X-1 ..." name a model; "Item: kraft paper bag" describes the goods.
+        if _MODEL.match(token) and (role != "item" or len(value.split()) == 1):
             row.model = token
             rest = value[len(token) :].strip(" :-")
             if rest:
@@ -636,10 +633,15 @@ def _close(row: Row | None, found: ItemsFound) -> None:
         found.charges.append(row)
 
 
+def item_specifications(found: ItemsFound) -> list[tuple[str, str, Source]]:
+    """Return (product, specification text, source) for items whose table has a specification column."""
+    return [
+        (row.model or row.description or row.description_local, row.specification, row.source)
+        for row in found.items
+        if row.specification
+    ]
+
+
 def item_sources(found: ItemsFound) -> set[Source]:
     """Return the sources of the item rows (spec extraction leaves those lines out)."""
     return {row.source for row in found.items + found.charges}
-
-
-def cells_of(text: str) -> list[str]:
-    return text.split(CELL_SPLIT)

@@ -194,7 +194,9 @@ def _opener_regex(phrase: str) -> str:
     return body if len(phrase) > 1 else body + r"(?![\u4e00-\u9fff])"
 
 
-def _reply_events(turns: list[Turn], index: int, conversation: Conversation, date_order: str | None) -> Iterator[Happening]:
+def _reply_events(
+    turns: list[Turn], index: int, conversation: Conversation, date_order: str | None
+) -> Iterator[Happening]:
     """Yield an agreement when a message accepts what the other side proposed."""
     turn = turns[index]
     strength = _acceptance_strength(turn.text)
@@ -203,14 +205,18 @@ def _reply_events(turns: list[Turn], index: int, conversation: Conversation, dat
     for topic, source in _candidate_topics(turns, index, conversation, strength):
         kind = _acceptance().topic_kinds.get(topic)
         if kind is not None and _may_accept(topic, turn, source) and _grounded(topic, turn, source, conversation):
-            dates = ship_dates(turn, turn.text.sentences, date_order) or ship_dates(source, source.text.sentences, date_order)
+            dates = ship_dates(turn, turn.text.sentences, date_order) or ship_dates(
+                source, source.text.sentences, date_order
+            )
             yield Happening(kind, turn, _opening_sentences(turn), tuple(dates) if kind in DATED_KINDS else ())
             return
         if kind is None:
             return  # agreeing to a remake or to an off-platform payment is no agreement of these kinds
 
 
-def _candidate_topics(turns: list[Turn], index: int, conversation: Conversation, strength: str) -> list[tuple[str, Turn]]:
+def _candidate_topics(
+    turns: list[Turn], index: int, conversation: Conversation, strength: str
+) -> list[tuple[str, Turn]]:
     """Return what the reply may be agreeing to, most likely first.
 
     A bare "ok" answers the other side's latest proposal; "we accept the 5%

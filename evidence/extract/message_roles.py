@@ -97,9 +97,7 @@ def assign_roles(texts_by_sender: dict[str, list[str]]) -> dict[str, str]:
         supplier, buyer = (first, second) if a > b else (second, first)
         return {supplier: "supplier", buyer: "buyer"}
     margin = int(_data().get("min_margin", 1))
-    return {
-        sender: ("supplier" if value > 0 else "buyer") for sender, value in lean.items() if abs(value) >= margin
-    }
+    return {sender: ("supplier" if value > 0 else "buyer") for sender, value in lean.items() if abs(value) >= margin}
 
 
 def other_side(roles: dict[str, str], senders: Iterable[str]) -> dict[str, str]:

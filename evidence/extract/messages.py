@@ -66,7 +66,9 @@ def document_turns(doc: Document, roles: dict[str, str] | None = None) -> list[T
     """Given a Document and the senders' sides, return its messages as Turns (no system lines)."""
     sides = roles or {}
     messages = [m for m in doc.messages if not m.system and own_words(m.text)]
-    return [Turn(m, Text.of(own_words(m.text)), sides.get(m.sender or "", UNKNOWN), _sent(m.timestamp)) for m in messages]
+    return [
+        Turn(m, Text.of(own_words(m.text)), sides.get(m.sender or "", UNKNOWN), _sent(m.timestamp)) for m in messages
+    ]
 
 
 def own_words(text: str) -> str:
@@ -176,7 +178,9 @@ def record_parties(record: Record, doc: Document, roles: dict[str, str]) -> None
     senders = {m.sender for m in doc.messages if m.sender and not m.system}
     unknown = sorted(sender for sender in senders | set(recipients) if sender not in roles)
     if unknown:
-        record.notes.append(f"could not tell buyer from supplier for: {', '.join(unknown)}; their events have actor 'unknown'")
+        record.notes.append(
+            f"could not tell buyer from supplier for: {', '.join(unknown)}; their events have actor 'unknown'"
+        )
 
 
 def email_recipients(doc: Document) -> list[str]:

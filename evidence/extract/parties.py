@@ -17,6 +17,7 @@ from functools import lru_cache
 from evidence.extract.common import company_key, top_lines
 from evidence.extract.labels import find_labels
 from evidence.extract.scan import before_labels, cells, cjk_share, compile_phrases, terms, value_after
+from evidence.phrases import load_data
 from evidence.records import Document, Source, TextLine
 
 _LOOKAHEAD = 4
@@ -47,12 +48,13 @@ def find_party(doc: Document, field: str, avoid: str | None = None) -> Party | N
     """
     lines = doc.lines
     for index, line in enumerate(lines):
-        for hit in find_labels(line.text):
-            if hit.field != field:
-                continue
-            party = _party_at(lines, index, value_after(line.text, hit.end, field))
-            if party is not None and not _same(party.name, avoid):
-                return party
+        # The first label of the field on a line; later ones are its twins or words of the value ("TO ORDER").
+        hit = next((hit for hit in find_labels(line.text) if hit.field == field), None)
+        if hit is None:
+            continue
+        party = _party_at(lines, index, value_after(line.text, hit.end, field))
+        if party is not None and not _same(party.name, avoid):
+            return party
     return None
 
 
@@ -64,9 +66,19 @@ def letterhead(doc: Document, avoid: str | None = None) -> Party | None:
             continue
         for cell in cells(line.text):
             party = company_in(before_labels(cell), line.source)
-            if party is not None and not _same(party.name, avoid):
+            if party is not None and not _same(party.name, avoid) and not _is_platform(party.name):
                 return _paired(party, lines[index + 1 : index + 3])
     return None
+
+
+def _not_a_party() -> re.Pattern[str]:
+    return compile_phrases(tuple(terms()["not_a_party"]))
+
+
+def _is_platform(name: str) -> bool:
+    """Return True for the platform's own entities (an order printout's header is the platform's, not the seller's)."""
+    names: list[str] = load_data("platform_accounts.json")["beneficiary_names"]
+    return bool(compile_phrases(tuple(names)).search(name))
 
 
 def preferred_casing(doc: Document, party: Party) -> Party:
@@ -144,7 +156,7 @@ def _is_chinese(name: str) -> bool:
 def party_name(value: str) -> str | None:
     """Given a labeled value, return the party name in it, or None when it is not a name."""
     value = value.strip(" ,;:：|")
-    if not value or _PROSE.search(value) or _CONTACT.search(value):
+    if not value or _PROSE.search(value) or _CONTACT.search(value) or _not_a_party().match(value):
         return None
     company = company_name(value)
     if company is not None:

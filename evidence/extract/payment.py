@@ -32,7 +32,7 @@ from evidence.extract.finder import (
 )
 from evidence.extract.labels import Labeled, find_labels
 from evidence.extract.record import Record
-from evidence.normalize.money import Money, currency_code, parse_amount
+from evidence.normalize.money import Money, currency_code, find_amounts, parse_amount
 from evidence.phrases import load_data
 from evidence.records import Document, Source, TextLine
 
@@ -62,8 +62,7 @@ def extract(doc: Document) -> Record:
     record_method(record, found)
     record_order_total(record, found)
     record_purpose(record, found)
-    if found.order_guessed:
-        record.notes.append(f"numeric dates could be read day or month first; read as {found.order}")
+    found.note_date_order(record)
     return record
 
 
@@ -92,7 +91,7 @@ def record_reference_numbers(record: Record, found: Finder, swift: dict[str, Swi
 
 
 def record_amounts(record: Record, found: Finder, swift: dict[str, SwiftField]) -> None:
-    """Set the amount paid and its currency, the order total the record shows, and the fee."""
+    """Set the amount paid and its currency, and a fee charged on top in the same currency."""
     settled = _swift_amount(swift.get("settlement")) or _swift_amount(swift.get("instructed"))
     if settled is not None:
         money, field = settled
@@ -130,9 +129,9 @@ def record_order_total(record: Record, found: Finder) -> None:
 
 def _strong_amount(found: Finder, field: str) -> tuple[Money, Labeled] | None:
     """The first amount under a specific label of `field` ('Amount sent', not a bare 'Amount')."""
-    weak = {"amount", "金额", "total", "合计", "总计"}
-    candidates = [item for item in found.values(field) if label_key(item.label) not in weak and not _borrowed(found, item)]
-    return _first_amount(candidates)
+    weak = {label_key(label) for label in _channels()["weak_amount_labels"]["labels"]}
+    candidates = [item for item in found.values(field) if label_key(item.label) not in weak]
+    return _first_amount([item for item in candidates if not _borrowed(found, item)])
 
 
 def _weak_amount(found: Finder, field: str) -> tuple[Money, Labeled] | None:
@@ -140,9 +139,10 @@ def _weak_amount(found: Finder, field: str) -> tuple[Money, Labeled] | None:
 
 
 def _first_amount(items: list[Labeled]) -> tuple[Money, Labeled] | None:
+    """The first positive amount among the values: in 'USD 15,264.00 (AUD 23,407.45)' the first is the one sent."""
     for item in items:
-        money = amount_in(item.value)
-        if money is not None and money.amount > 0:
+        money = next((m for m in find_amounts(item.value) if m.amount > 0), None)
+        if money is not None:
             return money, item
     return None
 
@@ -228,22 +228,10 @@ class Part:
 def record_parties(record: Record, found: Finder, swift: dict[str, SwiftField]) -> None:
     """Set payer and beneficiary (name, bank, account, SWIFT), and the supplier and buyer a receipt names."""
     blocks = party_blocks(found.doc)
-    _record_swift_parties(record, swift)
     payer_lines = {source for source, role in line_roles(found.doc).items() if role == "payer"}
     payer_lines |= {line.source for line in found.doc.lines if _payer_word().match(line.text.strip())}
-    for name in ("beneficiary_name", "beneficiary_bank", "beneficiary_account", "swift"):
-        part = name.removeprefix("beneficiary_")
-        explicit = [item for item in found.values(name) if not _generic(item.label, part)]
-        generic = [item for item in found.values(name) if _generic(item.label, part) and item.source not in payer_lines]
-        for item in explicit + ([] if part == "name" else generic):
-            if _set_part(record, name, part, item.value, item.source):
-                break
-        if (got := blocks.get(("beneficiary", part))) is not None:
-            _set_part(record, name, part, got.value, got.source)
-        for item in generic:
-            _set_part(record, name, part, item.value, item.source)
-    _record_bic(record, found, payer_lines)
-    _record_sentence_beneficiary(record, found)
+    _record_swift_parties(record, swift)
+    _record_beneficiary(record, found, blocks, payer_lines)
     for role, name in (("payer", "payer_name"), ("supplier", "supplier_name"), ("buyer", "buyer_name")):
         if (got := blocks.get((role, "name"))) is not None:
             _set_part(record, name, "name", got.value, got.source)
@@ -253,6 +241,28 @@ def record_parties(record: Record, found: Finder, swift: dict[str, SwiftField]) 
         payer = record.fields["payer_name"]
         record.set("payer", payer.value, payer.source, payer.text)
     _record_person(record)
+
+
+def _record_beneficiary(
+    record: Record, found: Finder, blocks: dict[tuple[str, str], Part], payer_lines: set[Source]
+) -> None:
+    """Set each part of the beneficiary: from a label naming the beneficiary ('Beneficiary bank'),
+    then from the beneficiary's block, then from a generic label ('Account number') outside the
+    payer's block; the name also from a sentence ('You sent ... to Lin Hao')."""
+    for name in ("beneficiary_name", "beneficiary_bank", "beneficiary_account", "swift"):
+        part = name.removeprefix("beneficiary_")
+        explicit = [item for item in found.values(name) if not _generic(item.label, part)]
+        generic = [item for item in found.values(name) if _generic(item.label, part) and item.source not in payer_lines]
+        # A generic name label ('Account name') is the payer's as often as not: only after the blocks.
+        for item in explicit + ([] if part == "name" else generic):
+            if _set_part(record, name, part, item.value, item.source):
+                break
+        if (got := blocks.get(("beneficiary", part))) is not None:
+            _set_part(record, name, part, got.value, got.source)
+        for item in generic:
+            _set_part(record, name, part, item.value, item.source)
+    _record_bic(record, found, payer_lines)
+    _record_sentence_beneficiary(record, found)
 
 
 def _record_swift_parties(record: Record, swift: dict[str, SwiftField]) -> None:
@@ -565,7 +575,8 @@ class SwiftField:
 
 def swift_fields(doc: Document) -> dict[str, SwiftField]:
     """Given a Document, return its MT103 fields by meaning (reference, settlement, payer, ...)."""
-    meaning = {tag: name for name, tags in _channels()["swift_tags"].items() if not name.startswith("_") for tag in tags}
+    tags = _channels()["swift_tags"]
+    meaning = {tag: name for name, listed in tags.items() if not name.startswith("_") for tag in listed}
     fields: dict[str, SwiftField] = {}
     lines = doc.lines
     for index, line in enumerate(lines):

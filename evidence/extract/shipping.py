@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.common import identifier_in, number, put, top_lines
+from evidence.extract.common import identifier_in, put, top_lines
 from evidence.extract.finder import (
     ISSUE_DATE_LABELS,
     PO_LABELS,
@@ -24,6 +24,7 @@ from evidence.extract.finder import (
     block_name,
     find_named,
     goods_count,
+    json_number,
     label_field,
     label_key,
     package_units,
@@ -67,8 +68,7 @@ def extract(doc: Document) -> Record:
     record_parties(record, found)
     record_route(record, found)
     record_cargo(record, found)
-    if found.order_guessed:
-        record.notes.append(f"numeric dates could be read day or month first; read as {found.order}")
+    found.note_date_order(record)
     return record
 
 
@@ -84,7 +84,11 @@ def record_type(record: Record, found: Finder) -> None:
         return
     for item in found.values("bl_number"):
         label = item.label.lower()
-        kind = "air_waybill" if "awb" in label or "air" in label else "courier" if "track" in label else "bill_of_lading"
+        kind = "bill_of_lading"
+        if "awb" in label or "air" in label:
+            kind = "air_waybill"
+        elif "track" in label:
+            kind = "courier"
         record.set("document_type", kind, item.source, item.label)
         return
     record.notes.append("the document's title does not say which kind of shipping document it is")
@@ -173,6 +177,9 @@ def record_dates(record: Record, found: Finder) -> None:
         put(record, "shipped_on", _on_board_date(found))
     if kind in _DELIVERS or kind is None:
         put(record, "delivery_date", _labeled_date(found, "delivery_date", _terms()["delivery_labels"]))
+    if kind == "courier":
+        put(record, "delivery_date", _event_date(found, "delivered"))
+        put(record, "shipped_on", _event_date(found, "shipped"))
     issue = tuple(ISSUE_DATE_LABELS) + tuple(_terms()["issue_labels"])
     put(record, "document_date", found.date("document_date", labels=issue) or found.date("document_date"))
     stand_in(record, "document_date", "shipped_on")
@@ -195,6 +202,24 @@ def _labeled_date(found: Finder, field: str, labels: list[str]) -> tuple[str, La
     return None
 
 
+def _event_date(found: Finder, event: str) -> tuple[str, Labeled] | None:
+    """The date of a tracking event ('2026-11-02 14:22  Delivered'): the latest line that names the
+    event with a date on it (tracking histories list newest first or last; a later event wins)."""
+    events = _terms()["tracking_events"]
+    named, negated = phrases_pattern(tuple(events[event])), phrases_pattern(tuple(events["not"]))
+    hits = []
+    for line in found.doc.lines:
+        match = named.search(line.text) if named is not None else None
+        if match is None or (negated is not None and negated.search(line.text)):
+            continue
+        iso = found.date_of(line.text)
+        if iso is not None:
+            hits.append((iso, Labeled(event, match.group(0), line.text, line.source)))
+    if not hits:
+        return None
+    return max(hits, key=lambda hit: hit[0]) if event == "delivered" else min(hits, key=lambda hit: hit[0])
+
+
 def _on_board_date(found: Finder) -> tuple[str, Labeled] | None:
     """The date of an on-board notation: on its line after the words, or a few lines under them."""
     pattern = phrases_pattern(tuple(_terms()["on_board_phrases"]))
@@ -203,10 +228,11 @@ def _on_board_date(found: Finder) -> tuple[str, Labeled] | None:
         match = pattern.search(line.text) if pattern is not None else None
         if match is None:
             continue
-        for candidate in [line.text[match.end() :], *(l.text for l in lines[index + 1 : index + 1 + _ON_BOARD_LOOKAHEAD])]:
+        below = [other.text for other in lines[index + 1 : index + 1 + _ON_BOARD_LOOKAHEAD]]
+        for candidate in [line.text[match.end() :], *below]:
             iso = found.date_of(candidate)
             if iso is not None:
-                where = next((l for l in lines[index:] if candidate in l.text), line)
+                where = next((other for other in lines[index:] if candidate in other.text), line)
                 return iso, Labeled("shipped_on", match.group(0), candidate, where.source)
     return None
 
@@ -293,16 +319,17 @@ def _place(text: str) -> str | None:
 def record_cargo(record: Record, found: Finder) -> None:
     """Set packages, pieces, gross weight (kg) and container numbers."""
     pieces = _total_pieces(found) or found.first("quantity", goods_count) or found.first("product", _goods_in_text)
-    put(record, "quantity", pieces, _number)
-    put(record, "packages", _packages(found), _number)
-    put(record, "gross_weight", _gross_weight(found), _number)
+    put(record, "quantity", pieces, json_number)
+    put(record, "packages", _packages(found), json_number)
+    put(record, "gross_weight", _gross_weight(found), json_number)
     containers = container_numbers(found.doc)
     if containers:
-        values = [number for number, _ in containers]
+        values = [container for container, _ in containers]
         record.set("container_numbers", values, containers[0][1].source, containers[0][1].text)
         bad = [value for value in values if not check_digit_ok(value)]
         if bad:
-            record.notes.append(f"container number(s) {', '.join(bad)} fail the ISO 6346 check digit: misread or mistyped")
+            shown = ", ".join(bad)
+            record.notes.append(f"container number(s) {shown} fail the ISO 6346 check digit: misread or mistyped")
 
 
 def _total_pieces(found: Finder) -> tuple[Decimal, Labeled] | None:
@@ -366,7 +393,8 @@ def _kilograms(text: str) -> Decimal | None:
 def container_numbers(doc: Document) -> list[tuple[str, TextLine]]:
     """Given a document, return its container numbers (ISO 6346 form), each once, with its line."""
     found: dict[str, TextLine] = {}
-    cells = [TextLine(cell, table.source) for page in doc.pages for table in page.tables for row in table.rows for cell in row if cell]
+    tables = [table for page in doc.pages for table in page.tables]
+    cells = [TextLine(cell, table.source) for table in tables for row in table.rows for cell in row if cell]
     for line in [*doc.lines, *cells]:
         for match in _CONTAINER.finditer(line.text):
             found.setdefault("".join(match.groups()), line)
@@ -382,10 +410,6 @@ def check_digit_ok(container: str) -> bool:
         code += 1
     total = sum((values[ch] if ch.isalpha() else int(ch)) * 2**i for i, ch in enumerate(container[:10]))
     return total % 11 % 10 == int(container[10])
-
-
-def _number(value: object) -> object:
-    return number(value) if isinstance(value, Decimal) else value
 
 
 # ---------------------------------------------------------------- data

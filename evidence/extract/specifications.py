@@ -118,6 +118,17 @@ def find_specs(doc: Document, skip: set[Source] | None = None) -> list[Spec]:
     return found
 
 
+def item_column_specs(rows: list[tuple[str, str, Source]]) -> list[Spec]:
+    """Given (product, specification text, source) of line items, return their specification items."""
+    specs = []
+    for product, text, source in rows:
+        for clause in _clauses(text):
+            item = parse_spec_line(clause)
+            if _says_something(item):
+                specs.append(Spec(item, source, product or None))
+    return specs
+
+
 def doc_tables(doc: Document) -> list[Table]:
     return [table for page in doc.pages for table in page.tables]
 
@@ -248,7 +259,7 @@ def _says_something(item: SpecItem) -> bool:
 # ------------------------------------------------------------------ acceptance criteria
 
 
-def find_quality_standard(doc: Document) -> Found | None:
+def find_quality_standard(doc: Document) -> Found[str] | None:
     """Given a Document, return the sentence naming its acceptance sampling (AQL, ISO 2859...), English first."""
     sentences = _standard_sentences(doc)
     if not sentences:
@@ -314,7 +325,7 @@ def as_number_text(figure: str) -> int | float:
     return int(value) if value.is_integer() else value
 
 
-def find_defect_definitions(doc: Document) -> Found | None:
+def find_defect_definitions(doc: Document) -> Found[str] | None:
     """Given a Document, return its sentences that define critical/major/minor defects."""
     found = []
     first: TextLine | None = None

@@ -36,9 +36,10 @@ _DEADLINE_WORDS = re.compile(
     r"\b(?:on or before|before|by|no later than|not later than|latest|until|prior to)\b|之前|以前|前|截止",
     re.IGNORECASE,
 )
+#: A SWIFT/BIC code after its label anywhere in a line; the code itself is upper case ("SWIFT transfer" is none).
 _SWIFT = re.compile(
-    r"\b(?:SWIFT|BIC)(?:\s*/\s*BIC)?(?:\s*(?:code|no\.?|address))?\s*[:：#]?\s*([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\b",
-    re.IGNORECASE,
+    r"(?i:\b(?:SWIFT|BIC)(?:\s*/\s*BIC)?(?:\s*(?:code|no\.?|address))?)\s*[:：#]?\s*"
+    r"([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\b"
 )
 _SWIFT_VALUE = re.compile(r"^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$")
 _IBAN = re.compile(r"\bIBAN\s*[:：]?\s*([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{2,4}){3,8})\b")
@@ -49,11 +50,11 @@ _BANK_FIELDS = ("beneficiary_name", "beneficiary_bank", "beneficiary_account", "
 # ------------------------------------------------------------------ Incoterm
 
 
-def find_incoterm(ldoc: LabeledDoc) -> Found | None:
+def find_incoterm(ldoc: LabeledDoc) -> Found[str] | None:
     """Given a labeled document, return its Incoterm with the named place ("FOB Ningbo")."""
     labeled = [(item.value, item.source, True) for item in values_for(ldoc.labeled, "incoterm")]
     lines = [(line.text, line.source, False) for line in ldoc.doc.lines]
-    bare: Found | None = None
+    bare: Found[str] | None = None
     for text, source, is_labeled in labeled + lines:
         found = incoterm_in(text, loose=is_labeled)
         if found is None:
@@ -97,7 +98,7 @@ def _place(text: str, loose: bool = False) -> str | None:
     return place.rstrip(".") or None
 
 
-def _with_port(ldoc: LabeledDoc, bare: Found) -> Found:
+def _with_port(ldoc: LabeledDoc, bare: Found[str]) -> Found[str]:
     """Given an Incoterm without a place, return it with the port the document names for it."""
     origin = str(bare.value) in terms()["incoterm_origin_terms"]
     port = ldoc.text("port_of_loading" if origin else "port_of_discharge")
@@ -122,10 +123,12 @@ def _place_stop() -> re.Pattern[str]:
 # ------------------------------------------------------------------ shipping date
 
 
-def find_ship_date(ldoc: LabeledDoc) -> dict[str, Found]:
+def find_ship_date(ldoc: LabeledDoc) -> dict[str, Found[Any]]:
     """Given a labeled document, return ship_by (ISO), lead_time and ship_date_text, as stated.
 
     A fixed date wins over a lead time; labeled clauses are read before prose.
+    A deadline whose numeric date could be read day or month first gives only
+    its clause: a guessed ship-by date would decide a late-shipment claim.
     """
     clauses = _labeled_ship_clauses(ldoc.doc) + _prose_ship_clauses(ldoc.doc)
     for text, label, line in clauses:
@@ -144,6 +147,9 @@ def find_ship_date(ldoc: LabeledDoc) -> dict[str, Found]:
                 "lead_time": Found(value, line.source, line.text),
                 "ship_date_text": Found(text, line.source, line.text),
             }
+    for text, _label, line in clauses:
+        if _DEADLINE_WORDS.search(text) and any(found.ambiguous for found in find_dates(text, ldoc.date_order)):
+            return {"ship_date_text": Found(text, line.source, line.text)}
     return {}
 
 
@@ -198,7 +204,7 @@ def _deadline_date(text: str, order: str | None) -> str | None:
 # ------------------------------------------------------------------ payment
 
 
-def find_payment_terms(ldoc: LabeledDoc) -> Found | None:
+def find_payment_terms(ldoc: LabeledDoc) -> Found[str] | None:
     """Given a labeled document, return its payment terms as written (the first payment clause)."""
     for item in values_for(ldoc.labeled, "payment_terms"):
         text = item.value.strip()
@@ -215,9 +221,9 @@ def _reads_as_terms(text: str) -> bool:
     return any(compile_phrases(tuple(p)).search(text) for p in _method_data()["methods"].values())
 
 
-def find_bank_details(ldoc: LabeledDoc) -> dict[str, Found]:
+def find_bank_details(ldoc: LabeledDoc) -> dict[str, Found[str]]:
     """Given a labeled document, return beneficiary_name, beneficiary_bank, beneficiary_account and swift."""
-    found: dict[str, Found] = {}
+    found: dict[str, Found[str]] = {}
     for field, parse in (
         ("beneficiary_name", _beneficiary),
         ("beneficiary_bank", _bank_name),
@@ -231,7 +237,7 @@ def find_bank_details(ldoc: LabeledDoc) -> dict[str, Found]:
     return found
 
 
-def _first_bank_value(ldoc: LabeledDoc, field: str, parse: Callable[[str], str | None]) -> Found | None:
+def _first_bank_value(ldoc: LabeledDoc, field: str, parse: Callable[[str], str | None]) -> Found[str] | None:
     """Given a bank field, return the first value under its labels that `parse` accepts (header rows last)."""
     lines = ldoc.doc.lines
     for index, line in enumerate(lines):
@@ -279,13 +285,13 @@ def _account(value: str) -> str | None:
 
 
 def _swift(value: str) -> str | None:
-    token = value.strip().split()[0].strip(".,;:").upper() if value.strip() else ""
-    return token if _SWIFT_VALUE.match(token) else None
+    token = value.strip().split()[0].strip(".,;:") if value.strip() else ""
+    return token if _SWIFT_VALUE.match(token) else None  # codes are written in capitals
 
 
-def _loose_bank_codes(doc: Document) -> dict[str, Found]:
+def _loose_bank_codes(doc: Document) -> dict[str, Found[str]]:
     """Given a Document, return SWIFT and IBAN codes written mid-line ("... SWIFT HELADEF1GEL")."""
-    found: dict[str, Found] = {}
+    found: dict[str, Found[str]] = {}
     for line in doc.lines:
         swift = _SWIFT.search(line.text)
         if swift and "swift" not in found and _SWIFT_VALUE.match(swift.group(1).upper()):
@@ -296,7 +302,7 @@ def _loose_bank_codes(doc: Document) -> dict[str, Found]:
     return found
 
 
-def is_platform_account(bank: dict[str, Found], context: str) -> bool:
+def is_platform_account(bank: dict[str, Found[str]], context: str) -> bool:
     """Given bank details and the text of the bank block, return True if the account is the platform's."""
     data = _platform_data()
     name = str(bank["beneficiary_name"].value) if "beneficiary_name" in bank else ""
@@ -307,7 +313,7 @@ def is_platform_account(bank: dict[str, Found], context: str) -> bool:
     return bool(bank_hit and compile_phrases(tuple(data["bank_context"])).search(context))
 
 
-def find_payment_method(ldoc: LabeledDoc, bank: dict[str, Found]) -> Found:
+def find_payment_method(ldoc: LabeledDoc, bank: dict[str, Found[str]]) -> Found[str]:
     """Given a labeled document and its bank details, return its payment method and the phrase it rests on.
 
     In order: the platform's own account, or a payment clause naming the
@@ -360,13 +366,13 @@ def _is_bank_line(line: TextLine) -> bool:
     return any(hit.field in _BANK_FIELDS for hit in find_labels(line.text))
 
 
-def _named_methods(clauses: list[tuple[str, TextLine]]) -> dict[str, Found]:
+def _named_methods(clauses: list[tuple[str, TextLine]]) -> dict[str, Found[str]]:
     """Given payment clauses, return each method they name (not negated), with its first clause.
 
     Where phrases of two methods overlap, the longer one names the method
     ("西联汇款" is Western Union, not the "汇款" of a bank transfer).
     """
-    named: dict[str, Found] = {}
+    named: dict[str, Found[str]] = {}
     for text, line in clauses:
         for method in _methods_in(text):
             named.setdefault(method, Found(method, line.source, text))

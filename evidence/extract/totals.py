@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Generic, TypeVar
 
-from evidence.extract.common import LabeledDoc, currency_in, quantity_in
+from evidence.extract.common import LabeledDoc, currency_in
 from evidence.extract.labels import find_labels, values_for
 from evidence.extract.scan import compile_phrases, phrase_pattern, terms
 from evidence.normalize.money import Money, amount_in_words, find_amounts
-from evidence.normalize.quantities import parse_quantity
+from evidence.normalize.quantities import find_quantities, parse_quantity
 from evidence.phrases import load_data
 from evidence.records import Document, Source, TextLine
 
@@ -174,21 +174,29 @@ def find_quantity(ldoc: LabeledDoc) -> Found[Count] | None:
 
 
 def count_in(text: str) -> Count | None:
-    """Given a value, return its count and unit ("3,000 pcs"), or a bare figure with no unit ("3000")."""
-    found = quantity_in(text)
+    """Given a value, return its count of goods ("125 CTNS / 3,000 PCS" is 3,000 pcs), or a bare figure ("3000")."""
+    found = goods_count(text)
     if found is not None:
         return found
     bare = parse_quantity(text)
     return (bare.value, bare.unit) if bare is not None else None
 
 
+def goods_count(text: str) -> Count | None:
+    """Given text, return its first count of goods, a count of packages only when there is no other."""
+    counts = [q for q in find_quantities(text) if q.kind == "count"]
+    packaging = set(terms()["packaging_units"]["units"])
+    goods = [q for q in counts if q.unit not in packaging] or counts
+    return (goods[0].value, goods[0].unit) if goods else None
+
+
 def total_row_quantity(lines: list[TextLine]) -> Found[Count] | None:
     """Given lines, return the count quantity on a total line ("Total: 3,000 pcs  USD 14,700")."""
     for line in lines:
         if _total_pattern().search(line.text):
-            parsed = quantity_in(line.text)
+            parsed = goods_count(line.text)
             if parsed is not None:
-                return Found((parsed[0], parsed[1]), line.source, line.text)
+                return Found(parsed, line.source, line.text)
     return None
 
 
