@@ -351,7 +351,8 @@ Balance due: USD 10,290.00
 
 
 def test_packages_are_not_the_quantity_and_to_order_is_not_a_buyer() -> None:
-    text = "COMMERCIAL INVOICE\nInvoice No.: CI-1\nConsignee: TO ORDER\nNotify party: ABC Trading LLC\nTotal: 125 CTNS / 3000 PCS"
+    text = "COMMERCIAL INVOICE\nInvoice No.: CI-1\nConsignee: TO ORDER\nNotify party: ABC Trading LLC\n"
+    text += "Total: 125 CTNS / 3000 PCS"
     values = _read(text, "ci.pdf")
     assert (values["quantity"], values["quantity_unit"]) == (3000, "pcs")
     assert "buyer_name" not in values
@@ -678,3 +679,43 @@ def test_spreadsheet_pi_with_a_specification_column(tmp_path: Path) -> None:
     assert items[0]["specification"] == "fiberglass handle, weight 450g ±10g"
     hammer = next(spec for spec in values["specs"] if spec.get("product") == "SR-H16")
     assert (hammer["unit"], hammer["tolerance"]) == ("g", "±10 g")
+
+
+def test_pdf_with_a_header_box_and_column_rows(tmp_path: Path) -> None:
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(0, 8, "WENZHOU LIDA VALVE CO., LTD.", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 10, "PROFORMA INVOICE", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=9)
+    widths = [35, 30, 55, 35, 25]
+    for row in (
+        ["PI No.", "Date", "Customer", "Trade Terms", "Currency"],
+        ["LD-2609-015", "2026-09-03", "Aqua Systems Pty Ltd", "CIF Sydney", "USD"],
+    ):
+        for text, width in zip(row, widths, strict=True):
+            pdf.cell(width, 6, text, border=1)
+        pdf.ln()
+    pdf.ln(4)
+    for row in (
+        ["No.", "Description", "Qty", "Unit Price", "Amount"],
+        ["1", "Brass ball valve DN25 PN16", "1,500 pcs", "6.20", "9,300.00"],
+        ["2", "Brass gate valve DN50 PN16", "800 pcs", "14.50", "11,600.00"],
+        ["", "TOTAL", "2,300 pcs", "", "USD 20,900.00"],
+    ):
+        for text, width in zip(row, [10, 70, 25, 30, 35], strict=True):
+            pdf.cell(width, 6, text)
+        pdf.ln()
+    pdf.cell(0, 6, "Delivery: 40 days after deposit received", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "pi.pdf"
+    pdf.output(str(path))
+    values = extract(read_path(path)).values()
+    assert (values["document_number"], values["document_date"]) == ("LD-2609-015", "2026-09-03")
+    assert values["buyer_name"] == "Aqua Systems Pty Ltd"  # under "Customer" in the header box
+    assert (values["incoterm"], values["currency"], values["order_total"]) == ("CIF Sydney", "USD", 20900)
+    assert (values["quantity"], values["lead_time"]["days"]) == (2300, 40)
+    assert [(i["description"], i["quantity"], i["amount"]) for i in values["line_items"]] == [
+        ("Brass ball valve DN25 PN16", 1500, 9300),
+        ("Brass gate valve DN50 PN16", 800, 11600),
+    ]

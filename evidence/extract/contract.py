@@ -14,10 +14,9 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.invoice import read_commercial_terms
-from evidence.extract.labels import find_labels
 from evidence.extract.parties import company_name
 from evidence.extract.record import Record
-from evidence.extract.scan import compile_phrases
+from evidence.extract.scan import compile_phrases, labels_in
 from evidence.extract.sections import topic_sections
 from evidence.extract.totals import Found
 from evidence.phrases import load_data
@@ -78,16 +77,17 @@ def _sentences_with(doc: Document, pattern: re.Pattern[str]) -> Found[str] | Non
     first: TextLine | None = None
     for line in doc.lines:
         for sentence in _SENTENCE.split(line.text):
-            if (
-                pattern.search(sentence)
-                and len(sentence.split()) >= 3
-                or (pattern.search(sentence) and re.search(r"[\u3400-\u9fff]{6}", sentence))
-            ):
+            if pattern.search(sentence) and _is_sentence(sentence):
                 sentences.append(sentence.strip())
                 first = first or line
     if not sentences or first is None:
         return None
     return Found(" ".join(sentences)[:_MAX_CLAUSE], first.source, first.text)
+
+
+def _is_sentence(text: str) -> bool:
+    """Return True for a clause, not a heading or a label: three words, or six Chinese characters."""
+    return len(text.split()) >= 3 or bool(re.search(r"[\u3400-\u9fff]{6}", text))
 
 
 # ------------------------------------------------------------------ signatures
@@ -126,7 +126,7 @@ def signature_block(doc: Document) -> list[TextLine]:
 
 def _only_party_labels(text: str) -> bool:
     """Return True for a line that holds nothing but party labels ("THE BUYER THE SELLER", "甲方 乙方")."""
-    hits = find_labels(text)
+    hits = labels_in(text)
     if len(hits) < 2 or any(hit.field not in ("supplier_name", "buyer_name") for hit in hits):
         return False
     rest = text

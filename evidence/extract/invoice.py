@@ -25,7 +25,7 @@ from evidence.extract.columns import column_labeled
 from evidence.extract.common import LabeledDoc, date_in, identifier_in, top_lines
 from evidence.extract.labels import Labeled, labeled_values, values_for
 from evidence.extract.line_items import ItemsFound, find_line_items, item_sources, item_specifications
-from evidence.extract.parties import find_party, letterhead, preferred_casing
+from evidence.extract.parties import find_party, labeled_party, letterhead, preferred_casing
 from evidence.extract.record import Record
 from evidence.extract.scan import compile_phrases, repaired, terms
 from evidence.extract.specifications import (
@@ -94,14 +94,12 @@ def read_commercial_terms(doc: Document, record: Record, number_fields: tuple[st
     (default: by its title, a proforma's PI number or an invoice's number first).
     """
     prepared = repaired(doc)
-    ldoc = LabeledDoc(
-        prepared,
-        labeled_values(prepared) + column_labeled(prepared),
-        document_order(line.text for line in prepared.lines),
-    )
+    columns = column_labeled(prepared)
+    order = document_order(line.text for line in prepared.lines)
+    ldoc = LabeledDoc(prepared, labeled_values(prepared) + columns, order)
     record_numbers(ldoc, record, number_fields or _number_fields(prepared))
     record_dates(ldoc, record)
-    record_parties(prepared, record)
+    record_parties(prepared, columns, record)
     items = find_line_items(prepared)
     record_money(ldoc, record, items)
     record_quantity(ldoc, record, items)
@@ -283,10 +281,16 @@ def _ambiguous_document_date(ldoc: LabeledDoc) -> Found[str] | None:
 # ------------------------------------------------------------------ parties
 
 
-def record_parties(doc: Document, record: Record) -> None:
-    """Set supplier_name and buyer_name (and their Chinese names when the document pairs them)."""
-    supplier = find_party(doc, "supplier_name")
-    buyer = find_party(doc, "buyer_name", avoid=supplier.name if supplier else None)
+def record_parties(doc: Document, columns: list[Labeled], record: Record) -> None:
+    """Set supplier_name and buyer_name (and their Chinese names when the document pairs them).
+
+    A party comes from its label (and the block under it), else from a header
+    row of labels (`columns`: "PI No. | Date | Customer" over its values); the
+    seller also from the letterhead.
+    """
+    supplier = find_party(doc, "supplier_name") or labeled_party(columns, "supplier_name")
+    avoid = supplier.name if supplier else None
+    buyer = find_party(doc, "buyer_name", avoid=avoid) or labeled_party(columns, "buyer_name", avoid=avoid)
     if supplier is None:
         supplier = letterhead(doc, avoid=buyer.name if buyer else None)
     for field, party in (("supplier_name", supplier), ("buyer_name", buyer)):

@@ -104,7 +104,7 @@ def _stands_as_label(text: str, start: int, end: int) -> bool:
         return True
     before = text[:start]
     # Chinese labels follow English ones directly in bilingual layouts ("Date 日期:").
-    return bool(_GAP_BEFORE.search(before)) or before.rstrip().endswith(("|", ":", "："))
+    return bool(_GAP_BEFORE.search(before)) or before.rstrip().endswith("|")
 
 
 def _cell_value(text: str) -> str:

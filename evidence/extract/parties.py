@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evidence.extract.common import company_key, top_lines
-from evidence.extract.labels import find_labels
-from evidence.extract.scan import before_labels, cells, cjk_share, compile_phrases, terms, value_after
+from evidence.extract.labels import Labeled
+from evidence.extract.scan import before_labels, cells, cjk_share, compile_phrases, labels_in, terms, value_after
 from evidence.phrases import load_data
 from evidence.records import Document, Source, TextLine
 
@@ -49,10 +49,24 @@ def find_party(doc: Document, field: str, avoid: str | None = None) -> Party | N
     lines = doc.lines
     for index, line in enumerate(lines):
         # The first label of the field on a line; later ones are its twins or words of the value ("TO ORDER").
-        hit = next((hit for hit in find_labels(line.text) if hit.field == field), None)
+        hit = next((hit for hit in labels_in(line.text) if hit.field == field), None)
         if hit is None:
             continue
         party = _party_at(lines, index, value_after(line.text, hit.end, field))
+        if party is not None and not _same(party.name, avoid):
+            return party
+    return None
+
+
+def labeled_party(labeled: list[Labeled], field: str, avoid: str | None = None) -> Party | None:
+    """Given labeled values (a header row's included), return the first that names a party of `field`."""
+    for item in labeled:
+        if item.field != field:
+            continue
+        party = company_in(item.value, item.source)
+        name = party_name(item.value)
+        if party is None and name is not None:
+            party = Party(name, item.source)
         if party is not None and not _same(party.name, avoid):
             return party
     return None
@@ -62,7 +76,7 @@ def letterhead(doc: Document, avoid: str | None = None) -> Party | None:
     """Given a Document, return the company named in its letterhead (first top line with a legal form)."""
     lines = top_lines(doc, _LETTERHEAD_LINES)
     for index, line in enumerate(lines):
-        if any(hit.field in ("buyer_name", "ship_to", "beneficiary_name") for hit in find_labels(line.text)):
+        if any(hit.field in ("buyer_name", "ship_to", "beneficiary_name") for hit in labels_in(line.text)):
             continue
         for cell in cells(line.text):
             party = company_in(before_labels(cell), line.source)
@@ -114,7 +128,7 @@ def _block_below(lines: list[TextLine], index: int) -> list[TextLine]:
     """Given a party label's line index, return the lines of its block (until another party label)."""
     block = []
     for line in lines[index + 1 : index + 1 + _LOOKAHEAD]:
-        fields = {hit.field for hit in find_labels(line.text) if hit.start == 0}
+        fields = {hit.field for hit in labels_in(line.text) if hit.start == 0}
         if fields & {"supplier_name", "buyer_name", "beneficiary_name"}:
             break
         block.append(line)
@@ -165,7 +179,7 @@ def party_name(value: str) -> str | None:
     words = name.split()
     if not 1 <= len(words) <= 6 or _ADDRESS_START.search(name) or any(ch.isdigit() for ch in name):
         return None
-    if not (name[0].isupper() or cjk_share(name) > 0.5) or find_labels(name):
+    if not (name[0].isupper() or cjk_share(name) > 0.5) or labels_in(name):
         return None
     return name
 

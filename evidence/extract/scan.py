@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
 
 from evidence.extract.labels import CELL, find_labels
 from evidence.normalize.dates import phrase_alternation
 from evidence.phrases import load_data
 from evidence.records import Document, Page, TextLine
+
+if TYPE_CHECKING:
+    from evidence.extract.labels import _Hit
 
 SEPARATORS = " \t:：#.|/-–=>()（）"
 CELL_SPLIT = CELL
@@ -25,6 +28,12 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 #: A capital cut off its word by letter spacing in the PDF text layer ("F actuurnummer:").
 _SPLIT_CAPITAL = re.compile(r"(?<![A-Za-z])([A-Z]) (?=[a-z]{3,})")
+
+
+@lru_cache(maxsize=8192)
+def labels_in(text: str) -> tuple[_Hit, ...]:
+    """Given a line, return its labels (`labels.find_labels`), cached: extractors look at a line several times."""
+    return tuple(find_labels(text))
 
 
 def terms() -> dict[str, Any]:
@@ -55,7 +64,7 @@ def value_after(text: str, start: int, field: str | None = None) -> str:
     the value is read after the twin. Any other label ends the value.
     """
     rest = skip_twins(text[start:], field)
-    for hit in find_labels(rest):
+    for hit in labels_in(rest):
         if rest[: hit.start].strip(SEPARATORS):
             return clean_value(rest[: hit.start])
     return clean_value(rest)
@@ -67,7 +76,7 @@ def value_until_other(text: str, start: int, field: str) -> str:
     Labels of the same field inside the value are words of it ("Bank: Bank of China").
     """
     rest = skip_twins(text[start:], field)
-    for hit in find_labels(rest):
+    for hit in labels_in(rest):
         if hit.field != field and rest[: hit.start].strip(SEPARATORS):
             return clean_value(rest[: hit.start])
     return clean_value(rest)
@@ -75,13 +84,13 @@ def value_until_other(text: str, start: int, field: str) -> str:
 
 def skip_twins(rest: str, field: str | None) -> str:
     """Given the text after a label, drop the same field's bilingual twin labels that open it ("开户行 Bank: X")."""
-    hits = find_labels(rest)
+    hits = labels_in(rest)
     while hits and hits[0].field == field and not rest[: hits[0].start].strip(SEPARATORS):
         after = rest[hits[0].end :]
         if after.strip() and not re.match(r"[\s)）\]]*(?:[:：|#]|no\b|$)", after, re.IGNORECASE):
             break  # a word of the value that happens to be a label ("Bank: Bank of China")
         rest = after
-        hits = find_labels(rest)
+        hits = labels_in(rest)
     return rest
 
 
@@ -93,7 +102,7 @@ def clean_value(text: str) -> str:
 
 def before_labels(text: str) -> str:
     """Given a line, return its text before the first label (a name beside a label column)."""
-    hits = find_labels(text)
+    hits = labels_in(text)
     head = text[: hits[0].start] if hits else text
     return clean_value(head)
 
@@ -147,6 +156,6 @@ def _repaired_line(line: TextLine) -> TextLine:
     if not _SPLIT_CAPITAL.search(line.text):
         return line
     joined = _SPLIT_CAPITAL.sub(r"\1", line.text)
-    if len(find_labels(joined)) > len(find_labels(line.text)):
+    if len(labels_in(joined)) > len(labels_in(line.text)):
         return TextLine(joined, line.source)
     return line

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from evidence.extract.line_items import header_roles
 from evidence.extract.scan import CELL_SPLIT, cjk_share, compile_phrases, split_languages, terms
 from evidence.extract.sections import topic_sections
 from evidence.extract.totals import Found, as_number
@@ -169,8 +170,6 @@ def _spec_columns(header: list[str]) -> dict[str, int] | None:
 
 
 def _item_header(header: list[str]) -> bool:
-    from evidence.extract.line_items import header_roles
-
     return header_roles(header) is not None
 
 

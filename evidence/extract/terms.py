@@ -18,9 +18,9 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.common import LabeledDoc, date_in
-from evidence.extract.labels import find_labels, values_for
+from evidence.extract.labels import values_for
 from evidence.extract.parties import company_name
-from evidence.extract.scan import clean_value, compile_phrases, terms, value_until_other
+from evidence.extract.scan import clean_value, compile_phrases, labels_in, terms, value_until_other
 from evidence.extract.sections import section_body
 from evidence.extract.totals import Found
 from evidence.normalize.dates import find_dates, find_lead_time
@@ -170,7 +170,7 @@ def _labeled_ship_clauses(doc: Document) -> list[tuple[str, str, TextLine]]:
     found = []
     lines = doc.lines
     for index, line in enumerate(lines):
-        hits = [hit for hit in find_labels(line.text) if hit.field == "ship_by"]
+        hits = [hit for hit in labels_in(line.text) if hit.field == "ship_by"]
         if not hits:
             continue
         value = _clause_after(line.text, hits[0].end)
@@ -196,7 +196,7 @@ def _deadline_date(text: str, order: str | None) -> str | None:
     dates = [found for found in find_dates(text, order) if found.value is not None and not found.ambiguous]
     if not dates:
         return None
-    if find_labels(text[:40]) or _DEADLINE_WORDS.search(text):
+    if labels_in(text[:40]) or _DEADLINE_WORDS.search(text):
         return date_in(text[dates[0].start :], order)
     return None
 
@@ -208,7 +208,7 @@ def find_payment_terms(ldoc: LabeledDoc) -> Found[str] | None:
     """Given a labeled document, return its payment terms as written (the first payment clause)."""
     for item in values_for(ldoc.labeled, "payment_terms"):
         text = item.value.strip()
-        if len(text) >= 2 and not find_labels(text[:12]) and _reads_as_terms(text):
+        if len(text) >= 2 and not labels_in(text[:12]) and _reads_as_terms(text):
             return Found(text, item.source, item.value)
     section = section_body(ldoc.doc, "payment")
     return Found(section[0], section[1].source, section[0]) if section else None
@@ -241,12 +241,12 @@ def _first_bank_value(ldoc: LabeledDoc, field: str, parse: Callable[[str], str |
     """Given a bank field, return the first value under its labels that `parse` accepts (header rows last)."""
     lines = ldoc.doc.lines
     for index, line in enumerate(lines):
-        for hit in find_labels(line.text):
+        for hit in labels_in(line.text):
             if hit.field != field:
                 continue
             value = value_until_other(line.text, hit.end, field)
             source = line.source
-            if not value and index + 1 < len(lines) and not find_labels(lines[index + 1].text):
+            if not value and index + 1 < len(lines) and not labels_in(lines[index + 1].text):
                 value, source = clean_value(lines[index + 1].text), lines[index + 1].source
             parsed = parse(value) if value else None
             if parsed is not None:
@@ -261,14 +261,14 @@ def _beneficiary(value: str) -> str | None:
     if name is not None:
         return name
     head = re.split(r"\s*[,;，；]\s*|\s{2,}", value)[0].strip()
-    if not head or any(ch.isdigit() for ch in head) or len(head.split()) > 6 or find_labels(head):
+    if not head or any(ch.isdigit() for ch in head) or len(head.split()) > 6 or labels_in(head):
         return None
     return head
 
 
 def _bank_name(value: str) -> str | None:
     value = clean_value(value)
-    other_label = any(hit.field != "beneficiary_bank" for hit in find_labels(value[:15]))
+    other_label = any(hit.field != "beneficiary_bank" for hit in labels_in(value[:15]))
     if not re.search(r"[A-Za-z\u3400-\u9fff]{2}", value) or other_label or value.endswith((":", "：")):
         return None
     if len(value.split()) == 1 and value.islower():
@@ -363,7 +363,7 @@ def _payment_clauses(ldoc: LabeledDoc) -> list[tuple[str, TextLine]]:
 
 
 def _is_bank_line(line: TextLine) -> bool:
-    return any(hit.field in _BANK_FIELDS for hit in find_labels(line.text))
+    return any(hit.field in _BANK_FIELDS for hit in labels_in(line.text))
 
 
 def _named_methods(clauses: list[tuple[str, TextLine]]) -> dict[str, Found[str]]:

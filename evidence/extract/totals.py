@@ -17,8 +17,8 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from evidence.extract.common import LabeledDoc, currency_in
-from evidence.extract.labels import find_labels, values_for
-from evidence.extract.scan import compile_phrases, phrase_pattern, terms
+from evidence.extract.labels import values_for
+from evidence.extract.scan import compile_phrases, labels_in, phrase_pattern, terms
 from evidence.normalize.money import Money, amount_in_words, find_amounts
 from evidence.normalize.quantities import find_quantities, parse_quantity
 from evidence.phrases import load_data
@@ -121,7 +121,7 @@ def _total_label(text: str) -> re.Match[str] | None:
             continue
         if _excluded_after().match(after) or text[match.start() - 3 : match.start()].lower().endswith("sub"):
             continue
-        if any(hit.field == "quantity" and hit.start <= match.start() < hit.end for hit in find_labels(text)):
+        if any(hit.field == "quantity" and hit.start <= match.start() < hit.end for hit in labels_in(text)):
             continue
         return match
     return None
