@@ -28,7 +28,9 @@ FACT_SOURCES: dict[str, list[tuple[str, str]]] = {
     "order_number": [(MANIFEST, "order_number"), (PI, "order_number"), (CONTRACT, "order_number"),
                      (CI, "order_number"), (PAYMENT, "order_number"), (INSPECTION, "order_number"),
                      (SHIPPING, "order_number")],
-    "order_date": [(PI, "order_date"), (CONTRACT, "order_date"), (PI, "document_date"), (CONTRACT, "document_date")],
+    # The platform order's own date first (an order printout), then the PI/contract dates.
+    "order_date": [(PAYMENT, "order_date"), (PI, "order_date"), (CONTRACT, "order_date"),
+                   (PI, "document_date"), (CONTRACT, "document_date")],
     "supplier_name": [(PI, "supplier_name"), (CONTRACT, "supplier_name"), (CI, "supplier_name"),
                       (SHIPPING, "shipper")],
     "buyer_name": [(PI, "buyer_name"), (CONTRACT, "buyer_name"), (CI, "buyer_name"), (SHIPPING, "consignee")],
@@ -97,9 +99,15 @@ def _merge(name: str, statements: list[Value]) -> Fact | None:
         if comparable(name, statement.value) == comparable(name, fact.value):
             if statement.source not in fact.sources:
                 fact.sources.append(statement.source)
+            if _shouting(fact.value) and not _shouting(statement.value):
+                fact.value = statement.value  # the same name as it is normally written
         elif name not in NO_CONFLICTS:
             _add_conflict(fact, statement)
     return fact
+
+
+def _shouting(value: Any) -> bool:
+    return isinstance(value, str) and value.isupper()
 
 
 def _add_conflict(fact: Fact, statement: Value) -> None:

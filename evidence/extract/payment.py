@@ -192,6 +192,8 @@ def record_dates(record: Record, found: Finder, swift: dict[str, SwiftField]) ->
             record.set("payment_date", value, settlement.source, settlement.text)
     put(record, "payment_date", found.date("payment_date"))
     put(record, "document_date", found.date("document_date"))
+    # A platform order printout also says when the order was placed.
+    put(record, "order_date", found.date("order_date"))
     stand_in(record, "payment_date", "document_date")
     stand_in(record, "document_date", "payment_date")
     if "document_date" not in record.fields:
