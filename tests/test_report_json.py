@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from evidence.cli import main
+from evidence.schemas import validate
+from tests.conftest import SAMPLES
+
+BUNDLES = ["strong-quality-claim", "weak-quality-claim", "off-platform-payment"]
+
+
+@pytest.mark.parametrize("bundle", BUNDLES)
+def test_check_json_validates_against_the_report_schema(bundle: str) -> None:
+    result = CliRunner().invoke(main, ["check", str(SAMPLES / bundle), "--format", "json"])
+    report = json.loads(result.output)
+    assert validate(report, "report") == []
+    assert {d["path"] for d in report["documents"]} == {
+        p.relative_to(SAMPLES / bundle).as_posix() for p in (SAMPLES / bundle).rglob("*") if p.is_file()
+    }
+    assert all(fact["sources"] for fact in report["facts"].values())
+
+
+def test_check_json_is_byte_identical_on_a_sample() -> None:
+    args = ["check", str(SAMPLES / "off-platform-payment"), "--format", "json"]
+    assert CliRunner().invoke(main, args).output == CliRunner().invoke(main, args).output
+
+
+def test_report_schema_rejects_a_finding_without_source() -> None:
+    report = {"schema_version": "1", "tool_version": "0", "bundle": "b", "claim_type": None, "verdict": "weak",
+              "documents": [], "facts": {},
+              "findings": [{"code": "E001", "name": "off-platform-payment", "severity": "blocker",
+                            "message": "paid by T/T", "sources": [], "remedy": "..."}]}
+    assert [e.path for e in validate(report, "report")] == ["$.findings[0].sources"]
