@@ -119,7 +119,7 @@ def explain_rule(code: str) -> None:
 def list_schemas() -> None:
     """List the JSON Schemas the tool ships."""
     for name in schema_names():
-        click.echo(f"{name:<16} {load_schema(name).get('title', '')}")
+        click.echo(f"{name:<20} {load_schema(name).get('title', '')}")
 
 
 @main.command("validate")

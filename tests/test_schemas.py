@@ -14,7 +14,7 @@ from tests.conftest import SAMPLES
 def test_shipped_schemas_are_listed() -> None:
     assert {"claim", "message_log"} <= set(schema_names())
     output = CliRunner().invoke(main, ["schemas"]).output
-    assert "claim            Claim manifest (claim.toml)" in output
+    assert "claim                Claim manifest (claim.toml)" in output
 
 
 def test_claim_errors_come_best_match_first_with_json_paths() -> None:
