@@ -38,6 +38,7 @@ class _Label:
     field: str
     pattern: re.Pattern[str]
     length: int
+    anchor: str  # the label's first word, lower-cased: a line without it cannot hold the label
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,10 @@ def find_labels(text: str) -> list[_Hit]:
     """Given a line, return the label occurrences that stand where labels stand."""
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
+    lowered = text.lower()
     for label in _labels():
+        if label.anchor not in lowered:
+            continue
         for match in label.pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
@@ -119,9 +123,14 @@ def _cell_value(text: str) -> str:
 def _labels() -> tuple[_Label, ...]:
     data = load_data("labels.json")
     labels = [
-        _Label(field, phrase_to_pattern(text), len(text))
+        _Label(field, phrase_to_pattern(text), len(text), _anchor(text))
         for field, synonyms in data.items()
         if not field.startswith("_")
         for text in synonyms
     ]
     return tuple(sorted(labels, key=lambda label: -label.length))
+
+
+def _anchor(phrase: str) -> str:
+    parts = [part for part in re.split(r"[\s\-.]+", phrase.strip().lower()) if part]
+    return parts[0] if parts else ""
