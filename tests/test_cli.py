@@ -92,3 +92,12 @@ def test_unclassified_and_schema_findings(tmp_path: Path) -> None:
     assert ("F003", "notes.txt") in found
     assert ("F005", "log.json") in found
     assert ("F003", "log.json") not in found
+
+
+def test_check_text_lists_documents_and_facts_with_sources_and_conflicts() -> None:
+    from tests.conftest import SAMPLES
+
+    output = CliRunner().invoke(main, ["check", str(SAMPLES / "off-platform-payment")]).output
+    assert "  proforma_invoice    BW-PI-26-0731.pdf  (BW-PI-26-0731)" in output
+    assert "  quantity            5200  [BW-PI-26-0731.pdf, p.1, line 23 +2]" in output
+    assert "but 5000 in Purchase Contract KES-PO-2608-112.pdf" in output
