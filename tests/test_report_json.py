@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -34,3 +35,15 @@ def test_report_schema_rejects_a_finding_without_source() -> None:
               "findings": [{"code": "E001", "name": "off-platform-payment", "severity": "blocker",
                             "message": "paid by T/T", "sources": [], "remedy": "..."}]}
     assert [e.path for e in validate(report, "report")] == ["$.findings[0].sources"]
+
+
+def test_a_zipped_bundle_gives_the_same_documents_and_facts(tmp_path: Path) -> None:
+    import shutil
+
+    from evidence import check_bundle
+
+    folder = SAMPLES / "strong-quality-claim"
+    archive = shutil.make_archive(str(tmp_path / "order"), "zip", root_dir=folder.parent, base_dir=folder.name)
+    from_zip, from_folder = check_bundle(archive), check_bundle(folder)
+    assert [(d.path, d.sha256) for d in from_zip.documents] == [(d.path, d.sha256) for d in from_folder.documents]
+    assert {k: f.to_dict() for k, f in from_zip.facts.items()} == {k: f.to_dict() for k, f in from_folder.facts.items()}
