@@ -1,33 +1,48 @@
-"""Run a check: open a bundle, read every file, apply the rules, return a Report."""
+"""Run a check: open a bundle, read and extract every file, merge facts, apply the pipeline's rules."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
 
 from evidence.bundle import Bundle, Limits, open_bundle
+from evidence.deadlines import deadlines
+from evidence.errors import EvidenceError
 from evidence.extract import extract
 from evidence.extract.record import Record
 from evidence.facts import Fact, records_to_facts
 from evidence.findings import Finding, verdict
+from evidence.pipeline import Pipeline, load_pipeline
 from evidence.readers import read_bundle
 from evidence.records import Document, Problem
-from evidence.rules import load_all
 
 
 @dataclass
 class Context:
-    """What the rules see: the documents, their records, the merged facts, and what could not be read."""
+    """What the rules see: documents, records, merged facts, the claim type and the as-of date."""
 
     bundle: Bundle
     documents: list[Document]
     records: list[Record]
     facts: dict[str, Fact]
+    claim_type: str = "quality"
+    as_of: date = field(default_factory=date.today)
 
     @property
     def bundle_problems(self) -> list[Problem]:
         return self.bundle.problems
+
+    def fact_date(self, name: str) -> date | None:
+        """The fact as a date, or None when it is missing or not an ISO date."""
+        fact = self.facts.get(name)
+        try:
+            return date.fromisoformat(str(fact.value)) if fact is not None else None
+        except ValueError:
+            return None
 
 
 @dataclass
@@ -37,6 +52,9 @@ class Report:
     records: list[Record] = field(default_factory=list)
     facts: dict[str, Fact] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    claim_type: str = "quality"
+    as_of: date = field(default_factory=date.today)
+    deadlines: dict[str, Any] = field(default_factory=dict)
 
     @property
     def verdict(self) -> str:
@@ -45,23 +63,39 @@ class Report:
 
 def check_bundle(
     location: str | os.PathLike[str],
+    claim: str | None = None,
+    as_of: date | None = None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
+    pipeline_file: Path | None = None,
     limits: Limits = Limits(),
 ) -> Report:
-    """Given a bundle folder or .zip, return its Report; raise BundleError if it cannot be opened."""
+    """Given a bundle folder or .zip, return its Report; raise EvidenceError for usage errors.
+
+    The claim type and as-of date come from the arguments, else the bundle's
+    claim.toml, else quality and today.
+    """
     bundle = open_bundle(location, limits)
     documents = read_bundle(bundle)
     records = [extract(doc) for doc in documents]
-    ctx = Context(bundle, documents, records, records_to_facts(records))
-    rules = load_all()
-    chosen = [r for code, r in sorted(rules.items()) if _selected(code, select, ignore)]
-    findings = sorted((finding for r in chosen for finding in r.check(ctx)), key=Finding.sort_key)
-    return Report(str(location), documents, records, ctx.facts, findings)
+    manifest = next((r for r in records if r.kind == "claim_manifest"), None)
+    claim_type = claim or (manifest.get("claim") if manifest else None) or "quality"
+    pipeline = load_pipeline(path=pipeline_file) if pipeline_file else load_pipeline(claim_type)
+    ctx = Context(bundle, documents, records, records_to_facts(records), pipeline.claim,
+                  as_of or _manifest_date(manifest, "as_of") or date.today())
+    findings = sorted(_run_rules(ctx, pipeline, select, ignore), key=Finding.sort_key)
+    return Report(str(location), documents, records, ctx.facts, findings, ctx.claim_type, ctx.as_of,
+                  deadlines(ctx.fact_date("delivery_date"), ctx.as_of))
 
 
-def _selected(code: str, select: Iterable[str] | None, ignore: Iterable[str]) -> bool:
-    """Codes match by prefix, as in ruff: `F` selects every file rule."""
-    if select is not None and not any(code.startswith(s) for s in select):
-        return False
-    return not any(code.startswith(i) for i in ignore)
+def _run_rules(ctx: Context, pipeline: Pipeline, select: Iterable[str] | None, ignore: Iterable[str]) -> list[Finding]:
+    chosen = pipeline.rules(list(select) if select is not None else None, list(ignore))
+    return [replace(f, severity=pipeline.severity_of(rule)) for rule in chosen for f in rule.check(ctx)]
+
+
+def _manifest_date(manifest: Record | None, name: str) -> date | None:
+    value = manifest.get(name) if manifest else None
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        raise EvidenceError(f"claim.toml {name} is not a date: {value!r}") from None

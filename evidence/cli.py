@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,12 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
 @click.option("--select", help="Only these codes or prefixes, comma-separated (e.g. E,D001).")
 @click.option("--ignore", help="Skip these codes or prefixes, comma-separated.")
+@click.option("--claim", type=click.Choice(["quality", "late-shipment", "non-delivery"]),
+              help="The claim type (default: claim.toml's, else quality).")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The date the check is for, YYYY-MM-DD (default: claim.toml's, else today).")
+@click.option("--pipeline", "pipeline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Run your own pipeline file instead of the claim type's.")
 @click.option(
     "--fail-on",
     type=click.Choice(list(SEVERITY_RANK)),
@@ -72,10 +79,16 @@ def check(
     output: Path | None,
     select: str | None,
     ignore: str | None,
+    claim: str | None,
+    as_of: datetime | None,
+    pipeline_file: Path | None,
     fail_on: str,
 ) -> None:
     """Check one bundle (a folder or .zip of an order's documents)."""
-    report = _run(ctx, lambda: check_bundle(bundle, select=_codes(select), ignore=_codes(ignore) or []))
+    report = _run(ctx, lambda: check_bundle(
+        bundle, claim=claim, as_of=as_of.date() if as_of else None, select=_codes(select),
+        ignore=_codes(ignore) or [], pipeline_file=pipeline_file,
+    ))
     colour = output is None and output_format == "text" and sys.stdout.isatty()
     _emit(REPORT_WRITERS[output_format](report, colour), output)
     threshold = SEVERITY_RANK[fail_on]

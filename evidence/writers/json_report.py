@@ -14,16 +14,17 @@ SCHEMA_VERSION = "1"
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
-    manifest = next((r for r in report.records if r.kind == "claim_manifest"), None)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool_version": __version__,
         "bundle": report.bundle,
-        "claim_type": manifest.get("claim") if manifest else None,
+        "claim_type": report.claim_type,
+        "as_of": report.as_of.isoformat(),
         "verdict": report.verdict,
         "documents": [_document(doc, record) for doc, record in zip(report.documents, report.records)],
         "facts": {name: fact.to_dict() for name, fact in report.facts.items()},
         "findings": [f.to_dict() for f in report.findings],
+        "deadlines": report.deadlines,
     }
 
 

@@ -11,7 +11,11 @@ _COLOURS = {"blocker": "red", "major": "yellow", "minor": "cyan", "info": "white
 
 
 def report_to_text(report: Report, colour: bool = False) -> str:
-    out = [f"evidence check: {report.bundle}", f"{len(report.documents)} file(s) read", ""]
+    out = [
+        f"evidence check: {report.bundle}",
+        f"claim: {report.claim_type}, as of {report.as_of.isoformat()}, {len(report.documents)} file(s) read",
+        "",
+    ]
     out += _documents(report) + _facts(report)
     for severity in SEVERITIES:
         group = [f for f in report.findings if f.severity == severity]
@@ -25,6 +29,10 @@ def report_to_text(report: Report, colour: bool = False) -> str:
                 out.append(f"      at: {where}")
             out.append(f"      do: {finding.remedy}")
         out.append("")
+    if report.deadlines:
+        closes, left = report.deadlines["claim_window_closes"], report.deadlines["days_left"]
+        state = f"{left} day(s) left" if left >= 0 else f"closed {-left} day(s) ago"
+        out.append(f"claim window closes {closes} ({state})")
     out.append(_style(f"verdict: {report.verdict}", _verdict_severity(report.verdict), colour))
     return "\n".join(out) + "\n"
 
