@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from evidence.deadlines import CLAIM_WINDOW_DAYS, claim_window_closes, days_left
+from evidence.extract.record import Record
 from evidence.findings import Finding
 from evidence.records import Source
 from evidence.rules import RULES, rule
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from evidence.check import Context
 
 CLOSING_DAYS = 7  # D002 warns in the last week of the window
+ORDER_KINDS = {"proforma_invoice", "contract"}
 
 
 def _delivery_sources(ctx: Context) -> tuple[Source, ...]:
@@ -102,3 +104,125 @@ def delivery_date_unknown(ctx: Context) -> Iterator[Finding]:
             + (" (the shipping documents show no delivery date)" if sources else ""),
             *where,
         )
+
+
+def _ship_date_records(ctx: Context) -> list[Record]:
+    return sorted((r for r in ctx.records if r.kind in ORDER_KINDS), key=lambda r: r.path)
+
+
+@rule(
+    "D004",
+    "ship-date-missing",
+    "blocker",
+    "The PI and contract state no shipping date or lead time at all.",
+    "Get the supplier to confirm a shipping date in writing on the platform (an amended PI, or a "
+    "Message Center message); without one, lateness cannot be shown.",
+)
+def ship_date_missing(ctx: Context) -> Iterator[Finding]:
+    """What it checks: the PI or the contract states when the goods ship, as a date or a lead time.
+
+    Why it matters: an on-time-shipment claim enforces the date the order states; with
+    none, there is nothing to be late against.
+
+    Remedy: have the supplier confirm a shipping date in writing on the platform.
+    """
+    records = _ship_date_records(ctx)
+    stated = [r for r in records if r.get("ship_by") or r.get("lead_time") or r.get("ship_date_text")]
+    if records and not stated and "ship_by" not in ctx.facts:
+        yield RULES["D004"].finding(
+            f"no shipping date or lead time in {', '.join(r.path for r in records)}",
+            *(Source(r.path) for r in records),
+        )
+
+
+@rule(
+    "D005",
+    "ship-date-vague",
+    "major",
+    "The shipping date is vague, or a lead time whose anchor date is not in the bundle.",
+    "Add the record of the anchor event (the deposit's payment record), or get the supplier to "
+    "confirm a fixed shipping date in writing on the platform.",
+)
+def ship_date_vague(ctx: Context) -> Iterator[Finding]:
+    """What it checks: the agreed shipping date can be pinned to a calendar day: a fixed
+    date, or a lead time counted from an event whose date the bundle shows.
+
+    Why it matters: "about 30 days" or "35 days after deposit" with no deposit record
+    lets the supplier argue about when the goods were due.
+
+    Remedy: add the anchor's record (payment slip of the deposit) or a written fixed date.
+    """
+    if "ship_by" in ctx.facts:
+        return
+    for record in _ship_date_records(ctx):
+        lead = record.fields.get("lead_time")
+        if lead is None or not isinstance(lead.value, dict):
+            continue
+        text = lead.value.get("text") or lead.text
+        if lead.value.get("vague"):
+            reason = f"the shipping date is only vague: \"{text}\""
+        else:
+            reason = f"the lead time \"{text}\" counts from an event ({lead.value.get('anchor')}) whose date is not in the bundle"
+        yield RULES["D005"].finding(f"{record.path}: {reason}", lead.source)
+        return
+
+
+@rule(
+    "D007",
+    "dates-inconsistent",
+    "major",
+    "Documents contradict each other on a date.",
+    "Find out which date is right and get the supplier to confirm it in writing; explain the "
+    "difference in the claim so the reviewer does not have to.",
+)
+def dates_inconsistent(ctx: Context) -> Iterator[Finding]:
+    """What it checks: the ship-by date is the same in the PI and the contract, the goods
+    were not delivered before they shipped, and the inspection did not happen before the order.
+
+    Why it matters: contradictory dates let the supplier pick the one that suits them.
+
+    Remedy: settle which date holds and say so in the claim.
+    """
+    ship_by = ctx.facts.get("ship_by")
+    if ship_by is not None:
+        for conflict in ship_by.conflicts:
+            yield RULES["D007"].finding(
+                f"ship-by {ship_by.value} in {ship_by.sources[0].path} but {conflict['value']} in "
+                f"{conflict['sources'][0].path}",
+                ship_by.sources[0], *conflict["sources"],
+            )
+    yield from _order_of(ctx, "shipped_on", "delivery_date", "delivered on {b} before it shipped on {a}")
+    yield from _order_of(ctx, "order_date", "inspection_date", "inspected on {b}, before the order date {a}")
+
+
+def _order_of(ctx: Context, earlier: str, later: str, template: str) -> Iterator[Finding]:
+    first, second = ctx.fact_date(earlier), ctx.fact_date(later)
+    if first is None or second is None or second >= first:
+        return
+    sources = [*ctx.facts[earlier].sources[:1], *ctx.facts[later].sources[:1]]
+    yield RULES["D007"].finding(template.format(a=first.isoformat(), b=second.isoformat()), *sources)
+
+
+@rule(
+    "D008",
+    "shipped-on-time",
+    "blocker",
+    "Shipping documents show shipment on or before the agreed date in force.",
+    "A late-shipment claim cannot succeed when the goods shipped on time; check the shipped-on-board "
+    "date, and whether the claim is really about quality.",
+)
+def shipped_on_time(ctx: Context) -> Iterator[Finding]:
+    """What it checks: the shipped-on-board date against the agreed ship-by date in force.
+
+    Why it matters: shipping "by" a date means that day is still on time; a claim for
+    late shipment against an on-time B/L fails.
+
+    Remedy: re-check the dates; claim for quality instead if that is the real problem.
+    """
+    shipped, due = ctx.fact_date("shipped_on"), ctx.fact_date("ship_by")
+    if shipped is None or due is None or shipped > due:
+        return
+    yield RULES["D008"].finding(
+        f"shipped on {shipped.isoformat()}, on or before the agreed ship-by date {due.isoformat()}",
+        *ctx.facts["shipped_on"].sources[:1], *ctx.facts["ship_by"].sources[:1],
+    )

@@ -1,0 +1,103 @@
+"""D004, D005, D007, D008 on bundles of realistic document text."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from evidence import Report, check_bundle
+
+PI = """ACME HOUSEWARE CO., LTD.
+PROFORMA INVOICE
+PI No.: AH-2026-0301
+Date: 2026-07-01
+Buyer: Harbor Goods LLC
+Item: Ceramic mug 350 ml, 5,000 pcs x USD 1.20 = USD 6,000.00
+Total amount: USD 6,000.00
+{ship_line}
+Payment terms: 30% deposit, 70% before shipment via Alibaba.com Trade Assurance
+"""
+CONTRACT = """SALES CONTRACT
+Contract No.: SC-AH-0301
+Date: 2026-07-02
+The Seller: Acme Houseware Co., Ltd.
+The Buyer: Harbor Goods LLC
+Quantity: 5,000 pcs
+Total amount: USD 6,000.00
+Latest shipment date: {ship_by}
+"""
+BL = """BILL OF LADING
+B/L No.: COSU6281934410
+Shipper: Acme Houseware Co., Ltd.
+Consignee: Harbor Goods LLC
+Port of Loading: Ningbo
+Shipped on board date: {shipped}
+"""
+DEPOSIT = """OUTWARD TELEGRAPHIC TRANSFER
+Transaction reference: TT20260705
+Value date: 2026-07-05
+Amount: USD 1,800.00
+Beneficiary: Alibaba.com Singapore E-Commerce Private Limited
+Remarks: 30% deposit for PI AH-2026-0301
+"""
+
+
+def _check(tmp_path: Path, claim: str, **files: str) -> Report:
+    folder = tmp_path / "order"
+    folder.mkdir(parents=True)
+    for name, text in files.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return check_bundle(folder, claim=claim, as_of=date(2026, 11, 23))
+
+
+def _codes(report: Report) -> dict[str, str]:
+    return {f.code: f.severity for f in report.findings if f.code in {"D004", "D005", "D007", "D008"}}
+
+
+def test_d004_fires_when_no_ship_date_at_all(tmp_path: Path) -> None:
+    report = _check(tmp_path, "late-shipment", pi=PI.format(ship_line="Packing: export carton"))
+    assert _codes(report) == {"D004": "blocker"}
+    assert report.findings[0].sources[0].path == "pi.txt"
+
+
+def test_d004_is_major_for_quality_and_silent_with_a_date(tmp_path: Path) -> None:
+    assert _codes(_check(tmp_path / "a", "quality", pi=PI.format(ship_line="Packing: carton"))) == {"D004": "major"}
+    dated = _check(tmp_path / "b", "late-shipment", pi=PI.format(ship_line="Shipment date: on or before 2026-09-15"))
+    assert "D004" not in _codes(dated)
+
+
+def test_d005_vague_and_unanchored_lead_times(tmp_path: Path) -> None:
+    vague = _check(tmp_path / "a", "late-shipment", pi=PI.format(ship_line="Delivery time: about 30 days"))
+    assert _codes(vague) == {"D005": "major"}
+    assert "about 30 days" in next(f.message for f in vague.findings if f.code == "D005")
+    unanchored = _check(tmp_path / "b", "late-shipment",
+                        pi=PI.format(ship_line="Delivery time: 35 days after receipt of deposit"))
+    assert _codes(unanchored) == {"D005": "major"}
+
+
+def test_d005_silent_when_the_deposit_record_anchors_the_lead_time(tmp_path: Path) -> None:
+    report = _check(tmp_path, "late-shipment", pi=PI.format(ship_line="Delivery time: 35 days after receipt of deposit"),
+                    deposit=DEPOSIT)
+    assert report.facts["ship_by"].value == "2026-08-09"
+    assert "D005" not in _codes(report)
+
+
+def test_d007_ship_by_differs_between_pi_and_contract(tmp_path: Path) -> None:
+    report = _check(tmp_path, "late-shipment", pi=PI.format(ship_line="Shipment date: on or before 2026-09-15"),
+                    contract=CONTRACT.format(ship_by="2026-09-30"))
+    assert "D007" in _codes(report)
+    agreed = _check(tmp_path / "b", "late-shipment", pi=PI.format(ship_line="Shipment date: on or before 2026-09-30"),
+                    contract=CONTRACT.format(ship_by="30 September 2026"))
+    assert "D007" not in _codes(agreed)
+
+
+def test_d008_shipped_on_or_before_the_agreed_date(tmp_path: Path) -> None:
+    on_time = _check(tmp_path / "a", "late-shipment", contract=CONTRACT.format(ship_by="2026-09-30"),
+                     bl=BL.format(shipped="2026-09-30"))
+    assert _codes(on_time) == {"D008": "blocker"}
+    late = _check(tmp_path / "b", "late-shipment", contract=CONTRACT.format(ship_by="2026-09-30"),
+                  bl=BL.format(shipped="2026-10-01"))
+    assert "D008" not in _codes(late)
+    quality = _check(tmp_path / "c", "quality", contract=CONTRACT.format(ship_by="2026-09-30"),
+                     bl=BL.format(shipped="2026-09-30"))
+    assert "D008" not in _codes(quality)
