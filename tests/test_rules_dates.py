@@ -101,3 +101,32 @@ def test_d008_shipped_on_or_before_the_agreed_date(tmp_path: Path) -> None:
     quality = _check(tmp_path / "c", "quality", contract=CONTRACT.format(ship_by="2026-09-30"),
                      bl=BL.format(shipped="2026-09-30"))
     assert "D008" not in _codes(quality)
+
+CHAT = """[03/09/2026, 10:00:00] Li Wei: Dear friend, production delay, can we ship on 10 Oct instead of 30 Sep?
+[03/09/2026, 11:00:00] Tom Harbor: ok, we accept shipment by Oct 10.
+"""
+REFUSED = """[03/09/2026, 10:00:00] Li Wei: Dear friend, production delay, can we ship on 10 Oct instead of 30 Sep?
+[03/09/2026, 11:00:00] Tom Harbor: No, we cannot accept any delay. Please ship by 30 Sep as agreed.
+"""
+
+
+def test_d006_buyer_agreed_later_date_is_the_date_in_force(tmp_path: Path) -> None:
+    report = _check(tmp_path, "late-shipment", contract=CONTRACT.format(ship_by="2026-09-30"),
+                    bl=BL.format(shipped="2026-10-05"), chat=CHAT)
+    codes = _codes_all(report)
+    assert codes["D006"] == "major"
+    assert codes["D008"] == "blocker"  # 5 Oct is on time against the agreed 10 Oct
+    d006 = next(f for f in report.findings if f.code == "D006")
+    assert d006.sources[0].path == "chat.txt" and d006.sources[0].line == 2
+    assert "2026-10-10" in d006.message and "we accept shipment" in d006.message
+
+
+def test_d006_silent_when_the_buyer_refused(tmp_path: Path) -> None:
+    report = _check(tmp_path, "late-shipment", contract=CONTRACT.format(ship_by="2026-09-30"),
+                    bl=BL.format(shipped="2026-10-05"), chat=REFUSED)
+    codes = _codes_all(report)
+    assert "D006" not in codes and "D008" not in codes
+
+
+def _codes_all(report: Report) -> dict[str, str]:
+    return {f.code: f.severity for f in report.findings}

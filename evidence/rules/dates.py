@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING
 
 from evidence.deadlines import CLAIM_WINDOW_DAYS, claim_window_closes, days_left
@@ -219,10 +220,60 @@ def shipped_on_time(ctx: Context) -> Iterator[Finding]:
 
     Remedy: re-check the dates; claim for quality instead if that is the real problem.
     """
-    shipped, due = ctx.fact_date("shipped_on"), ctx.fact_date("ship_by")
-    if shipped is None or due is None or shipped > due:
+    shipped, in_force = ctx.fact_date("shipped_on"), ship_by_in_force(ctx)
+    if shipped is None or in_force is None or shipped > in_force[0]:
         return
+    due, due_source = in_force
     yield RULES["D008"].finding(
         f"shipped on {shipped.isoformat()}, on or before the agreed ship-by date {due.isoformat()}",
-        *ctx.facts["shipped_on"].sources[:1], *ctx.facts["ship_by"].sources[:1],
+        *ctx.facts["shipped_on"].sources[:1], due_source,
     )
+
+
+def agreed_extensions(ctx: Context) -> list[tuple[date, Source, str]]:
+    """The later ship dates the buyer agreed to in messages: (date, message source, quote)."""
+    found = []
+    for record in ctx.records:
+        if record.kind != "message_log":
+            continue
+        for agreed in record.get("agreed_ship_dates", []) or []:
+            if agreed.get("actor") != "buyer" or not agreed.get("date"):
+                continue
+            source = Source(**agreed["source"]) if isinstance(agreed.get("source"), dict) else Source(record.path)
+            found.append((date.fromisoformat(agreed["date"]), source, str(agreed.get("quote", ""))))
+    return sorted(found, key=lambda item: item[0])
+
+
+def ship_by_in_force(ctx: Context) -> tuple[date, Source] | None:
+    """The agreed ship-by date in force: the latest one the buyer agreed to (RULES.md D006)."""
+    original = ctx.fact_date("ship_by")
+    dates = [(d, s) for d, s, _ in agreed_extensions(ctx) if original is None or d > original]
+    if dates:
+        return dates[-1]
+    return (original, ctx.facts["ship_by"].sources[0]) if original is not None else None
+
+
+@rule(
+    "D006",
+    "ship-date-extended",
+    "minor",
+    "Messages show the buyer agreed to a later shipping date; the claim must use the new date.",
+    "Claim against the latest date you agreed to, not the original one; keep the message where "
+    "you agreed it in the evidence.",
+)
+def ship_date_extended(ctx: Context) -> Iterator[Finding]:
+    """What it checks: whether the buyer accepted a later shipping date in the messages.
+
+    Why it matters: the date in force is the latest one the buyer agreed to; a
+    late-shipment claim counted from the original date will be rejected.
+
+    Remedy: count lateness from the agreed new date, and cite that message.
+    """
+    original = ctx.fact_date("ship_by")
+    for agreed, source, quote in agreed_extensions(ctx):
+        if original is not None and agreed <= original:
+            continue
+        before = f" (was {original.isoformat()})" if original else ""
+        yield RULES["D006"].finding(
+            f"the buyer agreed to ship by {agreed.isoformat()}{before}: \"{quote[:120]}\"", source
+        )
