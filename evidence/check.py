@@ -36,6 +36,15 @@ class Context:
     def bundle_problems(self) -> list[Problem]:
         return self.bundle.problems
 
+    def manifest_date(self, name: str) -> date | None:
+        """A date the claim manifest states (dispute_opened, delivery_date...), or None."""
+        manifest = next((r for r in self.records if r.kind == "claim_manifest"), None)
+        value = manifest.get(name) if manifest else None
+        try:
+            return date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
     def fact_date(self, name: str) -> date | None:
         """The fact as a date, or None when it is missing or not an ISO date."""
         fact = self.facts.get(name)
@@ -85,7 +94,7 @@ def check_bundle(
                   as_of or _manifest_date(manifest, "as_of") or date.today())
     findings = sorted(_run_rules(ctx, pipeline, select, ignore), key=Finding.sort_key)
     return Report(str(location), documents, records, ctx.facts, findings, ctx.claim_type, ctx.as_of,
-                  deadlines(ctx.fact_date("delivery_date"), ctx.as_of))
+                  deadlines(ctx.fact_date("delivery_date"), ctx.as_of, ctx.manifest_date("dispute_opened")))
 
 
 def _run_rules(ctx: Context, pipeline: Pipeline, select: Iterable[str] | None, ignore: Iterable[str]) -> list[Finding]:

@@ -21,12 +21,28 @@ def days_left(delivery: date, as_of: date) -> int:
     return (claim_window_closes(delivery) - as_of).days
 
 
-def deadlines(delivery: date | None, as_of: date) -> dict[str, Any]:
-    """Given the delivery date (if known) and the as-of date, return the report's deadlines."""
-    if delivery is None:
-        return {}
-    return {
-        "delivery_date": delivery.isoformat(),
-        "claim_window_closes": claim_window_closes(delivery).isoformat(),
-        "days_left": days_left(delivery, as_of),
-    }
+#: Dispute milestones, counted from the day the dispute was opened (day 0), and what happens then.
+DISPUTE_MILESTONES: dict[int, str] = {
+    4: "the buyer may escalate the dispute to the platform if the supplier has not responded",
+    7: "an unanswered buyer proposal escalates automatically; an unanswered supplier proposal "
+    "cancels the dispute, so answer any supplier proposal before then",
+    30: "the platform mediates and typically asks both sides for evidence within 5 working days",
+}
+
+
+def dispute_milestones(opened: date) -> dict[int, date]:
+    return {day: opened + timedelta(days=day) for day in DISPUTE_MILESTONES}
+
+
+def deadlines(delivery: date | None, as_of: date, dispute_opened: date | None = None) -> dict[str, Any]:
+    """Given the delivery date and dispute date (if known) and the as-of date, return the report's deadlines."""
+    found: dict[str, Any] = {}
+    if delivery is not None:
+        found["delivery_date"] = delivery.isoformat()
+        found["claim_window_closes"] = claim_window_closes(delivery).isoformat()
+        found["days_left"] = days_left(delivery, as_of)
+    if dispute_opened is not None:
+        found["dispute_opened"] = dispute_opened.isoformat()
+        for day, when in dispute_milestones(dispute_opened).items():
+            found[f"dispute_day_{day}"] = when.isoformat()
+    return found

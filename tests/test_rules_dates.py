@@ -130,3 +130,28 @@ def test_d006_silent_when_the_buyer_refused(tmp_path: Path) -> None:
 
 def _codes_all(report: Report) -> dict[str, str]:
     return {f.code: f.severity for f in report.findings}
+
+
+def _dispute(tmp_path: Path, opened: str, as_of: date) -> Report:
+    folder = tmp_path / "order"
+    folder.mkdir(parents=True)
+    (folder / "claim.toml").write_text(f'claim = "quality"\ndispute_opened = {opened}\n', encoding="utf-8")
+    return check_bundle(folder, as_of=as_of)
+
+
+def test_d009_milestone_within_the_next_three_days(tmp_path: Path) -> None:
+    report = _dispute(tmp_path / "a", "2026-11-16", date(2026, 11, 21))  # day 4 was 20 Nov; day 7 = 23 Nov
+    d009 = [f for f in report.findings if f.code == "D009"]
+    assert len(d009) == 1 and "dispute day 7 is 2026-11-23" in d009[0].message
+    assert d009[0].sources[0].path == "claim.toml" and d009[0].sources[0].line == 2
+    assert report.deadlines["dispute_day_30"] == "2026-12-16"
+
+
+def test_d009_silent_between_milestones(tmp_path: Path) -> None:
+    report = _dispute(tmp_path / "b", "2026-11-10", date(2026, 11, 23))  # day 7 was 17 Nov, day 30 is 10 Dec
+    assert not [f for f in report.findings if f.code == "D009"]
+    # Day 4 is the as-of date itself and day 7 is 3 days after it: both ends are included.
+    today = _dispute(tmp_path / "c", "2026-11-19", date(2026, 11, 23))
+    assert [f.message.split(":")[0] for f in today.findings if f.code == "D009"] == [
+        "dispute day 4 is 2026-11-23 (opened 2026-11-19)", "dispute day 7 is 2026-11-26 (opened 2026-11-19)"
+    ]

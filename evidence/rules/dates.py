@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from evidence.deadlines import CLAIM_WINDOW_DAYS, claim_window_closes, days_left
+from evidence.deadlines import (
+    CLAIM_WINDOW_DAYS,
+    DISPUTE_MILESTONES,
+    claim_window_closes,
+    days_left,
+    dispute_milestones,
+)
 from evidence.extract.record import Record
 from evidence.findings import Finding
 from evidence.records import Source
@@ -17,6 +23,7 @@ if TYPE_CHECKING:
 
 CLOSING_DAYS = 7  # D002 warns in the last week of the window
 ORDER_KINDS = {"proforma_invoice", "contract"}
+DISPUTE_LOOKAHEAD_DAYS = 3  # "within the next 3 days": from the as-of date to 3 days after, both included
 
 
 def _delivery_sources(ctx: Context) -> tuple[Source, ...]:
@@ -277,3 +284,34 @@ def ship_date_extended(ctx: Context) -> Iterator[Finding]:
         yield RULES["D006"].finding(
             f"the buyer agreed to ship by {agreed.isoformat()}{before}: \"{quote[:120]}\"", source
         )
+
+
+@rule(
+    "D009",
+    "dispute-milestone-due",
+    "major",
+    "A dispute is open and one of its milestones falls within the next 3 days.",
+    "Act before the milestone date named in the message: escalate, answer the supplier's "
+    "proposal, or have the evidence ready to upload within 5 working days of the platform's request.",
+)
+def dispute_milestone_due(ctx: Context) -> Iterator[Finding]:
+    """What it checks: with `dispute_opened` in claim.toml, whether day 4, day 7 or day 30
+    of the dispute falls between the as-of date and 3 days after it.
+
+    Why it matters: on day 7 an unanswered supplier proposal cancels the dispute, and
+    in mediation evidence is due within 5 working days; missing either loses the claim.
+
+    Remedy: do what the milestone needs before its date.
+    """
+    opened = ctx.manifest_date("dispute_opened")
+    if opened is None:
+        return
+    manifest = next(r for r in ctx.records if r.kind == "claim_manifest")
+    source = manifest.fields["dispute_opened"].source
+    for day, when in dispute_milestones(opened).items():
+        if ctx.as_of <= when <= ctx.as_of + timedelta(days=DISPUTE_LOOKAHEAD_DAYS):
+            yield RULES["D009"].finding(
+                f"dispute day {day} is {when.isoformat()} (opened {opened.isoformat()}): "
+                f"{DISPUTE_MILESTONES[day]}",
+                source,
+            )

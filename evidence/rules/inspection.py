@@ -1,0 +1,223 @@
+"""I: inspection. Whether the bundle has a third-party inspection report for this order, and its verdict."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from evidence.extract.record import Record, Value
+from evidence.findings import Finding
+from evidence.records import Source
+from evidence.rules import RULES, rule
+
+if TYPE_CHECKING:
+    from evidence.check import Context
+
+KIND = "inspection_report"
+#: Records that state what the order is (its number, references, quantity); never the report itself.
+ORDER_KINDS = ("claim_manifest", "proforma_invoice", "contract", "commercial_invoice", "payment_record")
+QUANTITY_KINDS = ("proforma_invoice", "contract", "commercial_invoice")
+REFERENCE_FIELDS = ("document_number", "po_number", "pi_number", "contract_number")
+
+
+def _reports(ctx: Context) -> list[Record]:
+    return sorted((r for r in ctx.records if r.kind == KIND), key=lambda r: r.path)
+
+
+def _where(record: Record, *names: str) -> Source:
+    """The source of the first of `names` the record states, else the record's file."""
+    for name in names:
+        value = record.fields.get(name)
+        if value is not None:
+            return value.source
+    return Source(record.path)
+
+
+def _ref(value: Any) -> str:
+    """A reference as two documents must agree on it: no spaces, dashes, slashes or dots; upper case."""
+    return re.sub(r"[\s\-_/.#:]", "", str(value)).upper()
+
+
+@rule(
+    "I001",
+    "inspection-missing",
+    "info",
+    "No inspection report of any kind is in the bundle.",
+    "Add an inspection report for this order from a recognized third-party inspection company "
+    "(SGS, Bureau Veritas, Intertek, QIMA, TUV, V-Trust, HQTS...); for goods already received, "
+    "book a post-delivery inspection of the goods as they are now.",
+)
+def inspection_missing(ctx: Context) -> Iterator[Finding]:
+    """What it checks: the bundle holds at least one inspection report (a supplier's own QC
+    report or a report for another order still counts here; I002 and I004 say why it is weak).
+
+    Why it matters: a quality claim needs an inspection report from a recognized third
+    party to show, objectively, that the goods differ from the order's specification.
+
+    Remedy: add the report; if there is none, have the goods inspected by a recognized company.
+    """
+    if _reports(ctx):
+        return
+    where = [Source(d.path) for d in ctx.documents[:1]] or [Source(".")]
+    yield RULES["I001"].finding(
+        f"no inspection report among the bundle's {len(ctx.documents)} document(s)", *where,
+    )
+
+
+@rule(
+    "I002",
+    "inspector-not-third-party",
+    "major",
+    "The inspection report is issued by the supplier itself or by a party not recognized as an inspection company.",
+    "Get the goods inspected by a recognized third-party inspection company (SGS, Bureau Veritas, "
+    "Intertek, QIMA, TUV, V-Trust, HQTS...); the supplier's own QC report does not count as proof.",
+)
+def inspector_not_third_party(ctx: Context) -> Iterator[Finding]:
+    """What it checks: each inspection report's issuer is a recognized third-party inspection
+    company, not the supplier's own QC department or an unknown party.
+
+    Why it matters: the platform needs an independent report; a supplier certifying its own
+    goods proves nothing against the supplier, and an unknown "inspector" carries no weight.
+
+    Remedy: commission a report from a recognized inspection company.
+    """
+    for record in _reports(ctx):
+        company = record.get("inspection_company")
+        where = _where(record, "inspection_company", "issued_by_supplier")
+        if record.get("issued_by_supplier") is True:
+            who = f" ({company})" if company else ""
+            yield RULES["I002"].finding(
+                f"{record.path} is the supplier's own QC report{who}, not a third-party inspection", where,
+            )
+        elif record.get("inspection_company_recognized") is not True:
+            who = f"issued by {company}, which is not" if company else "names no issuer that is"
+            yield RULES["I002"].finding(f"{record.path} {who} a recognized inspection company", where)
+
+
+@rule(
+    "I003",
+    "inspection-passed",
+    "major",
+    "The inspection report's overall result is PASS / conforming.",
+    "A report that passed the goods works against a quality claim: explain what the inspection "
+    "did not cover (a defect found after delivery, an item outside its sample), or get a new "
+    "inspection of the goods as received.",
+)
+def inspection_passed(ctx: Context) -> Iterator[Finding]:
+    """What it checks: whether an inspection report in the bundle passed the goods.
+
+    Why it matters: the supplier will point to the passing report as proof the goods
+    conformed; a quality claim must show why it does not settle the question.
+
+    Remedy: explain the gap, or add a later inspection of the goods as received.
+    """
+    for record in _reports(ctx):
+        if str(record.get("inspection_result", "")).lower() != "pass":
+            continue
+        text = str(record.get("result_text") or "").strip()
+        quoted = f': "{text}"' if text else ""
+        yield RULES["I003"].finding(
+            f"{record.path} passed the goods{quoted}", _where(record, "inspection_result"),
+        )
+
+
+def _order_values(ctx: Context, kinds: tuple[str, ...], names: tuple[str, ...]) -> list[tuple[Any, Source]]:
+    found = []
+    for record in sorted((r for r in ctx.records if r.kind in kinds), key=lambda r: r.path):
+        for name in names:
+            value = record.fields.get(name)
+            if value is not None and value.value not in (None, ""):
+                found.append((value.value, value.source))
+    return found
+
+
+def _mismatch(ours: Value, theirs: list[tuple[Any, Source]], key: Any) -> bool:
+    """Whether the order documents state the value and the report's differs from all of them.
+
+    A reference is compared as extracted and as written (the extractor may cut a
+    reference written with spaces, "2456 7812 3456 7890", at its first space).
+    """
+    if not theirs:
+        return False
+    keys = {key(v) for v, _ in theirs}
+    return key(ours.value) not in keys and (key is not _ref or not ours.text or _ref(ours.text) not in keys)
+
+
+def _shown(value: Value) -> str:
+    return value.text.strip() if value.text and _ref(value.text).startswith(_ref(value.value)) else str(value.value)
+
+
+def _quantity(value: Any) -> float | None:
+    try:
+        return round(float(value), 2)
+    except (TypeError, ValueError):
+        return None
+
+
+def _wrong_order(ctx: Context, record: Record) -> Iterator[tuple[str, list[Source]]]:
+    """The ways a report names another order: (what it says, sources of the report and the order)."""
+    orders = _order_values(ctx, ORDER_KINDS, ("order_number",))
+    number = record.fields.get("order_number")
+    if number is not None and _mismatch(number, orders, _ref):
+        yield (f"order {_shown(number)}, not {orders[0][0]}", [number.source, orders[0][1]])
+    pis = _order_values(ctx, ("proforma_invoice",), ("document_number", "pi_number"))
+    pi = record.fields.get("pi_number")
+    if pi is not None and _mismatch(pi, pis, _ref):
+        yield (f"PI {_shown(pi)}, not {pis[0][0]}", [pi.source, pis[0][1]])
+    refs = _order_values(ctx, ("contract", "proforma_invoice", "commercial_invoice"), ("po_number", "contract_number"))
+    refs += _order_values(ctx, ("contract",), ("document_number",))
+    po = record.fields.get("po_number")
+    if po is not None and _mismatch(po, refs, _ref):
+        yield (f"PO/contract {_shown(po)}, not {refs[0][0]}", [po.source, refs[0][1]])
+    quantities = [(v, s) for v, s in _order_values(ctx, QUANTITY_KINDS, ("quantity",)) if _quantity(v) is not None]
+    quantity = record.fields.get("quantity")
+    if quantity is not None and _quantity(quantity.value) is not None and _mismatch(quantity, quantities, _quantity):
+        yield (f"quantity {quantity.value}, not {quantities[0][0]}", [quantity.source, quantities[0][1]])
+
+
+@rule(
+    "I004",
+    "inspection-wrong-order",
+    "major",
+    "The inspection report names another order/PO number, product or quantity than the order.",
+    "Add the inspection report for this order, or get the inspection company to correct the "
+    "report's order details in writing; a report for other goods proves nothing about these.",
+)
+def inspection_wrong_order(ctx: Context) -> Iterator[Finding]:
+    """What it checks: the order number, PI and PO/contract references and the quantity an
+    inspection report names match the order's (PI, contract, invoice, payment, manifest);
+    references are compared without spaces, dashes and case.
+
+    Why it matters: a report for another order, PO or lot says nothing about the goods
+    claimed for, and the supplier will say so.
+
+    Remedy: add the right report, or a written correction from the inspection company.
+    """
+    for record in _reports(ctx):
+        for what, sources in _wrong_order(ctx, record):
+            order_doc = sources[1].path if len(sources) > 1 else "the order"
+            yield RULES["I004"].finding(f"{record.path} names {what} as in {order_doc}", *sources)
+
+
+@rule(
+    "I005",
+    "inspection-result-unclear",
+    "minor",
+    "No clear overall result (PASS / FAIL / PENDING) can be read from the inspection report.",
+    "Ask the inspection company for the report's overall conclusion in writing (PASS, FAIL or "
+    "PENDING), or add the report's summary page.",
+)
+def inspection_result_unclear(ctx: Context) -> Iterator[Finding]:
+    """What it checks: each inspection report states one overall result: PASS, FAIL or PENDING.
+
+    Why it matters: a report whose verdict must be inferred from its checkpoints, or
+    that contradicts itself, invites the supplier to read it its own way.
+
+    Remedy: get the overall conclusion from the inspection company.
+    """
+    for record in _reports(ctx):
+        if record.get("inspection_result"):
+            continue
+        why = next((n for n in record.notes if "result" in n), "no overall result was found")
+        yield RULES["I005"].finding(f"{record.path}: {why}", Source(record.path))
