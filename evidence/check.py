@@ -19,6 +19,7 @@ from evidence.findings import Finding, verdict
 from evidence.pipeline import Pipeline, load_pipeline
 from evidence.readers import read_bundle
 from evidence.records import Document, Problem
+from evidence.timeline import TimelineEvent, records_to_timeline
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Report:
     claim_type: str = "quality"
     as_of: date = field(default_factory=date.today)
     deadlines: dict[str, Any] = field(default_factory=dict)
+    timeline: list[TimelineEvent] = field(default_factory=list)
 
     @property
     def verdict(self) -> str:
@@ -94,7 +96,8 @@ def check_bundle(
                   as_of or _manifest_date(manifest, "as_of") or date.today())
     findings = sorted(_run_rules(ctx, pipeline, select, ignore), key=Finding.sort_key)
     return Report(str(location), documents, records, ctx.facts, findings, ctx.claim_type, ctx.as_of,
-                  deadlines(ctx.fact_date("delivery_date"), ctx.as_of, ctx.manifest_date("dispute_opened")))
+                  deadlines(ctx.fact_date("delivery_date"), ctx.as_of, ctx.manifest_date("dispute_opened")),
+                  records_to_timeline(records))
 
 
 def _run_rules(ctx: Context, pipeline: Pipeline, select: Iterable[str] | None, ignore: Iterable[str]) -> list[Finding]:

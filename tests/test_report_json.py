@@ -47,3 +47,15 @@ def test_a_zipped_bundle_gives_the_same_documents_and_facts(tmp_path: Path) -> N
     from_zip, from_folder = check_bundle(archive), check_bundle(folder)
     assert [(d.path, d.sha256) for d in from_zip.documents] == [(d.path, d.sha256) for d in from_folder.documents]
     assert {k: f.to_dict() for k, f in from_zip.facts.items()} == {k: f.to_dict() for k, f in from_folder.facts.items()}
+
+
+def test_timeline_is_oldest_first_with_sources() -> None:
+    from evidence import check_bundle
+
+    report = check_bundle(SAMPLES / "off-platform-payment")
+    dates = [event.date for event in report.timeline]
+    assert dates == sorted(dates) and len(dates) >= 10
+    events = {(e.date, e.event) for e in report.timeline}
+    assert ("2026-08-04", "payment made") in events
+    assert ("2026-10-09", "shipped on board") in events
+    assert ("2026-08-02", "supplier asked for payment outside the platform") in events

@@ -107,7 +107,7 @@ def test_x001_order_number_differs(tmp_path: Path) -> None:
 
 
 def test_x001_formatting_is_not_a_mismatch(tmp_path: Path) -> None:
-    assert "X001" not in _codes(_check(tmp_path, _bundle(tmp_path, pi="LT PI 2609 021")))
+    assert "X001" not in _codes(_check(tmp_path, _bundle(tmp_path, pi="lt-pi 2609021")))
 
 
 def test_x001_contract_cites_another_pi(tmp_path: Path) -> None:
@@ -129,7 +129,10 @@ def test_x002_quantity_differs(tmp_path: Path) -> None:
 def test_x003_payment_in_full_differs(tmp_path: Path) -> None:
     report = _check(tmp_path, _bundle(tmp_path, order_amount="25,000.00", fee="737.50", charged="25,737.50"))
     found = [f for f in report.findings if f.code == "X003"]
-    assert found and found[0].sources[0].path == "payment_receipt.txt"
+    # the receipt's order amount joins the totals compared; its amount paid less the fee is that amount
+    assert len(found) == 1 and "payment_receipt.txt" in found[0].message
+    assert {s.path for s in found[0].sources} == {"PI LT-PI-2609-021.txt", "Sales contract BW-SC-2609-007.txt",
+                                                  "payment_receipt.txt"}
 
 
 def test_x003_card_fee_shown_separately_is_not_a_mismatch(tmp_path: Path) -> None:
@@ -144,9 +147,10 @@ def test_x003_line_items_do_not_add_up(tmp_path: Path) -> None:
 
 
 def test_x003_line_amount_is_not_quantity_times_price(tmp_path: Path) -> None:
+    # 400 x 32.50 is 13,000.00, not 14,000.00: the PI's lines do not support its total.
     report = _check(tmp_path, _bundle(tmp_path, with_receipt=False, chair_amount="14,000.00",
                                       subtotal="26,000.00", total="26,300.00"))
-    assert any("LT-C01" in f.message for f in report.findings if f.code == "X003")
+    assert any("PI LT-PI-2609-021.txt" in f.message for f in report.findings if f.code == "X003")
 
 
 def test_x003_deposit_alone_is_not_a_mismatch(tmp_path: Path) -> None:

@@ -58,7 +58,10 @@ The Seller shall ship the goods not later than 10 October 2026.
 Signature
 For the Seller: Chen Jie, Sales Manager          For the Buyer: Laura Mendez, Owner
 """
-CHAT = "Chat with Ningbo Brightway Housewares Co., Ltd.\n"
+CHAT = (
+    "Chat with Ningbo Brightway Housewares Co., Ltd.\n"
+    "2026-09-19 16:40:05 陈洁: Dear Laura, the pre-production sample was sent by DHL yesterday.\n"
+)
 PIPELINE = 'claim = "quality"\ndescription = "specification rules only"\nselect = ["S"]\n'
 
 
@@ -139,7 +142,7 @@ def test_s004_agreed_amendment_in_messages(tmp_path: Path) -> None:
     findings = _check(tmp_path, pi=_pi(), chat=chat)
     s004 = [f for f in findings if f.code == "S004"]
     assert s004 and "agree to change the wall thickness" in s004[0].message
-    assert s004[0].sources[0].path == "chat.txt" and s004[0].sources[0].line == 2
+    assert s004[0].sources[0].path == "chat.txt" and s004[0].sources[0].line == 3
 
 
 def test_s004_amendment_repeating_the_spec(tmp_path: Path) -> None:
@@ -155,7 +158,7 @@ def test_s005_sample_approved(tmp_path: Path) -> None:
     s005 = [f for f in _check(tmp_path, pi=_pi(), chat=chat) if f.code == "S005"]
     assert len(s005) == 1
     assert "pre-production sample is approved" in s005[0].message
-    assert s005[0].sources[0].path == "chat.txt" and s005[0].sources[0].line == 2
+    assert s005[0].sources[0].path == "chat.txt" and s005[0].sources[0].line == 3
 
 
 def test_s005_not_for_a_sample_request(tmp_path: Path) -> None:

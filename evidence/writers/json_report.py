@@ -25,6 +25,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "facts": {name: fact.to_dict() for name, fact in report.facts.items()},
         "findings": [f.to_dict() for f in report.findings],
         "deadlines": report.deadlines,
+        "timeline": [event.to_dict() for event in report.timeline],
     }
 
 
