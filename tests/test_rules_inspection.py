@@ -21,9 +21,9 @@ To: Oakridge Home Goods Inc.                         P/I No.: BSE20260915
 Address: 1450 Commerce Blvd, Dallas, TX 75201, USA   Date: Sep. 15, 2026
 Attn: Laura Bennett                                   Order No.: 2456781234567890
 
-Item   Description                          Qty        Unit Price    Amount
-1      USB-C charger 20W, white, UL listed   5,000 pcs  US$2.35       US$11,750.00
-                                            Total:     5,000 pcs     US$11,750.00
+Item   Model        Description                          Qty        Unit Price    Amount
+1      BS-CH20W-WH  USB-C charger 20W, white, UL listed   5,000 pcs  US$2.35       US$11,750.00
+                                                   Total:     5,000 pcs     US$11,750.00
 
 Payment: 30% deposit, balance before shipment, via Alibaba.com Trade Assurance
 """
@@ -37,7 +37,7 @@ Applicant: Oakridge Home Goods Inc.
 Supplier: Shenzhen Brightstar Electronics Co., Limited
 PI No.: {pi}
 Alibaba Order No.: {order}
-Product: USB-C charger 20W, white
+Product: {product}
 Order Quantity: {quantity} pcs
 Inspection Date: 02 Oct 2026
 Sampling Plan: ANSI/ASQ Z1.4, General Inspection Level II, AQL 0 / 2.5 / 4.0
@@ -73,8 +73,8 @@ Remarks: packing material not yet delivered
 
 
 def _sgs(pi: str = "BSE20260915", order: str = "2456781234567890", quantity: str = "5,000",
-         result: str = "FAIL") -> str:
-    return SGS_FRI.format(pi=pi, order=order, quantity=quantity, result=result)
+         result: str = "FAIL", product: str = "USB-C charger 20W, white (BS-CH20W-WH)") -> str:
+    return SGS_FRI.format(pi=pi, order=order, quantity=quantity, result=result, product=product)
 
 
 def _check(tmp_path: Path, files: dict[str, str], claim: str = "quality") -> Report:
@@ -148,6 +148,7 @@ def test_pass_result_is_quoted(tmp_path: Path) -> None:
         ({"pi": "BSE20260811"}, "PI BSE20260811"),
         ({"quantity": "3,000"}, "quantity 3000"),
         ({"order": "2456 7812 3456 0000"}, "order 2456 7812 3456 0000"),
+        ({"product": "USB-C charger 65W, black (BS-CH65W-BK)"}, "not the order's models BSCH20WWH"),
     ],
 )
 def test_report_for_another_order(tmp_path: Path, changes: dict[str, str], named: str) -> None:
