@@ -25,6 +25,7 @@ from evidence.rules import load_all
 from evidence.schemas import load_instance, load_schema, schema_names, validate
 from evidence.writers.document import document_to_json, document_to_text
 from evidence.writers.json_report import report_to_json
+from evidence.writers.markdown import report_to_markdown
 from evidence.writers.text import report_to_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -40,6 +41,7 @@ def _codes(value: str | None) -> list[str] | None:
 REPORT_WRITERS: dict[str, Callable[[Report, bool], str]] = {
     "text": report_to_text,
     "json": report_to_json,
+    "markdown": report_to_markdown,
 }
 
 

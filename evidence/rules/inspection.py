@@ -18,7 +18,8 @@ KIND = "inspection_report"
 #: Records that state what the order is (its number, references, quantity); never the report itself.
 ORDER_KINDS = ("claim_manifest", "proforma_invoice", "contract", "commercial_invoice", "payment_record")
 QUANTITY_KINDS = ("proforma_invoice", "contract", "commercial_invoice")
-REFERENCE_FIELDS = ("document_number", "po_number", "pi_number", "contract_number")
+#: A model/article code as written in a product line: letters and digits joined by dashes ("HY-VB750-BK").
+MODEL_CODE = re.compile(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b")
 
 
 def _reports(ctx: Context) -> list[Record]:
@@ -170,10 +171,34 @@ def _wrong_order(ctx: Context, record: Record) -> Iterator[tuple[str, list[Sourc
     po = record.fields.get("po_number")
     if po is not None and _mismatch(po, refs, _ref):
         yield (f"PO/contract {_shown(po)}, not {refs[0][0]}", [po.source, refs[0][1]])
+    product = record.fields.get("product")
+    models = _order_models(ctx)
+    named = _model_codes(str(product.value)) if product is not None else set()
+    if product is not None and models and named and not named & set(models):
+        written = sorted(value for value, _ in models.values())
+        first = next(iter(models.values()))[1]
+        yield (f"product {product.value}, not the order's model(s) {', '.join(written)}", [product.source, first])
     quantities = [(v, s) for v, s in _order_values(ctx, QUANTITY_KINDS, ("quantity",)) if _quantity(v) is not None]
     quantity = record.fields.get("quantity")
     if quantity is not None and _quantity(quantity.value) is not None and _mismatch(quantity, quantities, _quantity):
         yield (f"quantity {quantity.value}, not {quantities[0][0]}", [quantity.source, quantities[0][1]])
+
+
+def _model_codes(text: str) -> set[str]:
+    """The model codes a text names (with a letter and a digit, so "USB-C" or "2026-10" are not codes)."""
+    codes = (m.group(0) for m in MODEL_CODE.finditer(text))
+    return {_ref(c) for c in codes if re.search(r"[A-Z]", c) and re.search(r"\d", c)}
+
+
+def _order_models(ctx: Context) -> dict[str, tuple[str, Source]]:
+    """The order's model codes (PI, contract, invoice line items): key -> (as written, where stated)."""
+    models: dict[str, tuple[str, Source]] = {}
+    for record in sorted((r for r in ctx.records if r.kind in QUANTITY_KINDS), key=lambda r: r.path):
+        for item in record.items:
+            model = item.get("model")
+            if model is not None and model.value:
+                models.setdefault(_ref(model.value), (str(model.value), model.source))
+    return models
 
 
 @rule(
@@ -185,9 +210,10 @@ def _wrong_order(ctx: Context, record: Record) -> Iterator[tuple[str, list[Sourc
     "report's order details in writing; a report for other goods proves nothing about these.",
 )
 def inspection_wrong_order(ctx: Context) -> Iterator[Finding]:
-    """What it checks: the order number, PI and PO/contract references and the quantity an
-    inspection report names match the order's (PI, contract, invoice, payment, manifest);
-    references are compared without spaces, dashes and case.
+    """What it checks: the order number, PI and PO/contract references, the product's model
+    codes and the quantity an inspection report names match the order's (PI, contract,
+    invoice, payment, manifest); references are compared without spaces, dashes and case,
+    and the report's quantity need only match one of the order documents.
 
     Why it matters: a report for another order, PO or lot says nothing about the goods
     claimed for, and the supplier will say so.

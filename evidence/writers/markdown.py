@@ -1,0 +1,87 @@
+"""The check report as Markdown: a summary a buyer can paste into the dispute form.
+
+It states the claim, the key facts with the documents that show them, the
+evidence list, the deadlines, and the gaps still open (blockers and majors
+first, each with what to do).
+"""
+
+from __future__ import annotations
+
+from evidence.check import Report
+from evidence.findings import SEVERITIES
+
+KIND_NAMES = {
+    "proforma_invoice": "Proforma invoice",
+    "commercial_invoice": "Commercial invoice",
+    "contract": "Contract",
+    "inspection_report": "Inspection report",
+    "payment_record": "Payment record",
+    "shipping_document": "Shipping document",
+    "message_log": "Messages",
+    "photo": "Photo",
+    "claim_manifest": "Claim manifest",
+    "unknown": "Other file",
+}
+KEY_FACTS = [
+    "order_number", "order_date", "supplier_name", "buyer_name", "order_total", "currency", "quantity",
+    "ship_by", "shipped_on", "delivery_date", "payment_method", "inspection_company", "inspection_result",
+]
+
+
+def report_to_markdown(report: Report, colour: bool = False) -> str:
+    out = [f"# Trade Assurance claim: {report.claim_type}", ""]
+    out += [f"Checked by evidence on {report.as_of.isoformat()}. Verdict: **{report.verdict}**.", ""]
+    out += _facts(report) + _deadlines(report) + _evidence(report) + _gaps(report)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _facts(report: Report) -> list[str]:
+    rows = [name for name in KEY_FACTS if name in report.facts]
+    if not rows:
+        return []
+    out = ["## Key facts", "", "| fact | value | shown in |", "|---|---|---|"]
+    for name in rows:
+        fact = report.facts[name]
+        where = "; ".join(str(source) for source in fact.sources[:3])
+        out.append(f"| {name.replace('_', ' ')} | {_cell(fact.value)} | {_cell(where)} |")
+    return out + [""]
+
+
+def _deadlines(report: Report) -> list[str]:
+    if not report.deadlines:
+        return []
+    out = ["## Deadlines", ""]
+    out += [f"- {name.replace('_', ' ')}: {value}" for name, value in report.deadlines.items()]
+    return out + [""]
+
+
+def _evidence(report: Report) -> list[str]:
+    out = ["## Evidence", ""]
+    for doc, record in zip(report.documents, report.records):
+        number = record.get("document_number")
+        label = KIND_NAMES.get(record.kind, record.kind)
+        out.append(f"- {label}: `{doc.path}`" + (f" ({number})" if number else ""))
+    return out + [""]
+
+
+def _gaps(report: Report) -> list[str]:
+    open_gaps = [f for f in report.findings if f.severity != "info"]
+    helpful = [f for f in report.findings if f.severity == "info"]
+    out = ["## Open gaps", ""]
+    if not open_gaps:
+        out.append("None found.")
+    for severity in SEVERITIES[:-1]:
+        for finding in (f for f in open_gaps if f.severity == severity):
+            where = "; ".join(str(s) for s in finding.sources)
+            out.append(f"- **{finding.code} {finding.name}** ({severity}): {finding.message} ({where})")
+            out.append(f"  - To do: {finding.remedy}")
+    if helpful:
+        out += ["", "## Evidence that helps", ""]
+        out += [f"- {f.code} {f.name}: {f.message}" for f in helpful]
+    return out + [""]
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, dict) and {"amount", "currency"} <= set(value):
+        value = f"{value['currency']} {value['amount']}"
+    return str(value).replace("|", "\\|")

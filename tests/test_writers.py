@@ -1,0 +1,74 @@
+"""Exact output of the text and Markdown writers on a small hand-built report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from evidence.check import Report
+from evidence.extract.record import Record
+from evidence.facts import Fact
+from evidence.findings import Finding
+from evidence.records import Document, Source
+from evidence.writers.markdown import report_to_markdown
+from evidence.writers.text import report_to_text
+
+
+def _report() -> Report:
+    pi = Document(path="pi.pdf", sha256="0" * 64, size=10, filetype="pdf", reader="pdf")
+    record = Record(kind="proforma_invoice", path="pi.pdf")
+    record.set("document_number", "PI-7", Source("pi.pdf", page=1, line=3))
+    facts = {"order_total": Fact("order_total", 6000, [Source("pi.pdf", page=1, line=9)],
+                                 [{"value": 6200, "sources": [Source("contract.pdf", page=2, line=4)]}])}
+    finding = Finding("D005", "ship-date-vague", "major", 'pi.pdf: the shipping date is only vague: "ASAP"',
+                      "Get a fixed date in writing.", (Source("pi.pdf", page=1, line=12),))
+    return Report("order-17", [pi], [record], facts, [finding], "late-shipment", date(2026, 11, 23),
+                  {"delivery_date": "2026-11-01", "claim_window_closes": "2026-12-01", "days_left": 8})
+
+
+def test_text_writer_exact() -> None:
+    assert report_to_text(_report()) == """evidence check: order-17
+claim: late-shipment, as of 2026-11-23, 1 file(s) read
+
+Documents
+  proforma_invoice    pi.pdf  (PI-7)
+
+Facts
+  order_total         6000  [pi.pdf, p.1, line 9]
+                      but 6200 in contract.pdf, p.2, line 4
+
+MAJOR (1)
+  D005 ship-date-vague: pi.pdf: the shipping date is only vague: "ASAP"
+      at: pi.pdf, p.1, line 12
+      do: Get a fixed date in writing.
+
+claim window closes 2026-12-01 (8 day(s) left)
+verdict: weak
+"""
+
+
+def test_markdown_writer_exact() -> None:
+    assert report_to_markdown(_report()) == """# Trade Assurance claim: late-shipment
+
+Checked by evidence on 2026-11-23. Verdict: **weak**.
+
+## Key facts
+
+| fact | value | shown in |
+|---|---|---|
+| order total | 6000 | pi.pdf, p.1, line 9 |
+
+## Deadlines
+
+- delivery date: 2026-11-01
+- claim window closes: 2026-12-01
+- days left: 8
+
+## Evidence
+
+- Proforma invoice: `pi.pdf` (PI-7)
+
+## Open gaps
+
+- **D005 ship-date-vague** (major): pi.pdf: the shipping date is only vague: "ASAP" (pi.pdf, p.1, line 12)
+  - To do: Get a fixed date in writing.
+"""
