@@ -24,6 +24,7 @@ from evidence.readers import read_path
 from evidence.rules import load_all
 from evidence.schemas import load_instance, load_schema, schema_names, validate
 from evidence.writers.document import document_to_json, document_to_text
+from evidence.writers.html import report_to_html
 from evidence.writers.json_report import report_to_json
 from evidence.writers.markdown import report_to_markdown
 from evidence.writers.text import report_to_text
@@ -42,6 +43,7 @@ REPORT_WRITERS: dict[str, Callable[[Report, bool], str]] = {
     "text": report_to_text,
     "json": report_to_json,
     "markdown": report_to_markdown,
+    "html": report_to_html,
 }
 
 

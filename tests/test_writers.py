@@ -72,3 +72,16 @@ Checked by evidence on 2026-11-23. Verdict: **weak**.
 - **D005 ship-date-vague** (major): pi.pdf: the shipping date is only vague: "ASAP" (pi.pdf, p.1, line 12)
   - To do: Get a fixed date in writing.
 """
+
+
+def test_html_writer_escapes_and_lists_everything() -> None:
+    from evidence.writers.html import report_to_html
+
+    report = _report()
+    report.documents[0].path = "pi <draft>.pdf"
+    page = report_to_html(report)
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</body></html>")
+    assert "pi &lt;draft&gt;.pdf" in page and "<draft>" not in page
+    assert '<li class="major"><b>D005 ship-date-vague</b> (major)' in page
+    assert "but 6200 in contract.pdf, p.2, line 4" in page
+    assert "<script" not in page

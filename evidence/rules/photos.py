@@ -88,7 +88,8 @@ def photo_undated(ctx: Context) -> Iterator[Finding]:
         if _capture_date(record) is not None:
             continue
         if record.get("clock_suspect") is True:
-            reason = f"its capture date {record.get('captured_at') or record.get('capture_date')} comes from an unset camera clock"
+            stamp = record.get("captured_at") or record.get("capture_date")
+            reason = f"its capture date {stamp} comes from an unset camera clock"
         else:
             reason = "it has no EXIF capture date"
         yield RULES["P002"].finding(f"{record.path}: {reason}", _where(record, "captured_at"))
@@ -142,7 +143,8 @@ def photo_low_resolution(ctx: Context) -> Iterator[Finding]:
         megapixels = record.get("megapixels")
         if not isinstance(megapixels, (int, float)) or isinstance(megapixels, bool) or megapixels >= MIN_MEGAPIXELS:
             continue
-        size = f"{record.get('width')} x {record.get('height')} px, " if record.get("width") and record.get("height") else ""
+        width, height = record.get("width"), record.get("height")
+        size = f"{width} x {height} px, " if width and height else ""
         yield RULES["P004"].finding(
             f"{record.path} is {size}{megapixels} MP, under {MIN_MEGAPIXELS:g} MP", _where(record, "megapixels"),
         )
