@@ -111,8 +111,8 @@ def test_m002_follows_the_manifest_channels(tmp_path: Path) -> None:
 
 def test_m003_supplier_asks_for_direct_tt(tmp_path: Path) -> None:
     report = _chat(tmp_path, [
-        ("s", "Dear Mark, please pay the deposit by T/T to our boss personal account in Hong Kong, "
-              "we give you 3% better price."),
+        ("s", ("Dear Mark, please pay the deposit by T/T to our boss personal account in Hong Kong, "
+               "we give you 3% better price.")),
         ("b", "When will you ship?"),
     ])
     [finding] = [f for f in report.findings if f.code == "M003"]
