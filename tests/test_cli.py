@@ -19,7 +19,7 @@ def _bundle(tmp_path: Path) -> Path:
 
 
 def test_check_reports_file_findings_and_exit_code(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["check", str(_bundle(tmp_path))])
+    result = CliRunner().invoke(main, ["check", str(_bundle(tmp_path)), "--select", "F"])
     assert result.exit_code == 1  # F001 is major, and --fail-on defaults to major
     assert "F001 unreadable-file: locked.xlsx is a password-protected Office file" in result.output
     assert "F001 unreadable-file: empty.pdf is empty" in result.output
@@ -29,8 +29,8 @@ def test_check_reports_file_findings_and_exit_code(tmp_path: Path) -> None:
 
 def test_check_fail_on_blocker_and_ignore(tmp_path: Path) -> None:
     bundle = str(_bundle(tmp_path))
-    assert CliRunner().invoke(main, ["check", bundle, "--fail-on", "blocker"]).exit_code == 0
-    result = CliRunner().invoke(main, ["check", bundle, "--ignore", "F001", "--fail-on", "info"])
+    assert CliRunner().invoke(main, ["check", bundle, "--select", "F", "--fail-on", "blocker"]).exit_code == 0
+    result = CliRunner().invoke(main, ["check", bundle, "--select", "F", "--ignore", "F001", "--fail-on", "info"])
     assert "F001" not in result.output and result.exit_code == 1
     result = CliRunner().invoke(main, ["check", bundle, "--select", "F001", "--format", "json"])
     codes = {f["code"] for f in json.loads(result.output)["findings"]}
@@ -39,9 +39,9 @@ def test_check_fail_on_blocker_and_ignore(tmp_path: Path) -> None:
 
 def test_check_json_is_byte_identical_on_rerun(tmp_path: Path) -> None:
     bundle = str(_bundle(tmp_path))
-    first = CliRunner().invoke(main, ["check", bundle, "--format", "json"]).output
-    second = CliRunner().invoke(main, ["check", bundle, "--format", "json"]).output
-    assert first == second and json.loads(first)["verdict"] == "weak"
+    first = CliRunner().invoke(main, ["check", bundle, "--format", "json", "--as-of", "2026-11-23"]).output
+    second = CliRunner().invoke(main, ["check", bundle, "--format", "json", "--as-of", "2026-11-23"]).output
+    assert first == second and json.loads(first)["verdict"] == "blocked"
 
 
 def test_check_missing_bundle_is_one_line_exit_2(tmp_path: Path) -> None:

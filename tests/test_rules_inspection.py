@@ -186,3 +186,12 @@ def test_sample_bundles(tmp_path: Path, name: str) -> None:
     mine = {c for c in codes if c.startswith("I")}
     assert {c for c in expected["findings"] if c.startswith("I")} <= mine
     assert not mine & set(expected["must_not_fire"])
+
+
+def test_weak_sample_cites_the_supplier_qc_report(tmp_path: Path) -> None:
+    pipeline = tmp_path / "inspection.toml"
+    pipeline.write_text('claim = "quality"\ndescription = "inspection rules"\nselect = ["I"]\n', encoding="utf-8")
+    findings = check_bundle(SAMPLES / "weak-quality-claim", pipeline_file=pipeline).findings
+    assert [(f.code, f.sources[0].path) for f in findings] == [
+        ("I002", "QC report RY QC-2608-117.pdf"), ("I003", "QC report RY QC-2608-117.pdf")]
+    assert "合格 PASS" in findings[1].message

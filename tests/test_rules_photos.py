@@ -112,3 +112,12 @@ def test_sample_bundles(tmp_path: Path, name: str) -> None:
     assert {c for c in expected["findings"] if c.startswith("P")} <= mine
     assert not mine & set(expected["must_not_fire"])
     assert all(f.sources for f in findings)
+
+
+def test_weak_sample_names_the_photos(tmp_path: Path) -> None:
+    pipeline = tmp_path / "photos.toml"
+    pipeline.write_text('claim = "quality"\ndescription = "photo rules"\nselect = ["P"]\n', encoding="utf-8")
+    findings = check_bundle(SAMPLES / "weak-quality-claim", pipeline_file=pipeline).findings
+    cited = {(f.code, f.sources[0].path) for f in findings}
+    assert cited == {("P002", "photos/plates_stack.jpg"), ("P003", "photos/IMG_20261012_153010.jpg"),
+                     ("P004", "photos/mug_closeup_small.jpg")}

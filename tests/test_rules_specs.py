@@ -169,7 +169,7 @@ def test_s005_not_for_a_sample_request(tmp_path: Path) -> None:
 def test_s006_no_acceptance_criteria(tmp_path: Path) -> None:
     findings = _check(tmp_path, pi=_pi(quality="Quality: high quality, export standard\n"))
     s006 = [f for f in findings if f.code == "S006"]
-    assert len(s006) == 1 and s006[0].sources[0].path == "pi.txt"
+    assert len(s006) == 1 and s006[0].sources[0].path == "pi.txt" and s006[0].sources[0].line
 
 
 def test_s006_not_when_contract_has_aql(tmp_path: Path) -> None:
@@ -187,8 +187,30 @@ def test_samples(name: str, tmp_path: Path) -> None:
     pipeline = tmp_path / "s.toml"
     pipeline.write_text(PIPELINE, encoding="utf-8")
     codes = {f.code for f in check_bundle(SAMPLES / name, pipeline_file=pipeline).findings}
-    mine = lambda codes: {c for c in codes if c.startswith("S")}  # noqa: E731
+    mine = lambda codes: {c for c in codes if c.startswith("S")}
     assert mine(expected["findings"]) <= codes
     assert not mine(expected["must_not_fire"]) & codes
     for finding in check_bundle(SAMPLES / name, pipeline_file=pipeline).findings:
         assert finding.sources and "\n" not in finding.message
+
+
+def test_odd_extracted_values_never_raise() -> None:
+    from datetime import date
+
+    from evidence.check import Context
+    from evidence.extract.record import Event, Record, Value
+    from evidence.records import Source
+    from evidence.rules import RULES
+
+    src = Source("pi.txt", line=1)
+    pi = Record("proforma_invoice", "pi.txt")
+    pi.fields["specs"] = Value(
+        [{"key": "capacity", "number": "abc", "unit": "furlongs"}, "junk", {"key": None, "number": 3}], src
+    )
+    contract = Record("contract", "contract.txt")
+    contract.fields["specs"] = Value("not a list", src)
+    chat = Record("message_log", "chat.txt")
+    chat.events.append(Event("spec-change-agreed", "buyer", None, "", src))
+    ctx = Context(None, [], [pi, contract, chat], {}, "quality", date(2026, 11, 23))  # type: ignore[arg-type]
+    for code in ["S001", "S002", "S003", "S004", "S005", "S006"]:
+        list(RULES[code].check(ctx))

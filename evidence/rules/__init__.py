@@ -61,6 +61,15 @@ def rule(code: str, name: str, severity: str, summary: str, remedy: str) -> Call
 
 def load_all() -> dict[str, Rule]:
     """Import every rule module so that the registry is complete."""
-    from evidence.rules import dates, files, messages  # noqa: F401
+    from evidence.rules import (  # noqa: F401
+        consistency,
+        dates,
+        eligibility,
+        files,
+        inspection,
+        messages,
+        photos,
+        specs,
+    )
 
     return RULES

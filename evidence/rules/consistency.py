@@ -315,8 +315,8 @@ def amount_mismatch(ctx: Context) -> Iterator[Finding]:
             _add(group, "order_total", Value(statement.value, next(s for s in statement.sources if s.path == path)))
     for currency, group in by_currency.items():
         if len(group) > 1:
-            yield RULES["X003"].finding(
-                "order total differs: " + _describe(group, lambda v: _money(v, currency)), *_sources(group))
+            shown = " vs ".join(f"{_money(g.value, currency)} in {', '.join(g.paths)}" for g in group)
+            yield RULES["X003"].finding(f"order total differs: {shown}", *_sources(group))
     yield from _payment_mismatches(ctx, by_currency)
     for record in sorted(ctx.records, key=lambda r: r.path):
         if record.kind in ORDER_KINDS:
@@ -333,7 +333,7 @@ def _payment_mismatches(ctx: Context, by_currency: dict[str | None, list[Stateme
         amount = _number(paid.value) if paid is not None else None
         currency = _currency(record)
         totals = by_currency.get(currency) or []
-        if amount is None or not totals:
+        if paid is None or amount is None or not totals:
             continue
         fee = _number(record.get("transaction_fee")) or 0.0
         if any(abs(amount - float(t.value)) <= CENT or abs(amount - fee - float(t.value)) <= CENT

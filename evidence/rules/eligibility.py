@@ -215,7 +215,10 @@ def _coverage_limit(ctx: Context) -> tuple[float, str | None, list[Source]] | No
     if fact is None:
         return None
     value = fact.value
-    amount, currency = (value.get("amount"), value.get("currency")) if isinstance(value, dict) else (value, None)
+    amount: Any = value.get("amount") if isinstance(value, dict) else value
+    currency = value.get("currency") if isinstance(value, dict) else None
+    if isinstance(amount, bool):
+        return None
     try:
         return float(amount), (str(currency).upper() if currency else None), list(fact.sources)
     except (TypeError, ValueError):

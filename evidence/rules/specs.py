@@ -49,7 +49,7 @@ def specs_missing(ctx: Context) -> Iterator[Finding]:
         return
     names = ", ".join(r.path for r in records)
     yield RULES["S001"].finding(
-        f"{names} give(s) no product specification beyond the product name",
+        f"{names} {_verb(records, 'gives', 'give')} no product specification beyond the product name",
         *(_record_source(r) for r in records),
     )
 
@@ -85,7 +85,9 @@ def subjective_spec(ctx: Context) -> Iterator[Finding]:
         for item in record.items:
             for name in ("description", "description_local"):
                 value = item.get(name)
-                found = find_subjective(str(value.value)) if value is not None else []
+                if value is None:
+                    continue
+                found = find_subjective(str(value.value))
                 if found and value.source not in sources:
                     sources.append(value.source)
                 phrases.extend(found)
@@ -131,9 +133,10 @@ def spec_without_unit_or_tolerance(ctx: Context) -> Iterator[Finding]:
                 measured.append((record, spec))
     if measured and not toleranced:
         figures = ", ".join(_unique([f"'{_spec_text(s)}'" for _, s in measured]))
-        paths = ", ".join(_unique([r.path for r, _ in measured]))
+        paths = _unique([r.path for r, _ in measured])
         sources = _unique([_specs_source(r) for r, _ in measured])
-        yield this.finding(f"{paths} give(s) no tolerance for any measured figure: {figures}", *sources)
+        verb = "gives" if len(paths) == 1 else "give"
+        yield this.finding(f"{', '.join(paths)} {verb} no tolerance for any measured figure: {figures}", *sources)
 
 
 @rule(
@@ -227,7 +230,7 @@ def no_quality_standard(ctx: Context) -> Iterator[Finding]:
         return
     names = ", ".join(r.path for r in records)
     yield RULES["S006"].finding(
-        f"{names} state(s) no AQL levels, test standard or defect definitions",
+        f"{names} {_verb(records, 'states', 'state')} no AQL levels, test standard or defect definitions",
         *(_record_source(r) for r in records),
     )
 
@@ -250,7 +253,16 @@ def _specs_source(record: Record) -> Source:
 
 
 def _record_source(record: Record) -> Source:
+    """Where the record's terms are read: its quality clause, specification, number, else the file."""
+    for name in ("quality_standard", "specs", "document_number", "order_number"):
+        found = record.fields.get(name)
+        if found is not None:
+            return found.source
     return Source(record.path)
+
+
+def _verb(records: list[Record], one: str, many: str) -> str:
+    return one if len(records) == 1 else many
 
 
 def _spec_text(spec: dict[str, Any]) -> str:
@@ -383,4 +395,4 @@ def _has_standard(record: Record) -> bool:
     if record.get("aql") or record.get("test_standards") or record.get("defect_definitions"):
         return True
     standard = str(record.get("quality_standard") or "")
-    return bool(re.search(r"\bAQL\b|\b(?:ISO|ASTM|GB|EN|IEC|ANSI|BS|DIN|JIS)\s*/?\s*\d", standard, re.I))
+    return bool(re.search(r"\bAQL\b|\b(?:ISO|ASTM|GB|EN|IEC|ANSI|BS|DIN|JIS)\s*/?\s*\d", standard, re.IGNORECASE))
