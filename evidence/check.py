@@ -18,8 +18,11 @@ from evidence.facts import Fact, records_to_facts
 from evidence.findings import Finding, verdict
 from evidence.pipeline import Pipeline, load_pipeline
 from evidence.readers import read_bundle
-from evidence.records import Document, Problem
+from evidence.records import Document, Problem, Source
 from evidence.timeline import TimelineEvent, records_to_timeline
+
+
+COMMAND_LINE = "(command line)"  # the source of a value given as an option, not by a document
 
 
 @dataclass
@@ -79,12 +82,13 @@ def check_bundle(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
     pipeline_file: Path | None = None,
+    coverage_limit: dict[str, Any] | None = None,
     limits: Limits = Limits(),
 ) -> Report:
     """Given a bundle folder or .zip, return its Report; raise EvidenceError for usage errors.
 
-    The claim type and as-of date come from the arguments, else the bundle's
-    claim.toml, else quality and today.
+    The claim type, as-of date and coverage limit ({"amount", "currency"}) come
+    from the arguments, else the bundle's claim.toml, else quality and today.
     """
     bundle = open_bundle(location, limits)
     documents = read_bundle(bundle)
@@ -92,7 +96,10 @@ def check_bundle(
     manifest = next((r for r in records if r.kind == "claim_manifest"), None)
     claim_type = claim or (manifest.get("claim") if manifest else None) or "quality"
     pipeline = load_pipeline(path=pipeline_file) if pipeline_file else load_pipeline(claim_type)
-    ctx = Context(bundle, documents, records, records_to_facts(records), pipeline.claim,
+    facts = records_to_facts(records)
+    if coverage_limit is not None:
+        facts["coverage_limit"] = Fact("coverage_limit", coverage_limit, [Source(COMMAND_LINE)])
+    ctx = Context(bundle, documents, records, facts, pipeline.claim,
                   as_of or _manifest_date(manifest, "as_of") or date.today())
     findings = sorted(_run_rules(ctx, pipeline, select, ignore), key=Finding.sort_key)
     return Report(str(location), documents, records, ctx.facts, findings, ctx.claim_type, ctx.as_of,

@@ -20,6 +20,7 @@ from evidence.check import Report, check_bundle
 from evidence.errors import EvidenceError
 from evidence.extract import extract as extract_record
 from evidence.findings import SEVERITY_RANK
+from evidence.normalize.money import find_amounts
 from evidence.readers import read_path
 from evidence.rules import load_all
 from evidence.schemas import load_instance, load_schema, schema_names, validate
@@ -66,6 +67,8 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="The claim type (default: claim.toml's, else quality).")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="The date the check is for, YYYY-MM-DD (default: claim.toml's, else today).")
+@click.option("--coverage-limit", "coverage_limit",
+              help="The supplier's coverage limit for this order, e.g. 'USD 20000' (overrides claim.toml).")
 @click.option("--pipeline", "pipeline_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Run your own pipeline file instead of the claim type's.")
 @click.option(
@@ -85,6 +88,7 @@ def check(
     ignore: str | None,
     claim: str | None,
     as_of: datetime | None,
+    coverage_limit: str | None,
     pipeline_file: Path | None,
     fail_on: str,
 ) -> None:
@@ -92,6 +96,7 @@ def check(
     report = _run(ctx, lambda: check_bundle(
         bundle, claim=claim, as_of=as_of.date() if as_of else None, select=_codes(select),
         ignore=_codes(ignore) or [], pipeline_file=pipeline_file,
+        coverage_limit=_coverage_limit(coverage_limit),
     ))
     colour = output is None and output_format == "text" and sys.stdout.isatty()
     _emit(REPORT_WRITERS[output_format](report, colour), output)
@@ -152,6 +157,18 @@ def validate_file(ctx: click.Context, file: Path, schema_name: str) -> None:
     for error in errors:
         click.echo(f"{file}: {error}")
     ctx.exit(EXIT_FINDINGS)
+
+
+def _coverage_limit(text: str | None) -> dict[str, object] | None:
+    """Given 'USD 20000' or '20,000 USD', return {"amount": 20000, "currency": "USD"}."""
+    if text is None:
+        return None
+    amounts = find_amounts(text)
+    if len(amounts) != 1 or amounts[0].currency is None or amounts[0].amount <= 0:
+        _fail(f"--coverage-limit {text!r} is not an amount with a currency, such as 'USD 20000'")
+    amount = amounts[0].amount
+    return {"amount": int(amount) if amount == amount.to_integral_value() else float(amount),
+            "currency": amounts[0].currency}
 
 
 def _run(ctx: click.Context, action: Callable[[], Any]) -> Any:

@@ -101,3 +101,17 @@ def test_check_text_lists_documents_and_facts_with_sources_and_conflicts() -> No
     assert "  proforma_invoice    BW-PI-26-0731.pdf  (BW-PI-26-0731)" in output
     assert "  quantity            5200  [BW-PI-26-0731.pdf, p.1, line 23 +2]" in output
     assert "but 5000 in Purchase Contract KES-PO-2608-112.pdf" in output
+
+
+def test_coverage_limit_option_overrides_the_manifest() -> None:
+    from tests.conftest import SAMPLES
+
+    bundle = str(SAMPLES / "off-platform-payment")  # claim.toml: USD 30,000; order total USD 50,880
+    raised = json.loads(CliRunner().invoke(main, ["check", bundle, "--format", "json", "--coverage-limit", "USD 20,000"]).output)
+    e004 = [f["message"] for f in raised["findings"] if f["code"] == "E004"]
+    assert len(e004) == 1 and "by USD 30,880.00" in e004[0]
+    covered = json.loads(CliRunner().invoke(main, ["check", bundle, "--format", "json", "--coverage-limit", "60000 USD"]).output)
+    assert not [f for f in covered["findings"] if f["code"] == "E004"]
+    assert covered["facts"]["coverage_limit"]["value"] == {"amount": 60000, "currency": "USD"}
+    bad = CliRunner().invoke(main, ["check", bundle, "--coverage-limit", "lots"])
+    assert bad.exit_code == 2 and "not an amount with a currency" in bad.stderr
