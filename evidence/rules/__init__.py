@@ -8,6 +8,7 @@ and remedy; its docstring (What it checks / Why it matters / Remedy) is what
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -53,7 +54,7 @@ def rule(code: str, name: str, severity: str, summary: str, remedy: str) -> Call
     def register(check: Check) -> Check:
         if code in RULES:
             raise ValueError(f"rule code {code} is registered twice")
-        RULES[code] = Rule(code, name, severity, summary, remedy, (check.__doc__ or "").strip(), check)
+        RULES[code] = Rule(code, name, severity, summary, remedy, inspect.cleandoc(check.__doc__ or ""), check)
         return check
 
     return register
