@@ -47,3 +47,19 @@ def test_external_invoice_labels() -> None:
     values = labeled_values(read_path(EXTERNAL / "invoice2data/compare/NetpresseInvoice.pdf"))
     assert ("invoice_number", "2022089083") in [(v.field, v.value) for v in values]
     assert ("total", "56,02 €") in [(v.field, v.value) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2456 7812 3456 7890", "2456781234567890"),  # a TA order number printed in groups
+        ("HY-PI-2026-0817 (rev. 2)", "HY-PI-2026-0817"),
+        ("2026 500 pcs", "2026"),  # two figures are not one grouped number
+        ("100 200 300.50", "100"),
+        ("No. 12 Jinhai Road", None),
+    ],
+)
+def test_identifier_in(value: str, expected: str | None) -> None:
+    from evidence.extract.common import identifier_in
+
+    assert identifier_in(value) == expected

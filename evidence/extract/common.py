@@ -21,6 +21,7 @@ from evidence.normalize.quantities import find_quantities
 from evidence.records import Document, Source, TextLine
 
 T = TypeVar("T")
+_DIGIT_GROUPS = re.compile(r"\d{3,6}(?: \d{3,6}){2,}(?![\d.,])")
 _IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/_.#]*[A-Za-z0-9]|[0-9]+")
 _COMPANY_SUFFIX = re.compile(
     r"\b(co\.?,?\s*ltd\.?|company\s+limited|limited|ltd\.?|llc|inc\.?|corp\.?|corporation|gmbh|"
@@ -75,7 +76,13 @@ def date_in(text: str, order: str | None) -> str | None:
 
 
 def identifier_in(text: str) -> str | None:
-    """Given a value, return the first token that looks like a document number (has a digit)."""
+    """Given a value, return the first token that looks like a document number (has a digit).
+
+    Long numbers printed in groups ("2381 0936 1740 5528") are one number.
+    """
+    grouped = _DIGIT_GROUPS.match(text.strip())
+    if grouped:
+        return re.sub(r"\s", "", grouped.group(0))
     for match in _IDENTIFIER.finditer(text):
         token = match.group(0).strip(".-/#")
         if any(ch.isdigit() for ch in token) and len(token) >= 3 and find_dates(token) == []:
