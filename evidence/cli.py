@@ -8,7 +8,7 @@ stderr; --debug shows the traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from evidence import __version__
+from evidence.batch import BatchRow, check_many, find_bundles
 from evidence.check import Report, check_bundle
 from evidence.errors import EvidenceError
 from evidence.extract import extract as extract_record
@@ -24,6 +25,7 @@ from evidence.normalize.money import find_amounts
 from evidence.readers import read_path
 from evidence.rules import load_all
 from evidence.schemas import load_instance, load_schema, schema_names, validate
+from evidence.writers.batch import BATCH_WRITERS
 from evidence.writers.document import document_to_json, document_to_text
 from evidence.writers.html import report_to_html
 from evidence.writers.json_report import report_to_json
@@ -103,6 +105,31 @@ def check(
     threshold = SEVERITY_RANK[fail_on]
     failed = any(SEVERITY_RANK[f.severity] <= threshold for f in report.findings)
     ctx.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes to use.")
+@click.option("--format", "output_format", type=click.Choice(sorted(BATCH_WRITERS)), default="text")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the summary here.")
+@click.option("--claim", type=click.Choice(["quality", "late-shipment", "non-delivery"]))
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]))
+@click.option("--fail-on", type=click.Choice(list(SEVERITY_RANK)), default="major", show_default=True)
+@click.pass_context
+def batch(ctx: click.Context, folders: tuple[Path, ...], workers: int, output_format: str, output: Path | None,
+          claim: str | None, as_of: datetime | None, fail_on: str) -> None:
+    """Check every sub-folder or .zip of FOLDERS, one bundle each, and summarise."""
+    bundles = _run(ctx, lambda: find_bundles(folders))
+    day = as_of.date() if as_of else None
+    if sys.stderr.isatty():
+        def progress(rows: Iterator[BatchRow]) -> Iterator[BatchRow]:
+            with click.progressbar(rows, length=len(bundles), label="checking", file=sys.stderr) as bar:
+                yield from bar
+        rows = check_many(bundles, claim, day, workers, progress)
+    else:
+        rows = check_many(bundles, claim, day, workers)
+    _emit(BATCH_WRITERS[output_format](rows), output)
+    ctx.exit(EXIT_FINDINGS if any(row.fails(fail_on) for row in rows) else EXIT_OK)
 
 
 @main.command()

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evidence.batch import check_many, find_bundles
+from evidence.cli import main
+from evidence.writers.batch import COLUMNS
+from tests.conftest import SAMPLES
+
+
+def _batch_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "orders"
+    folder.mkdir()
+    shutil.copytree(SAMPLES / "weak-quality-claim", folder / "b-weak")
+    shutil.make_archive(str(folder / "a-strong"), "zip", root_dir=SAMPLES, base_dir="strong-quality-claim")
+    (folder / "c-broken.zip").write_bytes(b"not a zip at all")
+    (folder / "notes.txt").write_text("not a bundle", encoding="utf-8")
+    return folder
+
+
+def test_bundles_are_sub_folders_and_zips_in_a_stable_order(tmp_path: Path) -> None:
+    folder = _batch_dir(tmp_path)
+    assert [p.name for p in find_bundles([folder])] == ["a-strong.zip", "b-weak", "c-broken.zip"]
+
+
+def test_a_broken_bundle_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    from datetime import date
+
+    rows = check_many(find_bundles([_batch_dir(tmp_path)]), as_of=date(2026, 11, 23))
+    assert [(Path(r.bundle).name, r.verdict) for r in rows] == [
+        ("a-strong.zip", "ready"), ("b-weak", "blocked"), ("c-broken.zip", "error")]
+    weak = rows[1]
+    assert (weak.blocker, weak.days_left) == (1, -6) and weak.top_finding.startswith("D001 ")
+    assert "neither a folder nor a .zip" in rows[2].error
+
+
+def test_two_workers_give_the_same_rows_in_the_same_order(tmp_path: Path) -> None:
+    from datetime import date
+
+    bundles = find_bundles([_batch_dir(tmp_path)])
+    assert check_many(bundles, as_of=date(2026, 11, 23), workers=2) == check_many(bundles, as_of=date(2026, 11, 23))
+
+
+def test_csv_and_json_summaries_and_exit_status(tmp_path: Path) -> None:
+    folder = str(_batch_dir(tmp_path))
+    result = CliRunner().invoke(main, ["batch", folder, "--format", "csv", "--as-of", "2026-11-23"])
+    assert result.exit_code == 1
+    table = list(csv.DictReader(io.StringIO(result.output)))
+    assert list(table[0]) == COLUMNS and [row["verdict"] for row in table] == ["ready", "blocked", "error"]
+    data = json.loads(CliRunner().invoke(main, ["batch", folder, "--format", "json", "--as-of", "2026-11-23"]).output)
+    assert [set(row) for row in data["bundles"]] == [set(COLUMNS)] * 3
+    text = CliRunner().invoke(main, ["batch", folder, "--as-of", "2026-11-23"]).output
+    assert text.rstrip().endswith("3 bundle(s): 1 blocked, 0 weak, 1 ready, 1 error")
+
+
+def test_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "nope")])
+    assert result.exit_code == 2 and "is not a folder of bundles" in result.stderr
