@@ -11,8 +11,12 @@ from typing import Any
 
 @lru_cache(maxsize=None)
 def load_data(name: str) -> Any:
-    """Given a data file name ('labels.json'), return its parsed content."""
-    return json.loads(resources.files("evidence").joinpath(f"data/{name}").read_text("utf-8"))
+    """Given a data file's name or stem ('labels.json' or 'labels'), return its parsed content.
+
+    The one loader of evidence/data/: cached, so callers share one object and must not mutate it.
+    """
+    file_name = name if name.endswith(".json") else f"{name}.json"
+    return json.loads(resources.files("evidence").joinpath(f"data/{file_name}").read_text("utf-8"))
 
 
 def phrase_to_pattern(phrase: str) -> re.Pattern[str]:

@@ -13,7 +13,8 @@ files in ``evidence/data/``. Each module documents its own public API:
 - `evidence.normalize.specs`: `parse_spec_line`, `find_subjective`,
   `find_sample_references`, `find_phrases`
 
-This module holds what they share: the data-file loader (`load_data`), a width
+This module holds what they share: the data-file loader (`load_data`, from
+`evidence.phrases`), a width
 fold that keeps character offsets (`fold_width`), figures with thousands
 separators (`NUMBER`, `parse_number`), Chinese numerals (`cjk_to_int`) and
 phrase lists turned into patterns (`phrase_alternation`).
@@ -25,13 +26,11 @@ quote the document exactly.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import lru_cache
-from importlib import resources
-from typing import Any
+
+from evidence.phrases import load_data  # noqa: F401  (re-exported: the normalizers load data through it)
 
 #: Full-width ASCII (U+FF01..U+FF5E), odd spaces, dashes and curly quotes folded one character
 #: for one, so offsets found in the folded text are offsets in the original.
@@ -73,15 +72,6 @@ _CJK_BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_0
 CJK_NUMERAL_CHARS = "".join([*_CJK_DIGITS, *_CJK_SMALL_UNITS, *_CJK_BIG_UNITS])
 
 
-@lru_cache(maxsize=None)
-def load_data(name: str) -> dict[str, Any]:
-    """Given a data file's stem, return the parsed ``evidence/data/<name>.json``.
-
-    Cached: callers share one object and must not mutate it.
-    """
-    source = resources.files("evidence").joinpath(f"data/{name}.json")
-    data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
-    return data
 
 
 def fold_width(text: str) -> str:

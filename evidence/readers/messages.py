@@ -21,7 +21,6 @@ import json
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -29,6 +28,7 @@ from jsonschema.exceptions import best_match
 
 from evidence.readers import whatsapp
 from evidence.readers.whatsapp import Stamp, choose_day_first, clean_sender, markers
+from evidence.schemas import load_schema
 from evidence.records import Document, Message, Page, Source, Table, TextLine
 from evidence.textcodec import decode_text
 
@@ -381,8 +381,7 @@ def rows_to_page(rows: list[_Row], path: str) -> Page:
 @cache
 def message_log_schema() -> dict[str, Any]:
     """Return the JSON Schema of message logs, shipped inside the package."""
-    source = resources.files("evidence").joinpath(f"schemas/{SCHEMA_FILE}")
-    return json.loads(source.read_text(encoding="utf-8"))
+    return load_schema(SCHEMA_FILE.removesuffix(".schema.json"))
 
 
 @cache

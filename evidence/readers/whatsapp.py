@@ -18,15 +18,14 @@ per line (see `choose_day_first`).
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from evidence.phrases import load_data
 from evidence.records import Message, Source
 
 #: Invisible direction marks: iOS puts U+200E before media lines, Arabic exports
@@ -39,8 +38,8 @@ MEDIA_OMITTED = "<media omitted>"
 @cache
 def markers() -> dict[str, Any]:
     """Return the locale knowledge from ``evidence/data/chat_markers.json``."""
-    source = resources.files("evidence").joinpath("data/chat_markers.json")
-    return json.loads(source.read_text(encoding="utf-8"))
+    markers_data: dict[str, Any] = load_data("chat_markers")
+    return markers_data
 
 
 def strip_bidi(text: str) -> str:
