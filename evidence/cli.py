@@ -219,3 +219,16 @@ def _emit(text: str, output: Path | None) -> None:
 def _fail(message: str) -> None:
     click.echo(f"evidence: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def run() -> None:
+    """The console script: Click's usage errors become one line on stderr, exit 2."""
+    try:
+        code = main.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("evidence: error: aborted", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as exc:
+        click.echo(f"evidence: error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

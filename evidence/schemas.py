@@ -89,4 +89,5 @@ def load_instance(path: Path) -> Any:
             return tomllib.loads(raw.decode("utf-8-sig"))
         return json.loads(raw.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise EvidenceError(f"{path} is not valid {path.suffix.lstrip('.').upper() or 'JSON'}: {exc}") from None
+        kind = "TOML" if path.suffix.lower() == ".toml" else "JSON"
+        raise EvidenceError(f"{path} is not valid {kind} (only .json and .toml files can be validated): {exc}") from None

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from evidence.cli import main
@@ -115,3 +116,15 @@ def test_coverage_limit_option_overrides_the_manifest() -> None:
     assert covered["facts"]["coverage_limit"]["value"] == {"amount": 60000, "currency": "USD"}
     bad = CliRunner().invoke(main, ["check", bundle, "--coverage-limit", "lots"])
     assert bad.exit_code == 2 and "not an amount with a currency" in bad.stderr
+
+
+def test_console_script_usage_errors_are_one_line(monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from evidence.cli import run
+
+    monkeypatch.setattr("sys.argv", ["evidence", "check", ".", "--claim", "refund"])
+    with pytest.raises(SystemExit) as exited:
+        run()
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("evidence: error: Invalid value for '--claim'")
