@@ -8,8 +8,10 @@ Public API::
 from __future__ import annotations
 
 from evidence.bundle import Bundle, BundleFile, Limits, open_bundle
+from evidence.cache import Cache
 from evidence.check import Report, check_bundle
 from evidence.findings import Finding
+from evidence.isolation import Budget
 from evidence.readers import read_bundle, read_file, read_path
 from evidence.records import Document, ImageInfo, Message, Page, Problem, Source, Table, TextLine
 
@@ -17,7 +19,9 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Bundle",
+    "Budget",
     "BundleFile",
+    "Cache",
     "Document",
     "Finding",
     "Report",

@@ -1,22 +1,28 @@
 """Check many bundles: every sub-folder or .zip of the given folders is one order's bundle.
 
-One bundle that cannot be opened, or that trips a bug, is reported for that
-bundle only; the batch goes on. Results come back in a stable order (by path)
-whatever the number of workers.
+One bundle that cannot be opened, that trips a bug, or whose worker process
+dies, is reported for that bundle only; the batch goes on. Results come back in
+a stable order (by path) whatever the number of workers. Each worker process
+opens its own connection to the shared cache.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from evidence.cache import Cache
 from evidence.check import check_bundle
 from evidence.errors import EvidenceError
 from evidence.findings import SEVERITY_RANK
+from evidence.isolation import Budget
 
 
 @dataclass(frozen=True)
@@ -54,10 +60,32 @@ def find_bundles(folders: Iterable[Path]) -> list[Path]:
     return sorted(found)
 
 
-def check_one(bundle: Path, claim: str | None, as_of: date | None) -> BatchRow:
+@dataclass(frozen=True)
+class BatchOptions:
+    """How every bundle of a batch is checked. `cache_dir` None means no cache."""
+
+    claim: str | None = None
+    as_of: date | None = None
+    cache_dir: Path | None = None
+    budget: Budget | None = None
+
+
+_CACHES: dict[Path, Cache] = {}  # one connection per process and folder
+
+
+def _cache_for(folder: Path | None) -> Cache | None:
+    if folder is None:
+        return None
+    if folder not in _CACHES:
+        _CACHES[folder] = Cache(folder)
+    return _CACHES[folder]
+
+
+def check_one(bundle: Path, options: BatchOptions = BatchOptions()) -> BatchRow:
     """Check one bundle and summarise it; any failure becomes an error row, never an exception."""
     try:
-        report = check_bundle(bundle, claim=claim, as_of=as_of)
+        report = check_bundle(bundle, claim=options.claim, as_of=options.as_of,
+                              cache=_cache_for(options.cache_dir), budget=options.budget)
     except EvidenceError as exc:
         return BatchRow(str(bundle), "error", error=str(exc))
     except Exception as exc:  # a bug on one bundle must not stop the others
@@ -73,14 +101,45 @@ def check_one(bundle: Path, claim: str | None, as_of: date | None) -> BatchRow:
 
 def check_many(
     bundles: list[Path],
-    claim: str | None = None,
-    as_of: date | None = None,
+    options: BatchOptions = BatchOptions(),
     workers: int = 1,
     progress: Callable[[Iterator[BatchRow]], Iterator[BatchRow]] = lambda rows: rows,
 ) -> list[BatchRow]:
     """Given bundle paths, return their rows in the same order, using `workers` processes."""
     if workers <= 1:
-        return list(progress(check_one(b, claim, as_of) for b in bundles))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(check_one, bundles, [claim] * len(bundles), [as_of] * len(bundles))
-        return list(progress(iter(results)))
+        return list(progress(check_one(b, options) for b in bundles))
+    return list(progress(_check_in_pool(bundles, options, workers)))
+
+
+def _check_in_pool(bundles: list[Path], options: BatchOptions, workers: int) -> Iterator[BatchRow]:
+    """Yield rows in order; when a worker dies, retry its bundle alone and go on with a new pool.
+
+    A dead worker breaks the whole pool, so every unfinished bundle fails with it;
+    the first of them is checked again in a pool of its own (an error row if it
+    kills that one too), and the rest continue in a fresh pool.
+    """
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+        futures = [pool.submit(check_one, bundle, options) for bundle in bundles]
+        for index, future in enumerate(futures):
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                break
+        else:
+            return
+    yield _check_alone(bundles[index], options)
+    yield from _check_in_pool(bundles[index + 1:], options, workers) if index + 1 < len(bundles) else ()
+
+
+def _check_alone(bundle: Path, options: BatchOptions) -> BatchRow:
+    with ProcessPoolExecutor(max_workers=1, mp_context=_pool_context()) as pool:
+        try:
+            return pool.submit(check_one, bundle, options).result()
+        except BrokenProcessPool:
+            return BatchRow(str(bundle), "error", error="the worker process checking this bundle died "
+                            "(a crash in a library, or out of memory)")
+
+
+def _pool_context() -> Any:
+    """Fork on Linux: workers start at once with the modules already loaded."""
+    return multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None

@@ -10,14 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from evidence.bundle import Bundle, Limits, open_bundle
+from evidence.cache import Cache
 from evidence.deadlines import deadlines
 from evidence.errors import EvidenceError
-from evidence.extract import extract
 from evidence.extract.record import Record
 from evidence.facts import Fact, records_to_facts
 from evidence.findings import Finding, verdict
+from evidence.ingest import ingest
+from evidence.isolation import Budget
 from evidence.pipeline import Pipeline, load_pipeline
-from evidence.readers import read_bundle
 from evidence.records import Document, Problem, Source
 from evidence.timeline import TimelineEvent, records_to_timeline
 
@@ -84,15 +85,18 @@ def check_bundle(
     pipeline_file: Path | None = None,
     coverage_limit: dict[str, Any] | None = None,
     limits: Limits = Limits(),
+    cache: Cache | None = None,
+    budget: Budget | None = None,
 ) -> Report:
     """Given a bundle folder or .zip, return its Report; raise EvidenceError for usage errors.
 
     The claim type, as-of date and coverage limit ({"amount", "currency"}) come
     from the arguments, else the bundle's claim.toml, else quality and today.
+    With a `cache`, files read before are not read again; with a `budget`, each
+    file is read in a child process that is stopped if it overruns.
     """
     bundle = open_bundle(location, limits)
-    documents = read_bundle(bundle)
-    records = [extract(doc) for doc in documents]
+    documents, records = ingest(bundle, cache, budget)
     manifest = next((r for r in records if r.kind == "claim_manifest"), None)
     claim_type = claim or (manifest.get("claim") if manifest else None) or "quality"
     pipeline = load_pipeline(path=pipeline_file) if pipeline_file else load_pipeline(claim_type)

@@ -16,11 +16,13 @@ from typing import Any
 import click
 
 from evidence import __version__
-from evidence.batch import BatchRow, check_many, find_bundles
+from evidence.batch import BatchOptions, BatchRow, check_many, find_bundles
+from evidence.cache import Cache, default_cache_dir
 from evidence.check import Report, check_bundle
 from evidence.errors import EvidenceError
 from evidence.extract import extract as extract_record
 from evidence.findings import SEVERITY_RANK
+from evidence.isolation import Budget
 from evidence.normalize.money import find_amounts
 from evidence.readers import read_path
 from evidence.rules import load_all
@@ -48,6 +50,26 @@ REPORT_WRITERS: dict[str, Callable[[Report, bool], str]] = {
     "markdown": report_to_markdown,
     "html": report_to_html,
 }
+
+
+def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of `check` and `batch` that say how files are read."""
+    command = click.option("--no-cache", "no_cache", is_flag=True,
+                           help="Read every file again; neither use nor fill the cache.")(command)
+    command = click.option("--memory-limit", "memory_mb", type=click.IntRange(0), default=Budget.memory_mb,
+                           show_default=True, help="MB of memory one file may take to read (0: no cap).")(command)
+    return click.option(
+        "--page-timeout", "page_seconds", type=click.FloatRange(0), default=Budget.seconds_per_page,
+        show_default=True, help="Seconds one page may take before its file is stopped as unreadable "
+        "(0: read in-process, with no limit).")(command)
+
+
+def _budget(page_seconds: float, memory_mb: int) -> Budget | None:
+    return Budget(page_seconds, memory_mb) if page_seconds > 0 else None
+
+
+def _cache_dir(no_cache: bool) -> Path | None:
+    return None if no_cache else default_cache_dir()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,6 +102,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     show_default=True,
     help="Exit 1 when a finding is at or above this severity.",
 )
+@reading_options
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -93,12 +116,17 @@ def check(
     coverage_limit: str | None,
     pipeline_file: Path | None,
     fail_on: str,
+    no_cache: bool,
+    page_seconds: float,
+    memory_mb: int,
 ) -> None:
     """Check one bundle (a folder or .zip of an order's documents)."""
+    cache_dir = _cache_dir(no_cache)
     report = _run(ctx, lambda: check_bundle(
         bundle, claim=claim, as_of=as_of.date() if as_of else None, select=_codes(select),
         ignore=_codes(ignore) or [], pipeline_file=pipeline_file,
         coverage_limit=_coverage_limit(coverage_limit),
+        cache=Cache(cache_dir) if cache_dir else None, budget=_budget(page_seconds, memory_mb),
     ))
     colour = output is None and output_format == "text" and sys.stdout.isatty()
     _emit(REPORT_WRITERS[output_format](report, colour), output)
@@ -115,19 +143,22 @@ def check(
 @click.option("--claim", type=click.Choice(["quality", "late-shipment", "non-delivery"]))
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]))
 @click.option("--fail-on", type=click.Choice(list(SEVERITY_RANK)), default="major", show_default=True)
+@reading_options
 @click.pass_context
 def batch(ctx: click.Context, folders: tuple[Path, ...], workers: int, output_format: str, output: Path | None,
-          claim: str | None, as_of: datetime | None, fail_on: str) -> None:
+          claim: str | None, as_of: datetime | None, fail_on: str, no_cache: bool, page_seconds: float,
+          memory_mb: int) -> None:
     """Check every sub-folder or .zip of FOLDERS, one bundle each, and summarise."""
     bundles = _run(ctx, lambda: find_bundles(folders))
-    day = as_of.date() if as_of else None
+    options = BatchOptions(claim, as_of.date() if as_of else None, _cache_dir(no_cache),
+                           _budget(page_seconds, memory_mb))
     if sys.stderr.isatty():
         def progress(rows: Iterator[BatchRow]) -> Iterator[BatchRow]:
             with click.progressbar(rows, length=len(bundles), label="checking", file=sys.stderr) as bar:
                 yield from bar
-        rows = check_many(bundles, claim, day, workers, progress)
+        rows = check_many(bundles, options, workers, progress)
     else:
-        rows = check_many(bundles, claim, day, workers)
+        rows = check_many(bundles, options, workers)
     _emit(BATCH_WRITERS[output_format](rows), output)
     ctx.exit(EXIT_FINDINGS if any(row.fails(fail_on) for row in rows) else EXIT_OK)
 
@@ -145,6 +176,28 @@ def extract(ctx: click.Context, file: Path, output_format: str, words: bool) -> 
     record = _run(ctx, lambda: extract_record(doc))
     text = document_to_json(doc, record, words) if output_format == "json" else document_to_text(doc, record)
     _emit(text, None)
+
+
+@main.group("cache")
+def cache_group() -> None:
+    """Show or empty the cache of read files (in $EVIDENCE_CACHE_DIR or the user cache folder)."""
+
+
+@cache_group.command("info")
+def cache_info() -> None:
+    """Where the cache is, how many files it holds and its size on disk."""
+    info = Cache().info()
+    click.echo(f"path:     {info.path}")
+    click.echo(f"entries:  {info.entries} ({info.current} for this version, {info.entries - info.current} stale)")
+    click.echo(f"size:     {info.file_bytes / 1e6:.1f} MB on disk, {info.payload_bytes / 1e6:.1f} MB of records")
+
+
+@cache_group.command("clear")
+@click.option("--stale", is_flag=True, help="Only remove entries written by other versions of the tool.")
+def cache_clear(stale: bool) -> None:
+    """Empty the cache (files will be read again on the next check)."""
+    removed = Cache().clear(stale_only=stale)
+    click.echo(f"removed {removed} entr{'y' if removed == 1 else 'ies'} from {default_cache_dir()}")
 
 
 @main.command("rules")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from evidence.batch import check_many, find_bundles
+from evidence.batch import BatchOptions, check_many, find_bundles
 from evidence.cli import main
 from evidence.writers.batch import COLUMNS
 from tests.conftest import SAMPLES
@@ -32,7 +32,7 @@ def test_bundles_are_sub_folders_and_zips_in_a_stable_order(tmp_path: Path) -> N
 def test_a_broken_bundle_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     from datetime import date
 
-    rows = check_many(find_bundles([_batch_dir(tmp_path)]), as_of=date(2026, 11, 23))
+    rows = check_many(find_bundles([_batch_dir(tmp_path)]), BatchOptions(as_of=date(2026, 11, 23)))
     assert [(Path(r.bundle).name, r.verdict) for r in rows] == [
         ("a-strong.zip", "ready"), ("b-weak", "blocked"), ("c-broken.zip", "error")]
     weak = rows[1]
@@ -44,7 +44,8 @@ def test_two_workers_give_the_same_rows_in_the_same_order(tmp_path: Path) -> Non
     from datetime import date
 
     bundles = find_bundles([_batch_dir(tmp_path)])
-    assert check_many(bundles, as_of=date(2026, 11, 23), workers=2) == check_many(bundles, as_of=date(2026, 11, 23))
+    options = BatchOptions(as_of=date(2026, 11, 23))
+    assert check_many(bundles, options, workers=2) == check_many(bundles, options)
 
 
 def test_csv_and_json_summaries_and_exit_status(tmp_path: Path) -> None:

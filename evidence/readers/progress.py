@@ -1,0 +1,26 @@
+"""Progress of a reader inside one file, for the time budget of an isolated read.
+
+A reader calls `page_read()` after each page (or sheet, or other unit of work).
+By default nothing listens; when a document is read in a worker process with a
+time budget per page, the worker installs a listener that tells the parent the
+reader is still moving, so a long but healthy PDF is never cut short while a
+page that hangs is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_listener: Callable[[int], None] | None = None
+
+
+def page_read(number: int) -> None:
+    """Say that page `number` (1-based) of the current file has been read."""
+    if _listener is not None:
+        _listener(number)
+
+
+def listen(listener: Callable[[int], None] | None) -> None:
+    """Install (or, with None, remove) the function told of each page read."""
+    global _listener
+    _listener = listener

@@ -1,0 +1,121 @@
+"""Reading in a child with a budget: a hanging, bloating or crashing file is F001, the rest is read."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from evidence import filetypes
+from evidence.batch import BatchOptions, check_many
+from evidence.bundle import describe
+from evidence.cache import Cache
+from evidence.check import check_bundle
+from evidence.isolation import Budget, isolation_available, read_in_child
+from evidence.readers import READERS, progress
+from evidence.records import Document
+from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.skipif(not isolation_available(), reason="reading in a forked child needs Linux")
+
+TEXT = filetypes.TEXT
+REAL_TEXT_READER = READERS[TEXT][1]
+
+
+def _with_text_reader(monkeypatch: pytest.MonkeyPatch, reader) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(READERS, TEXT, ("text", reader))
+
+
+def _hangs(data: bytes, doc: Document) -> None:
+    if doc.path != "notes.txt":
+        return REAL_TEXT_READER(data, doc)
+    time.sleep(20)
+    doc.add_problem("F002", "finished after all")
+
+
+def test_a_hanging_file_is_stopped_and_becomes_f001(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_text_reader(monkeypatch, _hangs)
+    document, complete = read_in_child(describe("notes.txt", b"hello"), Budget(seconds_per_page=0.5))
+    assert not complete
+    assert [p.code for p in document.problems] == ["F001"]
+    assert "took longer than 0.5 s on its first page" in document.problems[0].reason
+
+
+def _slow_pages(data: bytes, doc: Document) -> None:
+    for number in range(1, 5):
+        time.sleep(0.3)
+        progress.page_read(number)
+
+
+def test_a_long_healthy_file_gets_its_budget_per_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_text_reader(monkeypatch, _slow_pages)
+    document, complete = read_in_child(describe("notes.txt", b"hello"), Budget(seconds_per_page=1.0))
+    assert complete and document.problems == []
+
+
+def _bloats(data: bytes, doc: Document) -> None:
+    hoard = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GiB
+    doc.add_problem("F002", f"held {len(hoard)} blocks")
+
+
+def test_a_file_that_eats_memory_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_text_reader(monkeypatch, _bloats)
+    document, _ = read_in_child(describe("notes.txt", b"hello"), Budget(seconds_per_page=30, memory_mb=256))
+    assert [p.code for p in document.problems] == ["F001"]
+    assert "memory" in document.problems[0].reason
+
+
+def _crashes(data: bytes, doc: Document) -> None:
+    if doc.path == "notes.txt":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    REAL_TEXT_READER(data, doc)
+
+
+def test_a_reader_crash_is_f001_for_that_file_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    bundle = tmp_path / "bundle"
+    shutil.copytree(SAMPLES / "weak-quality-claim", bundle)
+    (bundle / "notes.txt").write_text("supplier notes", encoding="utf-8")
+    _with_text_reader(monkeypatch, _crashes)
+    report = check_bundle(bundle, as_of=date(2026, 11, 23), budget=Budget(seconds_per_page=10),
+                          cache=Cache(tmp_path / "cache"))
+    f001 = [f for f in report.findings if f.code == "F001"]
+    assert len(f001) == 1 and "notes.txt" in f001[0].message and "signal 11" in f001[0].message
+    assert report.facts.get("order_number") is not None, "the rest of the bundle was not read"
+    assert Cache(tmp_path / "cache").info().entries == len(report.documents) - 1, "a crash was cached"
+
+
+def test_a_hanging_document_in_a_batch_fails_only_its_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    orders = tmp_path / "orders"
+    shutil.copytree(SAMPLES / "weak-quality-claim", orders / "a-hangs")
+    (orders / "a-hangs" / "notes.txt").write_text("supplier notes", encoding="utf-8")
+    shutil.copytree(SAMPLES / "weak-quality-claim", orders / "b-fine")
+    _with_text_reader(monkeypatch, _hangs)
+    options = BatchOptions(as_of=date(2026, 11, 23), budget=Budget(seconds_per_page=0.5))
+    hangs, fine = check_many(sorted(orders.iterdir()), options, workers=2)
+    assert hangs.verdict == fine.verdict == "blocked"
+    assert (hangs.blocker, hangs.major, hangs.minor) == (fine.blocker, fine.major + 1, fine.minor)
+
+
+def _dies_on_crash_bundle(bundle, **kwargs):  # type: ignore[no-untyped-def]
+    if Path(bundle).name == "b-crash":
+        os._exit(3)
+    return real_check_bundle(bundle, **kwargs)
+
+
+real_check_bundle = check_bundle
+
+
+def test_a_worker_that_dies_fails_only_its_bundle(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    orders = tmp_path / "orders"
+    for name in ("a-fine", "b-crash", "c-fine", "d-fine"):
+        shutil.copytree(SAMPLES / "weak-quality-claim", orders / name)
+    monkeypatch.setattr("evidence.batch.check_bundle", _dies_on_crash_bundle)
+    rows = check_many(sorted(orders.iterdir()), BatchOptions(as_of=date(2026, 11, 23)), workers=2)
+    assert [(Path(r.bundle).name, r.verdict) for r in rows] == [
+        ("a-fine", "blocked"), ("b-crash", "error"), ("c-fine", "blocked"), ("d-fine", "blocked")]
+    assert "worker process" in rows[1].error
