@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
-from evidence.phrases import load_data, phrase_to_pattern
+from evidence.phrases import load_data, phrase_anchor, phrase_to_pattern
 from evidence.records import Document
 
 KINDS = (
@@ -58,6 +58,7 @@ class _Phrase:
     strength: str  # "title" or "keyword"
     pattern: re.Pattern[str]
     length: int
+    anchor: str
 
 
 def classify(doc: Document) -> Classification:
@@ -123,7 +124,10 @@ def _matches(text: str) -> list[tuple[_Phrase, str]]:
     """Given a line, return the phrases in it; a longer phrase hides those inside it."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[_Phrase, str]] = []
+    lowered = text.lower()
     for phrase in _phrases():
+        if phrase.anchor not in lowered:
+            continue
         for match in phrase.pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
@@ -155,7 +159,7 @@ def _shows_paid(doc: Document) -> bool:
 def _phrases() -> tuple[_Phrase, ...]:
     data = load_data("document_kinds.json")
     phrases = [
-        _Phrase(kind, strength, phrase_to_pattern(text), len(text))
+        _Phrase(kind, strength, phrase_to_pattern(text), len(text), phrase_anchor(text))
         for kind, groups in data.items()
         if not kind.startswith("_")
         for strength in ("titles", "keywords")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evidence.extract.labels import Labeled
-from evidence.phrases import load_data, phrase_to_pattern
+from evidence.phrases import load_data, phrase_anchor, phrase_to_pattern
 from evidence.records import Document, Page, Source, Word
 
 _ROW_TOLERANCE = 2.5
@@ -105,7 +105,10 @@ def _join(row: list[Word]) -> tuple[str, list[tuple[int, int]]]:
 def _label_hits(text: str) -> list[tuple[str, str, int, int]]:
     """Given a header row, return (field, label, start, end) of its labels, anywhere, longest first."""
     taken: list[tuple[str, str, int, int]] = []
-    for field, pattern in _patterns():
+    lowered = text.lower()
+    for field, pattern, anchor in _patterns():
+        if anchor not in lowered:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if not any(start < t_end and t_start < end for _, _, t_start, t_end in taken):
@@ -123,7 +126,7 @@ def _source(path: str, page: Page, row: list[Word]) -> Source:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """Label patterns of labels.json plus the column-only headers of invoice_terms.json, longest first."""
     labels = load_data("labels.json")
     extra = load_data("invoice_terms.json")["column_headers"]
@@ -136,4 +139,4 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     ]
     phrases += [("document_number", text) for text in labels["document_number"] if len(text) > 3]
     ordered = sorted(phrases, key=lambda item: -len(item[1]))
-    return tuple((field, phrase_to_pattern(text)) for field, text in ordered)
+    return tuple((field, phrase_to_pattern(text), phrase_anchor(text)) for field, text in ordered)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from evidence.phrases import load_data, phrase_to_pattern
+from evidence.phrases import load_data, phrase_anchor, phrase_to_pattern
 from evidence.records import Document, Source, TextLine
 
 GENERIC = "document_number"  # 'No.', '编号': the field of a bilingual twin label wins over it
@@ -123,14 +123,10 @@ def _cell_value(text: str) -> str:
 def _labels() -> tuple[_Label, ...]:
     data = load_data("labels.json")
     labels = [
-        _Label(field, phrase_to_pattern(text), len(text), _anchor(text))
+        _Label(field, phrase_to_pattern(text), len(text), phrase_anchor(text))
         for field, synonyms in data.items()
         if not field.startswith("_")
         for text in synonyms
     ]
     return tuple(sorted(labels, key=lambda label: -label.length))
 
-
-def _anchor(phrase: str) -> str:
-    parts = [part for part in re.split(r"[\s\-.]+", phrase.strip().lower()) if part]
-    return parts[0] if parts else ""

@@ -15,6 +15,7 @@ from typing import Any
 import openpyxl
 from openpyxl.utils import get_column_letter
 
+from evidence.readers import progress
 from evidence.records import Document, Page, Source, Table, TextLine
 
 #: Rows read per sheet at most: a safety limit against sheets padded to a million rows.
@@ -31,6 +32,7 @@ def read(data: bytes, doc: Document) -> None:
     try:
         for number, sheet in enumerate(workbook.worksheets, start=1):
             doc.pages.append(_read_sheet(sheet, number, doc.path))
+            progress.page_read(number)
     finally:
         workbook.close()
     if not any(page.lines for page in doc.pages):
