@@ -1,0 +1,248 @@
+"""Lines, words and tables from pdfplumber-style char dicts and edges.
+
+These are pdfplumber's own algorithms (`WordExtractor`, the text-line
+clustering of `extract_text_lines`, `dedupe_chars`, `TableFinder` and
+`Table.extract`), run on plain lists, so that any char source gives the output
+pdfplumber would give for the same chars. `TableFinder` is used as it is; the
+others are re-stated here, for speed or because pdfplumber's version does not fit:
+
+- `words` is `WordExtractor.extract_words` written out for upright text (the
+  general class is used when a page has rotated text); `cell_text` is
+  `extract_text` on top of it. Both give pdfplumber's exact output (checked on
+  every page of the sample and external corpora).
+- `text_lines` reuses the words already extracted instead of extracting them a
+  second time inside a TextMap (same clustering, same joining, same strip).
+- `extract_table` only looks at chars inside the table before testing rows and
+  cells, where `Table.extract` scans every char of the page for every row.
+- `dedupe` compares glyphs pairwise by box overlap, not by top within 1 pt (see
+  there): pdfium's boxes follow each font's own descent.
+"""
+
+from __future__ import annotations
+
+import bisect
+from operator import itemgetter
+from typing import Any
+
+from pdfplumber.table import Table, TableFinder, TableSettings
+from pdfplumber.utils.clustering import cluster_objects
+from pdfplumber.utils.text import (
+    DEFAULT_X_TOLERANCE,
+    DEFAULT_Y_TOLERANCE,
+    LIGATURES,
+    WordExtractor,
+)
+
+Char = dict[str, Any]
+
+_TABLE_SETTINGS = TableSettings.resolve(None)
+_WORDS = WordExtractor()
+
+
+def dedupe(chars: list[Char]) -> list[Char]:
+    """Drop fake-bold duplicate glyphs: the same character drawn again over itself.
+
+    pdfplumber's ``dedupe_chars(extra_attrs=())`` keeps one glyph of each group
+    with the same text whose tops and x0s are within 1 pt. The same is done here
+    except that "same place" also means the boxes overlap by more than half
+    their height and width, rather than tops within 1 pt: the copy is often drawn in another
+    font (so the font is not compared either), and pdfium's boxes follow each
+    font's descent, so copies of one glyph can differ by 2 pt in top. Glyphs are
+    compared pairwise, never chained through a third. Of each set of copies the
+    glyph drawn highest, then leftmost, stays (pdfplumber's choice).
+
+    A blank char standing for a space pdfium generated (it has an ``anchor``)
+    stays exactly when the glyph after it stays: the copy of a line often starts
+    right after such a space, and a space kept without its glyph would split the
+    first word of the original.
+    """
+    glyphs = sorted((char for char in chars if "anchor" not in char), key=itemgetter("text", "x0"))
+    partners: dict[int, list[Char]] = {}
+    count = len(glyphs)
+    for index, char in enumerate(glyphs):
+        text, x0 = char["text"], char["x0"]
+        following = index + 1
+        while following < count:
+            other = glyphs[following]
+            if other["text"] != text or other["x0"] - x0 > 1:
+                break
+            if other["upright"] == char["upright"] and _stacked(char, other):
+                partners.setdefault(id(char), []).append(other)
+                partners.setdefault(id(other), []).append(char)
+            following += 1
+    if not partners:
+        return chars
+    kept: set[int] = set()
+    dropped: set[int] = set()
+    for char in sorted((char for char in glyphs if id(char) in partners), key=itemgetter("doctop", "x0")):
+        if any(id(other) in kept for other in partners[id(char)]):
+            dropped.add(id(char))
+        else:
+            kept.add(id(char))
+    return [char for char in chars if id(char.get("anchor", char)) not in dropped]
+
+
+def _stacked(one: Char, other: Char) -> bool:
+    """True when two glyph boxes overlap by more than half of each dimension.
+
+    The width test keeps two letters side by side in a tiny font (the "ee" of
+    a 1 pt "Powered by" line, 0.9 pt apart) from counting as one drawn twice.
+    """
+    high = min(one["bottom"], other["bottom"]) - max(one["top"], other["top"])
+    wide = min(one["x1"], other["x1"]) - max(one["x0"], other["x0"])
+    return high > 0.5 * min(one["bottom"] - one["top"], other["bottom"] - other["top"]) and wide > 0.5 * min(
+        one["x1"] - one["x0"], other["x1"] - other["x0"]
+    )
+
+
+def words(chars: list[Char]) -> list[Char]:
+    """pdfplumber's ``extract_words()`` with its default settings.
+
+    When every char is upright (nearly every page), this is `WordExtractor`'s
+    algorithm written out for that case alone, about twice as fast: chars are
+    clustered into lines by top (3 pt), each line sorted by x0, and a word ends
+    at a blank char, or where the next char starts left of the previous one's
+    x0, more than 3 pt right of its x1, or more than 3 pt above or below its top.
+    Pages with rotated text go through `WordExtractor` itself.
+    """
+    for char in chars:
+        if not char["upright"]:
+            return _WORDS.extract_words(chars)
+    found: list[Char] = []
+    x_tolerance, y_tolerance = DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
+    for line in cluster_objects(chars, itemgetter("top"), y_tolerance):
+        line.sort(key=itemgetter("x0"))
+        current: list[Char] = []
+        for char in line:
+            if char["text"].isspace():
+                if current:
+                    found.append(_merge(current))
+                    current = []
+                continue
+            if current:
+                previous = current[-1]
+                x0 = char["x0"]
+                if (
+                    x0 < previous["x0"]
+                    or x0 > previous["x1"] + x_tolerance
+                    or abs(char["top"] - previous["top"]) > y_tolerance
+                ):
+                    found.append(_merge(current))
+                    current = []
+            current.append(char)
+        if current:
+            found.append(_merge(current))
+    return found
+
+
+def _merge(chars: list[Char]) -> Char:
+    """`WordExtractor.merge_chars` for upright chars."""
+    first = chars[0]
+    x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
+    if len(chars) == 1:
+        text = LIGATURES.get(first["text"]) or first["text"]
+    else:
+        for char in chars:
+            x0 = min(x0, char["x0"])
+            top = min(top, char["top"])
+            x1 = max(x1, char["x1"])
+            bottom = max(bottom, char["bottom"])
+        text = "".join(LIGATURES.get(char["text"]) or char["text"] for char in chars)
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "doctop": top + (first["doctop"] - first["top"]),
+        "bottom": bottom,
+        "upright": first["upright"],
+        "height": bottom - top,
+        "width": x1 - x0,
+        "direction": "ltr",
+    }
+
+
+def cell_text(chars: list[Char]) -> str:
+    """pdfplumber's ``extract_text(chars)`` with its default settings (no layout)."""
+    if not chars:
+        return ""
+    lines = cluster_objects(words(chars), itemgetter("top"), DEFAULT_Y_TOLERANCE)
+    return "\n".join(" ".join(word["text"] for word in line) for line in lines)
+
+
+def text_lines(page_words: list[Char]) -> list[str]:
+    """The texts of pdfplumber's ``extract_text_lines(strip=True)``, from its words.
+
+    That function builds a TextMap from the same words (default settings, no
+    layout): consecutive words whose tops are within the y tolerance form a line,
+    joined by single spaces; lines are stripped of spaces and blank ones dropped.
+    """
+    lines = []
+    for cluster in cluster_objects(page_words, itemgetter("top"), DEFAULT_Y_TOLERANCE, preserve_order=True):
+        text = " ".join(word["text"] for word in cluster).strip(" ")
+        if text.strip():
+            lines.append(text)
+    return lines
+
+
+class _TablePage:
+    """What `TableFinder` reads from a page: its edges, bbox, chars and words."""
+
+    def __init__(self, chars: list[Char], edges: list[Char], bbox: tuple[float, float, float, float]) -> None:
+        self.chars = chars
+        self.edges = edges
+        self.bbox = bbox
+
+    def extract_words(self, **kwargs: Any) -> list[Char]:
+        return WordExtractor(**kwargs).extract_words(self.chars)
+
+
+def tables(
+    chars: list[Char], edges: list[Char], bbox: tuple[float, float, float, float]
+) -> list[list[list[str | None]]]:
+    """pdfplumber's ``find_tables()`` then ``.extract()`` of each, cells stripped."""
+    if not edges:
+        return []
+    finder = TableFinder(_TablePage(chars, edges, bbox), _TABLE_SETTINGS)  # type: ignore[arg-type]
+    return [_clean_rows(extract_table(table, chars)) for table in finder.tables]
+
+
+def extract_table(table: Table, chars: list[Char]) -> list[list[str | None]]:
+    """Same as pdfplumber's ``Table.extract()`` with no arguments.
+
+    A char belongs to a cell when its centre lies inside the cell (left and top
+    edges included). `Table.extract` tests every char of the page against each
+    row; here the chars inside the table are sorted by their vertical centre
+    once, so that each row only looks at its own band (then back in page order,
+    which the word extraction of a cell depends on).
+    """
+    x0, top, x1, bottom = table.bbox
+    inside = []
+    for order, char in enumerate(chars):
+        v_mid = (char["top"] + char["bottom"]) / 2
+        h_mid = (char["x0"] + char["x1"]) / 2
+        if x0 <= h_mid < x1 and top <= v_mid < bottom:
+            inside.append((v_mid, order, h_mid, char))
+    inside.sort(key=itemgetter(0, 1))
+    v_mids = [item[0] for item in inside]
+    rows: list[list[str | None]] = []
+    for row in table.rows:
+        r_x0, r_top, r_x1, r_bottom = row.bbox
+        band = inside[bisect.bisect_left(v_mids, r_top) : bisect.bisect_left(v_mids, r_bottom)]
+        row_chars = sorted((item for item in band if r_x0 <= item[2] < r_x1), key=itemgetter(1))
+        cells: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append(None)
+                continue
+            c_x0, c_top, c_x1, c_bottom = cell
+            cell_chars = [
+                char for v_mid, _, h_mid, char in row_chars if c_x0 <= h_mid < c_x1 and c_top <= v_mid < c_bottom
+            ]
+            cells.append(cell_text(cell_chars) if cell_chars else "")
+        rows.append(cells)
+    return rows
+
+
+def _clean_rows(rows: list[list[str | None]]) -> list[list[str | None]]:
+    return [[cell.strip() if isinstance(cell, str) else None for cell in row] for row in rows]
