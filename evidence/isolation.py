@@ -1,13 +1,17 @@
-"""Read one file in a child process with a time budget per page and a memory cap.
+"""Read files in a child process with a time budget per page and a memory cap.
 
 A hostile or broken PDF can make a parser loop for hours or eat all memory. So
-each file is read in a forked child: the parent waits at most `seconds_per_page`
-for each page to be read (readers report pages through
+files are read in a forked reader child: the parent waits at most
+`seconds_per_page` for each page to be read (readers report pages through
 `evidence.readers.progress`). A child that overruns, runs out of its memory cap
-or crashes is stopped, and the file becomes an F001 problem; the rest of the
-bundle is still checked. Extraction runs in the parent on the Document the child
-sends back: it is the tool's own code on plain text, and it keeps the parent's
-compiled patterns warm (a child would compile them again for every file).
+or crashes is stopped, the file becomes an F001 problem, and the next file gets
+a fresh child; the rest of the bundle is still checked.
+
+One child serves many files (forking per file cost ~20 ms a file, as much as
+reading a small PDF), and is replaced every FILES_PER_CHILD files so that what
+parsers leave behind cannot pile up. Extraction runs in the parent on the
+Document the child sends back: it is the tool's own code on plain text, and it
+keeps the parent's compiled patterns warm.
 
 Forking is cheap on Linux (the child shares the parent's loaded modules). Where
 fork is not available or not safe (Windows, macOS), files are read in-process
@@ -34,10 +38,13 @@ try:
 except ImportError:  # Windows
     resource = None  # type: ignore[assignment]
 
+#: Files one reader child reads before it is replaced by a fresh one.
+FILES_PER_CHILD = 500
+
 
 @dataclass(frozen=True)
 class Budget:
-    """What reading one file may cost: seconds per page (and per page extracted), memory."""
+    """What reading one file may cost: seconds per page, and memory."""
 
     seconds_per_page: float = 10.0
     memory_mb: int = 2048
@@ -48,66 +55,97 @@ def isolation_available() -> bool:
 
 
 def read_in_child(file: BundleFile, budget: Budget) -> tuple[Document, bool]:
-    """Given a bundle file, read it in a child process within `budget`.
+    """Given a bundle file, read it in this process's reader child within `budget`.
 
     Returns the Document and whether it is complete: False when the child was
     stopped or died, so the caller does not cache a result that load caused.
     """
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child_main, args=(file, sender, budget.memory_mb), daemon=True)
-    child.start()
-    sender.close()
-    try:
-        return _await_child(file, receiver, child, budget)
-    finally:
-        receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join()
+    child = _CHILDREN.get(budget)
+    if child is None or child.owner != os.getpid() or child.files_read >= FILES_PER_CHILD:
+        if child is not None and child.owner == os.getpid():
+            child.stop()
+        child = _CHILDREN[budget] = _ReaderChild(budget)
+    document, complete = child.read(file)
+    if not complete:
+        child.stop()
+        del _CHILDREN[budget]
+    return document, complete
 
 
-def _await_child(file: BundleFile, receiver: Connection, child: multiprocessing.process.BaseProcess,
-                 budget: Budget) -> tuple[Document, bool]:
-    pages_read = 0
-    deadline = time.monotonic() + budget.seconds_per_page
-    while True:
-        if not receiver.poll(max(0.0, deadline - time.monotonic())):
-            child.kill()
-            where = f"page {pages_read + 1}" if pages_read else "its first page"
-            return _failed(file, f"took longer than {budget.seconds_per_page:g} s on {where} and was stopped; "
-                                 "the file may be damaged or built to hang readers")
+def stop_reader_children() -> None:
+    """Stop this process's reader children (the next read forks a fresh one)."""
+    for budget, child in list(_CHILDREN.items()):
+        if child.owner == os.getpid():
+            child.stop()
+        del _CHILDREN[budget]
+
+
+class _ReaderChild:
+    """A forked process that reads the files sent to it, one at a time."""
+
+    def __init__(self, budget: Budget) -> None:
+        context = multiprocessing.get_context("fork")
+        self.budget = budget
+        self.owner = os.getpid()  # a forked worker must not talk to its parent's child
+        self.files_read = 0
+        self.connection, child_end = context.Pipe(duplex=True)
+        self.process = context.Process(target=_serve, args=(child_end, budget.memory_mb), daemon=True)
+        self.process.start()
+        child_end.close()
+
+    def read(self, file: BundleFile) -> tuple[Document, bool]:
+        self.files_read += 1
         try:
-            message = receiver.recv()
-        except (EOFError, OSError):
-            child.join()
-            return _failed(file, _death_reason(child.exitcode, budget))
-        kind, value = message
-        if kind == "page":
-            pages_read = value
-            deadline = time.monotonic() + budget.seconds_per_page
-        elif kind == "done":
-            return pickle.loads(value), True
-        else:  # "error": the child caught an exception outside the reader's own guard
-            return _failed(file, f"could not be read ({value})")
+            self.connection.send(file)
+        except (OSError, ValueError):
+            return _failed(file, _death_reason(self.process.exitcode, self.budget))
+        return self._await(file)
+
+    def _await(self, file: BundleFile) -> tuple[Document, bool]:
+        pages_read = 0
+        deadline = time.monotonic() + self.budget.seconds_per_page
+        while True:
+            if not self.connection.poll(max(0.0, deadline - time.monotonic())):
+                where = f"page {pages_read + 1}" if pages_read else "its first page"
+                return _failed(file, f"took longer than {self.budget.seconds_per_page:g} s on {where} and was "
+                                     "stopped; the file may be damaged or built to hang readers")
+            try:
+                kind, value = self.connection.recv()
+            except (EOFError, OSError):
+                self.process.join()
+                return _failed(file, _death_reason(self.process.exitcode, self.budget))
+            if kind == "page":
+                pages_read = value
+                deadline = time.monotonic() + self.budget.seconds_per_page
+            elif kind == "done":
+                return pickle.loads(value), True
+            else:  # "error": the child caught an exception outside the reader's own guard
+                return _failed(file, f"could not be read ({value})")
+
+    def stop(self) -> None:
+        self.connection.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
 
 
-def _child_main(file: BundleFile, sender: Connection, memory_mb: int) -> None:
-    """Runs in the forked child: read, send the pickled Document, exit at once."""
+_CHILDREN: dict[Budget, _ReaderChild] = {}
+
+
+def _serve(connection: Connection, memory_mb: int) -> None:
+    """Runs in the forked child: read each file sent, send back the pickled Document."""
     faulthandler.disable()  # a crash is reported by the parent, as one line
-    try:
-        _cap_memory(memory_mb)
-        progress.listen(lambda number: sender.send(("page", number)))
-        document = read_file(file)
-        sender.send(("done", pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)))
-    except BaseException as exc:  # noqa: BLE001 - anything must reach the parent as one line
+    _cap_memory(memory_mb)
+    progress.listen(lambda number: connection.send(("page", number)))
+    while True:
         try:
-            sender.send(("error", f"{type(exc).__name__}: {str(exc)[:200]}"))
-        except Exception:
-            pass
-    finally:
-        sender.close()
-        os._exit(0)  # skip the parent's atexit handlers and buffered output
+            file = connection.recv()
+        except (EOFError, OSError):
+            os._exit(0)  # the parent is done: skip its atexit handlers and buffered output
+        try:
+            connection.send(("done", pickle.dumps(read_file(file), protocol=pickle.HIGHEST_PROTOCOL)))
+        except BaseException as exc:  # noqa: BLE001 - anything must reach the parent as one line
+            connection.send(("error", f"{type(exc).__name__}: {str(exc)[:200]}"))
 
 
 def _cap_memory(memory_mb: int) -> None:

@@ -16,7 +16,7 @@ from evidence.batch import BatchOptions, check_many
 from evidence.bundle import describe
 from evidence.cache import Cache
 from evidence.check import check_bundle
-from evidence.isolation import Budget, isolation_available, read_in_child
+from evidence.isolation import Budget, isolation_available, read_in_child, stop_reader_children
 from evidence.readers import READERS, progress
 from evidence.records import Document
 from tests.conftest import SAMPLES
@@ -27,8 +27,17 @@ TEXT = filetypes.TEXT
 REAL_TEXT_READER = READERS[TEXT][1]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_reader_children():
+    """Reader children are forked once and reused: fork new ones that see each test's patched reader."""
+    stop_reader_children()
+    yield
+    stop_reader_children()
+
+
 def _with_text_reader(monkeypatch: pytest.MonkeyPatch, reader) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setitem(READERS, TEXT, ("text", reader))
+    stop_reader_children()
 
 
 def _hangs(data: bytes, doc: Document) -> None:
@@ -119,3 +128,22 @@ def test_a_worker_that_dies_fails_only_its_bundle(monkeypatch: pytest.MonkeyPatc
     assert [(Path(r.bundle).name, r.verdict) for r in rows] == [
         ("a-fine", "blocked"), ("b-crash", "error"), ("c-fine", "blocked"), ("d-fine", "blocked")]
     assert "worker process" in rows[1].error
+
+
+def test_one_child_reads_many_files_and_a_stopped_one_is_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_text_reader(monkeypatch, _hangs)
+    budget = Budget(seconds_per_page=0.5)
+    pids = []
+    for name in ("a.txt", "b.txt", "notes.txt", "c.txt"):
+        document, complete = read_in_child(describe(name, b"hello there"), budget)
+        assert complete == (name != "notes.txt")
+        pids.append(_child_pid(budget))
+    assert pids[0] == pids[1] != pids[3], "files share a child until one is stopped"
+    assert pids[2] is None and pids[3] is not None
+
+
+def _child_pid(budget: Budget) -> int | None:
+    from evidence.isolation import _CHILDREN
+
+    child = _CHILDREN.get(budget)
+    return child.process.pid if child is not None else None
