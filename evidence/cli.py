@@ -7,6 +7,7 @@ stderr; --debug shows the traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -137,7 +138,8 @@ def check(
 
 @main.command()
 @click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes to use.")
+@click.option("--workers", type=click.IntRange(0, 64), default=1, show_default=True,
+              help="Processes to use (0: one per CPU).")
 @click.option("--format", "output_format", type=click.Choice(sorted(BATCH_WRITERS)), default="text")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the summary here.")
 @click.option("--claim", type=click.Choice(["quality", "late-shipment", "non-delivery"]))
@@ -150,6 +152,7 @@ def batch(ctx: click.Context, folders: tuple[Path, ...], workers: int, output_fo
           memory_mb: int) -> None:
     """Check every sub-folder or .zip of FOLDERS, one bundle each, and summarise."""
     bundles = _run(ctx, lambda: find_bundles(folders))
+    workers = workers or os.cpu_count() or 1
     options = BatchOptions(claim, as_of.date() if as_of else None, _cache_dir(no_cache),
                            _budget(page_seconds, memory_mb))
     if sys.stderr.isatty():

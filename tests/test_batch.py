@@ -63,3 +63,11 @@ def test_csv_and_json_summaries_and_exit_status(tmp_path: Path) -> None:
 def test_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["batch", str(tmp_path / "nope")])
     assert result.exit_code == 2 and "is not a folder of bundles" in result.stderr
+
+
+def test_workers_zero_means_one_per_cpu_and_the_same_summary(tmp_path: Path) -> None:
+    folder = str(_batch_dir(tmp_path))
+    args = ["batch", folder, "--format", "csv", "--as-of", "2026-11-23", "--no-cache"]
+    one = CliRunner().invoke(main, [*args, "--workers", "1"])
+    per_cpu = CliRunner().invoke(main, [*args, "--workers", "0"])
+    assert per_cpu.exit_code == one.exit_code == 1 and per_cpu.output == one.output
