@@ -14,7 +14,14 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
-from evidence.phrases import load_data, phrase_anchor, phrase_to_pattern
+from evidence.phrases import (
+    anchor_positions,
+    load_data,
+    memoized_list,
+    phrase_anchor,
+    phrase_to_pattern,
+    positions_present,
+)
 from evidence.records import Document
 
 KINDS = (
@@ -120,14 +127,14 @@ def _cap(strength: str, weight: float) -> float:
     return {"keyword": KEYWORD_CAP, "title (body)": ELSEWHERE_CAP}.get(label, float("inf"))
 
 
+@memoized_list
 def _matches(text: str) -> list[tuple[_Phrase, str]]:
     """Given a line, return the phrases in it; a longer phrase hides those inside it."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[_Phrase, str]] = []
-    lowered = text.lower()
-    for phrase in _phrases():
-        if phrase.anchor not in lowered:
-            continue
+    phrases = _phrases()
+    for position in positions_present(_phrase_anchors(), text.lower()):
+        phrase = phrases[position]
         for match in phrase.pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
@@ -167,3 +174,8 @@ def _phrases() -> tuple[_Phrase, ...]:
         for strength in [strength.rstrip("s")]
     ]
     return tuple(sorted(phrases, key=lambda p: -p.length))
+
+
+@lru_cache(maxsize=1)
+def _phrase_anchors() -> dict[str, tuple[int, ...]]:
+    return anchor_positions([phrase.anchor for phrase in _phrases()])

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evidence.extract.labels import Labeled
-from evidence.phrases import load_data, phrase_anchor, phrase_to_pattern
+from evidence.phrases import (
+    anchor_positions,
+    load_data,
+    memoized_list,
+    phrase_anchor,
+    phrase_to_pattern,
+    positions_present,
+)
 from evidence.records import Document, Page, Source, Word
 
 _ROW_TOLERANCE = 2.5
@@ -102,13 +109,13 @@ def _join(row: list[Word]) -> tuple[str, list[tuple[int, int]]]:
     return " ".join(word.text for word in row), spans
 
 
+@memoized_list
 def _label_hits(text: str) -> list[tuple[str, str, int, int]]:
     """Given a header row, return (field, label, start, end) of its labels, anywhere, longest first."""
     taken: list[tuple[str, str, int, int]] = []
-    lowered = text.lower()
-    for field, pattern, anchor in _patterns():
-        if anchor not in lowered:
-            continue
+    patterns = _patterns()
+    for position in positions_present(_pattern_anchors(), text.lower()):
+        field, pattern, _ = patterns[position]
         for match in pattern.finditer(text):
             start, end = match.span()
             if not any(start < t_end and t_start < end for _, _, t_start, t_end in taken):
@@ -140,3 +147,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     phrases += [("document_number", text) for text in labels["document_number"] if len(text) > 3]
     ordered = sorted(phrases, key=lambda item: -len(item[1]))
     return tuple((field, phrase_to_pattern(text), phrase_anchor(text)) for field, text in ordered)
+
+
+@lru_cache(maxsize=1)
+def _pattern_anchors() -> dict[str, tuple[int, ...]]:
+    return anchor_positions([anchor for _, _, anchor in _patterns()])

@@ -243,6 +243,7 @@ def _value_source(value: str, table: Table, page: Page) -> Source:
     return table.source
 
 
+@lru_cache(maxsize=8192)
 def label_key(label: str) -> str:
     """Given a label as written ('Date of Issue:'), return it for comparison ('date of issue').
 

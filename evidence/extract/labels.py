@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from evidence.phrases import load_data, phrase_anchor, phrase_to_pattern
+from evidence.phrases import (
+    anchor_positions,
+    load_data,
+    memoized_list,
+    phrase_anchor,
+    phrase_to_pattern,
+    positions_present,
+)
 from evidence.records import Document, Source, TextLine
 
 GENERIC = "document_number"  # 'No.', '编号': the field of a bilingual twin label wins over it
@@ -84,14 +91,14 @@ def line_to_labeled(line: TextLine, following: TextLine | None = None) -> list[L
     return found
 
 
+@memoized_list
 def find_labels(text: str) -> list[_Hit]:
     """Given a line, return the label occurrences that stand where labels stand."""
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
-    lowered = text.lower()
-    for label in _labels():
-        if label.anchor not in lowered:
-            continue
+    labels = _labels()
+    for position in positions_present(_label_anchors(), text.lower()):
+        label = labels[position]
         for match in label.pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
@@ -129,4 +136,9 @@ def _labels() -> tuple[_Label, ...]:
         for text in synonyms
     ]
     return tuple(sorted(labels, key=lambda label: -label.length))
+
+
+@lru_cache(maxsize=1)
+def _label_anchors() -> dict[str, tuple[int, ...]]:
+    return anchor_positions([label.anchor for label in _labels()])
 

@@ -126,6 +126,7 @@ def header_roles(cells: list[str]) -> dict[int, str] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _cell_role(cell: str) -> str | None:
     """Given a header cell, return the role of its longest matching header phrase ('item' only as a last resort)."""
     best: tuple[int, str] | None = None

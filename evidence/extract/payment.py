@@ -406,6 +406,7 @@ def line_roles(doc: Document) -> dict[Source, str | None]:
     return roles
 
 
+@lru_cache(maxsize=8192)
 def heading_role(text: str) -> str | None:
     """Given a line, return the party its heading names, '' for another heading, None for no heading."""
     key = label_key(text).rstrip(" :：")

@@ -21,6 +21,7 @@ from evidence.extract.finder import (
     ISSUE_DATE_LABELS,
     PO_LABELS,
     Finder,
+    Named,
     block_name,
     find_named,
     goods_count,
@@ -117,7 +118,7 @@ def record_carrier(record: Record, found: Finder) -> None:
     candidates += [(line.text, line.source) for line in top_lines(found.doc, _TITLE_LINES)]
     candidates += [(line.text, line.source) for line in found.doc.lines]
     for text, source in candidates:
-        known = find_named(text, _carriers())
+        known = _carriers_named(text)
         if known:
             entry = next(e for e in _carriers() if e["name"] == known[0].name)
             record.set("carrier", entry["name"], source, text)
@@ -424,6 +425,12 @@ def _terms() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _types() -> dict[str, list[str]]:
     return {kind: phrases for kind, phrases in _terms()["document_types"].items() if not kind.startswith("_")}
+
+
+@lru_cache(maxsize=8192)
+def _carriers_named(text: str) -> tuple[Named, ...]:
+    # Every line of the document is searched for each carrier, and letterhead lines come twice.
+    return tuple(find_named(text, _carriers()))
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from evidence.extract.common import LabeledDoc, currency_in
@@ -112,6 +113,7 @@ def total_candidates(lines: list[TextLine], currency: str | None) -> list[_Candi
     return found
 
 
+@lru_cache(maxsize=8192)
 def _total_label(text: str) -> re.Match[str] | None:
     """Given a line, return its first total label that is not a subtotal, tax or quantity total."""
     for match in _total_pattern().finditer(text):

@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.normalize import CJK_NUMERAL_CHARS, cjk_to_int, fold_width, load_data, phrase_alternation
+from evidence.phrases import memoized_list
 
 ORDERS = ("dmy", "mdy")
 #: Not glued to a word or to a number before it ("PI-2026-09-05", "1.05.09.2026");
@@ -86,6 +87,7 @@ class LeadTime:
     low: int | None = None
 
 
+@memoized_list
 def find_dates(text: str, order: str | None = None) -> list[DateMatch]:
     """Given a line of text, return every date in it, left to right.
 

@@ -29,6 +29,7 @@ from typing import Any
 from evidence.normalize import NUMBER, cjk_to_int, fold_width, load_data, parse_number, phrase_alternation
 from evidence.normalize.dates import find_dates
 from evidence.normalize.quantities import QUANTITY_KINDS, unit_alternation
+from evidence.phrases import memoized_list
 
 #: What may stand between a currency mark and its figure: "USD: 100", "USD -100",
 #: "USD (100)", and a mark in a label: "Total (USD): 100", "金额（美元）：100".
@@ -69,6 +70,7 @@ class _Mark:
     text: str
 
 
+@memoized_list
 def find_amounts(text: str, currency_hint: str | None = None, bare: bool = False) -> list[Money]:
     """Given a line of text, return every amount of money in it, left to right.
 
@@ -155,6 +157,7 @@ def amount_in_words(text: str) -> Decimal | None:
 # ---------------------------------------------------------------- marks and figures
 
 
+@memoized_list
 def _marks(text: str) -> list[_Mark]:
     """Given text, return its currency marks, adjacent ones ("RMB ¥", "USD $") joined into one."""
     joined: list[_Mark] = []

@@ -25,6 +25,7 @@ from typing import Any
 
 from evidence.normalize import fold_width, load_data, parse_number, phrase_alternation
 from evidence.normalize.dates import find_dates
+from evidence.phrases import memoized_list
 
 #: Kinds of unit an order quantity may have (a measure may have any).
 QUANTITY_KINDS = frozenset({"count", "length", "mass", "volume", "area"})
@@ -107,6 +108,7 @@ class Measure:
         return self.value - minus, self.value + plus
 
 
+@memoized_list
 def find_quantities(text: str) -> list[Quantity]:
     """Given a line of text, return every figure with a count, length, mass, volume or area unit."""
     folded = fold_width(text)
@@ -146,6 +148,7 @@ def parse_quantity(text: str) -> Quantity | None:
     return None if value is None else Quantity(value, None, "count", text[start:end], start, end)
 
 
+@memoized_list
 def find_measures(text: str) -> list[Measure]:
     """Given a line of a specification, return its measures, tolerances and dimensions, left to right.
 

@@ -25,6 +25,7 @@ from typing import Any
 from evidence.normalize import fold_width, load_data, parse_number, phrase_alternation
 from evidence.normalize.dates import find_dates
 from evidence.normalize.quantities import Measure, canonical_unit, find_measures, find_quantities
+from evidence.phrases import memoized_list
 
 SAMPLE = "reference-to-sample"
 #: A label: short, not starting with a figure, before ':' '=' or a tab.
@@ -121,6 +122,7 @@ def find_sample_references(text: str) -> list[str]:
     return [p.text for p in find_phrases(text) if p.category == SAMPLE]
 
 
+@memoized_list
 def find_phrases(text: str) -> list[PhraseMatch]:
     """Given text, return every phrase of subjective_phrases.json in it, left to right.
 
