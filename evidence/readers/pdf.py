@@ -61,7 +61,7 @@ from evidence.readers.pdf_pdfium import (
     page_chars,
     page_objects,
 )
-from evidence.records import Document, Page, Source, Table, TextLine, Word
+from evidence.records import Document, Page, Source, Table, TextLine
 
 #: Below this many characters on every page, a PDF counts as having no text layer.
 MIN_TEXT_CHARS = 1
@@ -150,7 +150,7 @@ def _read_page(pdf: pypdfium2.PdfDocument, index: int, doc: Document, fallback: 
         TextLine(text=text, source=Source(doc.path, page=number, line=line))
         for line, text in enumerate(pdf_layout.text_lines(page_words), start=1)
     ]
-    page.words = [_word(word) for word in page_words]
+    page.words = [pdf_layout.to_word(word) for word in page_words]
     bbox = (geometry.shift_x, geometry.shift_top, geometry.shift_x + geometry.width, geometry.shift_top + geometry.height)
     page.tables = [
         Table(rows=rows, source=Source(doc.path, page=number)) for rows in pdf_layout.tables(chars, edges, bbox)
@@ -187,15 +187,6 @@ class _Fallback:
         if self.pdf is not None:
             self.pdf.close()
 
-
-def _word(raw: dict[str, Any]) -> Word:
-    return Word(
-        text=raw["text"],
-        x0=round(float(raw["x0"]), 2),
-        top=round(float(raw["top"]), 2),
-        x1=round(float(raw["x1"]), 2),
-        bottom=round(float(raw["bottom"]), 2),
-    )
 
 
 def _check_text_layer(doc: Document) -> None:

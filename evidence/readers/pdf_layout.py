@@ -33,6 +33,8 @@ from pdfplumber.utils.text import (
     WordExtractor,
 )
 
+from evidence.records import Word
+
 Char = dict[str, Any]
 
 _TABLE_SETTINGS = TableSettings.resolve(None)
@@ -246,3 +248,14 @@ def extract_table(table: Table, chars: list[Char]) -> list[list[str | None]]:
 
 def _clean_rows(rows: list[list[str | None]]) -> list[list[str | None]]:
     return [[cell.strip() if isinstance(cell, str) else None for cell in row] for row in rows]
+
+
+def to_word(raw: dict[str, Any]) -> Word:
+    """Given a word dict of `words`, return the record's Word, in points rounded to 2 decimals."""
+    return Word(
+        text=raw["text"],
+        x0=round(float(raw["x0"]), 2),
+        top=round(float(raw["top"]), 2),
+        x1=round(float(raw["x1"]), 2),
+        bottom=round(float(raw["bottom"]), 2),
+    )

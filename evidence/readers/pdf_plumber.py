@@ -26,7 +26,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from evidence.readers import pdf_layout, progress
-from evidence.records import Document, Page, Source, Table, TextLine, Word
+from evidence.records import Document, Page, Source, Table, TextLine
 
 _CID = re.compile(r"\(cid:\d+\)")
 
@@ -98,7 +98,7 @@ def read_page(pdf: Any, index: int, data: bytes, doc: Document) -> Page:
         chars = pdf_layout.dedupe(raw.chars)
         page_words = pdf_layout.words(chars)
         page.lines = _lines(pdf_layout.text_lines(page_words), doc.path, number)
-        page.words = [_word(w) for w in page_words]
+        page.words = [pdf_layout.to_word(w) for w in page_words]
         edges = raw.edges
         page.tables = [
             Table(rows=rows, source=Source(doc.path, page=number))
@@ -125,15 +125,6 @@ def _without_cids(lines: list[TextLine], path: str, page: int) -> list[TextLine]
 def _lines(texts: list[str], path: str, page: int) -> list[TextLine]:
     return [TextLine(text=text, source=Source(path, page=page, line=number)) for number, text in enumerate(texts, 1)]
 
-
-def _word(raw: dict[str, Any]) -> Word:
-    return Word(
-        text=raw["text"],
-        x0=round(float(raw["x0"]), 2),
-        top=round(float(raw["top"]), 2),
-        x1=round(float(raw["x1"]), 2),
-        bottom=round(float(raw["bottom"]), 2),
-    )
 
 
 def _pdfium_lines(data: bytes, index: int, path: str) -> list[TextLine]:
