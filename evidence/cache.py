@@ -83,6 +83,7 @@ class CacheInfo:
     current: int  # entries written by this tool version
     payload_bytes: int
     file_bytes: int
+    usable: bool  # False when the database cannot be opened or created there
 
 
 class Cache:
@@ -124,7 +125,7 @@ class Cache:
         )
         entries, current, payload = totals.fetchone() if totals is not None else (0, 0, 0)
         file_bytes = sum(p.stat().st_size for p in self.path.parent.glob(CACHE_FILE + "*") if p.is_file())
-        return CacheInfo(self.path, entries, current, payload, file_bytes)
+        return CacheInfo(self.path, entries, current, payload, file_bytes, not self._broken)
 
     def clear(self, stale_only: bool = False) -> int:
         """Delete every entry (or only other tool versions'); return how many went."""

@@ -18,7 +18,7 @@ import click
 
 from evidence import __version__
 from evidence.batch import BatchOptions, BatchRow, check_many, find_bundles
-from evidence.cache import Cache, default_cache_dir
+from evidence.cache import CACHE_ENV, Cache, default_cache_dir
 from evidence.check import Report, check_bundle
 from evidence.errors import EvidenceError
 from evidence.extract import extract as extract_record
@@ -190,6 +190,9 @@ def cache_group() -> None:
 def cache_info() -> None:
     """Where the cache is, how many files it holds and its size on disk."""
     info = Cache().info()
+    if not info.usable:
+        _fail(f"the cache at {info.path} cannot be opened or created; checks run without it "
+              f"(set {CACHE_ENV} to a writable folder)")
     click.echo(f"path:     {info.path}")
     click.echo(f"entries:  {info.entries} ({info.current} for this version, {info.entries - info.current} stale)")
     click.echo(f"size:     {info.file_bytes / 1e6:.1f} MB on disk, {info.payload_bytes / 1e6:.1f} MB of records")

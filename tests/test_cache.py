@@ -103,3 +103,10 @@ def test_cli_cache_info_clear_and_no_cache(bundle: Path, tmp_path: Path) -> None
     cleared = runner.invoke(main, ["cache", "clear"])
     assert cleared.exit_code == 0 and cleared.output.startswith("removed ")
     assert "entries:  0 " in runner.invoke(main, ["cache", "info"]).output
+
+
+def test_cli_cache_info_says_when_the_cache_cannot_be_used(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = CliRunner(env={"EVIDENCE_CACHE_DIR": str(blocker / "cache")}).invoke(main, ["cache", "info"])
+    assert result.exit_code == 2 and "cannot be opened or created" in result.stderr
