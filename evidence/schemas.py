@@ -39,14 +39,19 @@ class SchemaError:
 
 def schema_names() -> list[str]:
     """Return the names of the shipped schemas, sorted."""
+    return list(_shipped_names())
+
+
+@lru_cache(maxsize=1)
+def _shipped_names() -> tuple[str, ...]:
     folder = resources.files("evidence").joinpath("schemas")
-    return sorted(p.name[: -len(SUFFIX)] for p in folder.iterdir() if p.name.endswith(SUFFIX))
+    return tuple(sorted(p.name[: -len(SUFFIX)] for p in folder.iterdir() if p.name.endswith(SUFFIX)))
 
 
 @lru_cache(maxsize=None)
 def load_schema(name: str) -> dict[str, Any]:
     """Given a schema name ('claim'), return the schema; raise EvidenceError if unknown."""
-    if name not in schema_names():
+    if name not in _shipped_names():
         raise EvidenceError(f"unknown schema {name!r}; `evidence schemas` lists them")
     text = resources.files("evidence").joinpath(f"schemas/{name}{SUFFIX}").read_text("utf-8")
     return dict(json.loads(text))
@@ -54,10 +59,16 @@ def load_schema(name: str) -> dict[str, Any]:
 
 def validate(instance: Any, name: str) -> list[SchemaError]:
     """Given data and a schema name, return its errors, the most relevant first."""
-    validator = Draft202012Validator(load_schema(name), format_checker=FormatChecker())
+    validator = _validator(name)
     # `relevance` ranks the best match highest, as jsonschema.best_match takes the max.
     errors = sorted(validator.iter_errors(to_json_types(instance)), key=relevance, reverse=True)
     return [SchemaError(name, error.json_path, _message(error)) for error in errors]
+
+
+@lru_cache(maxsize=None)
+def _validator(name: str) -> Draft202012Validator:
+    """One validator per schema: building one (and its format checker) costs more than a validation."""
+    return Draft202012Validator(load_schema(name), format_checker=FormatChecker())
 
 
 def _message(error: ValidationError) -> str:
