@@ -31,7 +31,12 @@ class Pipeline:
     expects: tuple[str, ...] = ()
 
     def rules(self, select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
-        """Return the rules this pipeline runs, narrowed by the user's --select/--ignore."""
+        """Return the rules this pipeline runs, narrowed by the user's --select/--ignore.
+
+        An unknown code there is an error: a typo in --select would otherwise run
+        no rule at all and read as a clean bundle.
+        """
+        _raise_unknown([*(select or []), *(ignore or [])], "--select/--ignore")
         chosen = []
         for code, rule in sorted(load_all().items()):
             if not _matches(code, self.select) or _matches(code, self.ignore):
@@ -83,11 +88,16 @@ def parse_pipeline(text: str, where: str) -> Pipeline:
 
 
 def _check_codes(data: dict[str, object], where: str) -> None:
-    known = load_all()
     named = [*data.get("select", []), *data.get("ignore", []), *data.get("severity", {})]  # type: ignore[misc]
-    unknown = sorted({code for code in named if not any(k.startswith(code) for k in known)})
+    _raise_unknown(named, f"pipeline {where}")
+
+
+def _raise_unknown(codes: list[str], where: str) -> None:
+    """Raise EvidenceError naming the codes or prefixes that match no rule."""
+    known = load_all()
+    unknown = sorted({code for code in codes if not any(k.startswith(code) for k in known)})
     if unknown:
-        raise EvidenceError(f"pipeline {where} names unknown rule codes: {', '.join(unknown)}")
+        raise EvidenceError(f"{where} names unknown rule codes: {', '.join(unknown)}; `evidence rules` lists them")
 
 
 def _matches(code: str, prefixes: tuple[str, ...] | list[str]) -> bool:

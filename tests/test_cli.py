@@ -128,3 +128,8 @@ def test_console_script_usage_errors_are_one_line(monkeypatch: pytest.MonkeyPatc
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("evidence: error: Invalid value for '--claim'")
+
+
+def test_an_unknown_code_in_select_is_a_usage_error_not_a_clean_bundle(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(_bundle(tmp_path)), "--select", "ZZ9", "--no-cache"])
+    assert result.exit_code == 2 and "unknown rule codes: ZZ9" in result.stderr
