@@ -14,14 +14,7 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
-from evidence.phrases import (
-    anchor_positions,
-    load_data,
-    memoized_list,
-    phrase_anchor,
-    phrase_to_pattern,
-    positions_present,
-)
+from evidence.phrases import PhraseList, load_data, memoized_list, phrase_to_pattern
 from evidence.records import Document
 
 KINDS = (
@@ -63,9 +56,6 @@ class Classification:
 class _Phrase:
     kind: str
     strength: str  # "title" or "keyword"
-    pattern: re.Pattern[str]
-    length: int
-    anchor: str
 
 
 def classify(doc: Document) -> Classification:
@@ -130,18 +120,7 @@ def _cap(strength: str, weight: float) -> float:
 @memoized_list
 def _matches(text: str) -> list[tuple[_Phrase, str]]:
     """Given a line, return the phrases in it; a longer phrase hides those inside it."""
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[_Phrase, str]] = []
-    phrases = _phrases()
-    for position in positions_present(_phrase_anchors(), text.lower()):
-        phrase = phrases[position]
-        for match in phrase.pattern.finditer(text):
-            start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
-                continue
-            taken.append((start, end))
-            found.append((phrase, match.group(0)))
-    return found
+    return [(match.tag, match.text) for match in _phrases().find(text)]
 
 
 def _add_filename_hint(path: str, scores: dict[str, float]) -> None:
@@ -163,19 +142,12 @@ def _shows_paid(doc: Document) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[_Phrase, ...]:
+def _phrases() -> PhraseList:
     data = load_data("document_kinds.json")
-    phrases = [
-        _Phrase(kind, strength, phrase_to_pattern(text), len(text), phrase_anchor(text))
+    return PhraseList(
+        (_Phrase(kind, strength.rstrip("s")), text)
         for kind, groups in data.items()
         if not kind.startswith("_")
         for strength in ("titles", "keywords")
         for text in groups.get(strength, [])
-        for strength in [strength.rstrip("s")]
-    ]
-    return tuple(sorted(phrases, key=lambda p: -p.length))
-
-
-@lru_cache(maxsize=1)
-def _phrase_anchors() -> dict[str, tuple[int, ...]]:
-    return anchor_positions([phrase.anchor for phrase in _phrases()])
+    )

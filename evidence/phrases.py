@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache, wraps
 from importlib import resources
 from typing import Any, TypeVar
@@ -32,24 +33,6 @@ def phrase_anchor(phrase: str) -> str:
     return parts[0] if parts else ""
 
 
-def anchor_positions(anchors: Sequence[str]) -> dict[str, tuple[int, ...]]:
-    """Given the anchors of a phrase list, in list order, return each anchor with the positions of its phrases."""
-    positions: dict[str, list[int]] = {}
-    for position, anchor in enumerate(anchors):
-        positions.setdefault(anchor, []).append(position)
-    return {anchor: tuple(found) for anchor, found in positions.items()}
-
-
-def positions_present(anchors: dict[str, tuple[int, ...]], lowered: str) -> list[int]:
-    """Given `anchor_positions` of a phrase list and a lower-cased text, return, in list order,
-    the positions of the phrases whose anchor the text holds.
-
-    Phrases share anchors ('invoice no.', 'invoice date'), so testing each anchor once
-    is cheaper than testing each phrase's.
-    """
-    return sorted(position for anchor, found in anchors.items() if anchor in lowered for position in found)
-
-
 def phrase_to_pattern(phrase: str) -> re.Pattern[str]:
     """Given 'pro forma invoice', return a pattern also matching 'PRO-FORMA  INVOICE' or 'PROFORMA INVOICE'."""
     parts = [re.escape(part) for part in re.split(r"[\s\-.]+", phrase.strip()) if part]
@@ -60,6 +43,51 @@ def phrase_to_pattern(phrase: str) -> re.Pattern[str]:
         # Latin phrases match whole words only: 'pi' must not match 'shipping'.
         return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", re.IGNORECASE)
     return re.compile(body, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """One occurrence of a phrase of a PhraseList: the tag given with the phrase, and where it is."""
+
+    tag: Any
+    text: str
+    start: int
+    end: int
+
+
+class PhraseList:
+    """Tagged phrases, longest first, found in a text without overlaps: a longer phrase hides those inside it.
+
+    Each phrase is tried only when the text holds its anchor (its first word), and
+    each anchor is tested once for all the phrases that share it ('invoice no.',
+    'invoice date'), so a line costs a few substring tests, not a regex per phrase.
+    """
+
+    def __init__(self, tagged: Iterable[tuple[Any, str]]) -> None:
+        ordered = sorted(tagged, key=lambda item: -len(item[1]))
+        self.tags = tuple(tag for tag, _ in ordered)
+        self.patterns = tuple(phrase_to_pattern(text) for _, text in ordered)
+        positions: dict[str, list[int]] = {}
+        for position, (_, text) in enumerate(ordered):
+            positions.setdefault(phrase_anchor(text), []).append(position)
+        self._by_anchor = {anchor: tuple(found) for anchor, found in positions.items()}
+
+    def find(self, text: str, keep: Callable[[str, int, int], bool] | None = None) -> list[PhraseMatch]:
+        """Given a text, return the occurrences, longest phrase first; `keep` may veto one by its span."""
+        lowered = text.lower()
+        present = sorted(p for anchor, found in self._by_anchor.items() if anchor in lowered for p in found)
+        taken: list[tuple[int, int]] = []
+        matches: list[PhraseMatch] = []
+        for position in present:
+            for match in self.patterns[position].finditer(text):
+                start, end = match.span()
+                if any(start < t_end and t_start < end for t_start, t_end in taken):
+                    continue
+                if keep is not None and not keep(text, start, end):
+                    continue
+                taken.append((start, end))
+                matches.append(PhraseMatch(self.tags[position], match.group(0), start, end))
+        return matches
 
 
 def memoized_list(finder: Callable[..., list[_Item]]) -> Callable[..., list[_Item]]:

@@ -15,14 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evidence.extract.labels import Labeled
-from evidence.phrases import (
-    anchor_positions,
-    load_data,
-    memoized_list,
-    phrase_anchor,
-    phrase_to_pattern,
-    positions_present,
-)
+from evidence.phrases import PhraseList, load_data, memoized_list
 from evidence.records import Document, Page, Source, Word
 
 _ROW_TOLERANCE = 2.5
@@ -112,15 +105,8 @@ def _join(row: list[Word]) -> tuple[str, list[tuple[int, int]]]:
 @memoized_list
 def _label_hits(text: str) -> list[tuple[str, str, int, int]]:
     """Given a header row, return (field, label, start, end) of its labels, anywhere, longest first."""
-    taken: list[tuple[str, str, int, int]] = []
-    patterns = _patterns()
-    for position in positions_present(_pattern_anchors(), text.lower()):
-        field, pattern, _ = patterns[position]
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if not any(start < t_end and t_start < end for _, _, t_start, t_end in taken):
-                taken.append((field, match.group(0), start, end))
-    return sorted(taken, key=lambda hit: hit[2])
+    hits = [(m.tag, m.text, m.start, m.end) for m in _headers().find(text)]
+    return sorted(hits, key=lambda hit: hit[2])
 
 
 def _source(path: str, page: Page, row: list[Word]) -> Source:
@@ -133,8 +119,8 @@ def _source(path: str, page: Page, row: list[Word]) -> Source:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    """Label patterns of labels.json plus the column-only headers of invoice_terms.json, longest first."""
+def _headers() -> PhraseList:
+    """Labels of labels.json plus the column-only headers of invoice_terms.json."""
     labels = load_data("labels.json")
     extra = load_data("invoice_terms.json")["column_headers"]
     phrases = [
@@ -145,10 +131,4 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
         for text in synonyms
     ]
     phrases += [("document_number", text) for text in labels["document_number"] if len(text) > 3]
-    ordered = sorted(phrases, key=lambda item: -len(item[1]))
-    return tuple((field, phrase_to_pattern(text), phrase_anchor(text)) for field, text in ordered)
-
-
-@lru_cache(maxsize=1)
-def _pattern_anchors() -> dict[str, tuple[int, ...]]:
-    return anchor_positions([anchor for _, _, anchor in _patterns()])
+    return PhraseList(phrases)

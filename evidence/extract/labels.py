@@ -13,14 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from evidence.phrases import (
-    anchor_positions,
-    load_data,
-    memoized_list,
-    phrase_anchor,
-    phrase_to_pattern,
-    positions_present,
-)
+from evidence.phrases import PhraseList, load_data, memoized_list
 from evidence.records import Document, Source, TextLine
 
 GENERIC = "document_number"  # 'No.', '编号': the field of a bilingual twin label wins over it
@@ -39,13 +32,6 @@ class Labeled:
     value: str
     source: Source
 
-
-@dataclass(frozen=True)
-class _Label:
-    field: str
-    pattern: re.Pattern[str]
-    length: int
-    anchor: str  # the label's first word, lower-cased: a line without it cannot hold the label
 
 
 @dataclass(frozen=True)
@@ -94,19 +80,7 @@ def line_to_labeled(line: TextLine, following: TextLine | None = None) -> list[L
 @memoized_list
 def find_labels(text: str) -> list[_Hit]:
     """Given a line, return the label occurrences that stand where labels stand."""
-    taken: list[tuple[int, int]] = []
-    hits: list[_Hit] = []
-    labels = _labels()
-    for position in positions_present(_label_anchors(), text.lower()):
-        label = labels[position]
-        for match in label.pattern.finditer(text):
-            start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
-                continue
-            if not _stands_as_label(text, start, end):
-                continue
-            taken.append((start, end))
-            hits.append(_Hit(label.field, match.group(0), start, end))
+    hits = [_Hit(m.tag, m.text, m.start, m.end) for m in _labels().find(text, keep=_stands_as_label)]
     return sorted(hits, key=lambda h: h.start)
 
 
@@ -127,18 +101,7 @@ def _cell_value(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _labels() -> tuple[_Label, ...]:
+def _labels() -> PhraseList:
     data = load_data("labels.json")
-    labels = [
-        _Label(field, phrase_to_pattern(text), len(text), phrase_anchor(text))
-        for field, synonyms in data.items()
-        if not field.startswith("_")
-        for text in synonyms
-    ]
-    return tuple(sorted(labels, key=lambda label: -label.length))
-
-
-@lru_cache(maxsize=1)
-def _label_anchors() -> dict[str, tuple[int, ...]]:
-    return anchor_positions([label.anchor for label in _labels()])
+    return PhraseList((field, text) for field, synonyms in data.items() if not field.startswith("_") for text in synonyms)
 
