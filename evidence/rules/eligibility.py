@@ -148,31 +148,23 @@ def personal_beneficiary(ctx: Context) -> Iterator[Finding]:
     Remedy: pay only on the order page; recall payments already made to such an account.
     The platform's collection entity (Alibaba.com Singapore E-Commerce...) is never flagged.
     """
-    this = RULES["E002"]
+    payments = _records(ctx, PAYMENT)
+    yield from _wrong_beneficiaries(ctx, payments, "the payment went to {to}, {why}, not the supplier")
+    if any(r.get("beneficiary_name") for r in payments) or _paid_on_platform(ctx):
+        return
+    instructions = [record for kind in ORDER_KINDS for record in _records(ctx, kind)]
+    yield from _wrong_beneficiaries(ctx, instructions, "the bank instructions name {to}, {why}, as beneficiary, "
+                                    "and nothing shows the order was paid on the platform")
+
+
+def _wrong_beneficiaries(ctx: Context, records: list[Record], message: str) -> Iterator[Finding]:
+    """E002 for each record whose beneficiary is a person or a company other than the supplier."""
     suppliers = _supplier_keys(ctx)
-    for record in _records(ctx, PAYMENT):
+    for record in records:
         to = record.fields.get("beneficiary_name")
-        if to is None:
-            continue
-        why = _beneficiary_problem(str(to.value), record.get("beneficiary_is_person"), suppliers)
+        why = _beneficiary_problem(str(to.value), record.get("beneficiary_is_person"), suppliers) if to else None
         if why:
-            yield this.finding(f"{record.path}: the payment went to {to.value}, {why}, not the supplier", to.source)
-    if _records(ctx, PAYMENT) and any(r.get("beneficiary_name") for r in _records(ctx, PAYMENT)):
-        return
-    if _paid_on_platform(ctx):
-        return
-    for kind in ORDER_KINDS:
-        for record in _records(ctx, kind):
-            to = record.fields.get("beneficiary_name")
-            if to is None:
-                continue
-            why = _beneficiary_problem(str(to.value), record.get("beneficiary_is_person"), suppliers)
-            if why:
-                yield this.finding(
-                    f"{record.path}: the bank instructions name {to.value}, {why}, as beneficiary, "
-                    "and nothing shows the order was paid on the platform",
-                    to.source,
-                )
+            yield RULES["E002"].finding(f"{record.path}: " + message.format(to=to.value, why=why), to.source)
 
 
 def _order_number_anywhere(ctx: Context) -> bool:
