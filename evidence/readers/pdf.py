@@ -61,7 +61,7 @@ from evidence.readers.pdf_pdfium import (
     page_chars,
     page_objects,
 )
-from evidence.records import Document, Page, Source, Table, TextLine
+from evidence.records import Document, Page
 
 #: Below this many characters on every page, a PDF counts as having no text layer.
 MIN_TEXT_CHARS = 1
@@ -144,17 +144,8 @@ def _read_page(pdf: pypdfium2.PdfDocument, index: int, doc: Document, fallback: 
         raw.close()
     chars = add_blanks(chars, blanks)
     page = Page(number=number, width=round(geometry.width, 4), height=round(geometry.height, 4))
-    chars = pdf_layout.dedupe(chars)
-    page_words = pdf_layout.words(chars)
-    page.lines = [
-        TextLine(text=text, source=Source(doc.path, page=number, line=line))
-        for line, text in enumerate(pdf_layout.text_lines(page_words), start=1)
-    ]
-    page.words = [pdf_layout.to_word(word) for word in page_words]
     bbox = (geometry.shift_x, geometry.shift_top, geometry.shift_x + geometry.width, geometry.shift_top + geometry.height)
-    page.tables = [
-        Table(rows=rows, source=Source(doc.path, page=number)) for rows in pdf_layout.tables(chars, edges, bbox)
-    ]
+    pdf_layout.lay_out(page, chars, edges, bbox, doc.path)
     return page, has_objects
 
 

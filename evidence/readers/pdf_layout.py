@@ -33,7 +33,7 @@ from pdfplumber.utils.text import (
     WordExtractor,
 )
 
-from evidence.records import Word
+from evidence.records import Page, Source, Table as TableRecord, TextLine, Word
 
 Char = dict[str, Any]
 
@@ -259,3 +259,16 @@ def to_word(raw: dict[str, Any]) -> Word:
         x1=round(float(raw["x1"]), 2),
         bottom=round(float(raw["bottom"]), 2),
     )
+
+
+def lay_out(page: Page, chars: list[Char], edges: list[Char], bbox: tuple[float, float, float, float],
+            path: str) -> None:
+    """Fill `page` with the lines, words and tables of its glyphs and ruling edges (fake bold removed)."""
+    chars = dedupe(chars)
+    page_words = words(chars)
+    page.lines = [
+        TextLine(text=text, source=Source(path, page=page.number, line=line))
+        for line, text in enumerate(text_lines(page_words), start=1)
+    ]
+    page.words = [to_word(word) for word in page_words]
+    page.tables = [TableRecord(rows=rows, source=Source(path, page=page.number)) for rows in tables(chars, edges, bbox)]

@@ -26,7 +26,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from evidence.readers import pdf_layout, progress
-from evidence.records import Document, Page, Source, Table, TextLine
+from evidence.records import Document, Page, Source, TextLine
 
 _CID = re.compile(r"\(cid:\d+\)")
 
@@ -95,15 +95,7 @@ def read_page(pdf: Any, index: int, data: bytes, doc: Document) -> Page:
     raw = pdf.pages[index]
     page = Page(number=number, width=float(raw.width), height=float(raw.height))
     try:
-        chars = pdf_layout.dedupe(raw.chars)
-        page_words = pdf_layout.words(chars)
-        page.lines = _lines(pdf_layout.text_lines(page_words), doc.path, number)
-        page.words = [pdf_layout.to_word(w) for w in page_words]
-        edges = raw.edges
-        page.tables = [
-            Table(rows=rows, source=Source(doc.path, page=number))
-            for rows in pdf_layout.tables(chars, edges, raw.bbox)
-        ]
+        pdf_layout.lay_out(page, raw.chars, raw.edges, raw.bbox, doc.path)
     except Exception as exc:  # noqa: BLE001 - pdfminer chokes on some objects pdfium can still render
         page.lines = _pdfium_lines(data, index, doc.path)
         if not page.lines:
