@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from evidence.bundle import Bundle, Limits, open_bundle
+from evidence.bundle import Limits, open_bundle
 from evidence.cache import Cache
 from evidence.deadlines import deadlines
 from evidence.errors import EvidenceError
@@ -19,44 +19,12 @@ from evidence.findings import Finding, verdict
 from evidence.ingest import ingest
 from evidence.isolation import Budget
 from evidence.pipeline import Pipeline, load_pipeline
-from evidence.records import Document, Problem, Source
+from evidence.rules.context import Context
+from evidence.records import Document, Source
 from evidence.timeline import TimelineEvent, records_to_timeline
 
 
 COMMAND_LINE = "(command line)"  # the source of a value given as an option, not by a document
-
-
-@dataclass
-class Context:
-    """What the rules see: documents, records, merged facts, the claim type and the as-of date."""
-
-    bundle: Bundle
-    documents: list[Document]
-    records: list[Record]
-    facts: dict[str, Fact]
-    claim_type: str = "quality"
-    as_of: date = field(default_factory=date.today)
-
-    @property
-    def bundle_problems(self) -> list[Problem]:
-        return self.bundle.problems
-
-    def manifest_date(self, name: str) -> date | None:
-        """A date the claim manifest states (dispute_opened, delivery_date...), or None."""
-        manifest = next((r for r in self.records if r.kind == "claim_manifest"), None)
-        value = manifest.get(name) if manifest else None
-        try:
-            return date.fromisoformat(value) if isinstance(value, str) else None
-        except ValueError:
-            return None
-
-    def fact_date(self, name: str) -> date | None:
-        """The fact as a date, or None when it is missing or not an ISO date."""
-        fact = self.facts.get(name)
-        try:
-            return date.fromisoformat(str(fact.value)) if fact is not None else None
-        except ValueError:
-            return None
 
 
 @dataclass

@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
-from evidence.phrases import PhraseList, load_data, memoized_list, phrase_to_pattern
+from evidence.phrases import PhraseList, memoized_list, phrase_to_pattern
+from evidence.reference_data import load_data
 from evidence.records import Document
 
 KINDS = (

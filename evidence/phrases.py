@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
-from importlib import resources
 from typing import Any, TypeVar
 
 _Item = TypeVar("_Item")
-
-
-@lru_cache(maxsize=None)
-def load_data(name: str) -> Any:
-    """Given a data file's name or stem ('labels.json' or 'labels'), return its parsed content.
-
-    The one loader of evidence/data/: cached, so callers share one object and must not mutate it.
-    """
-    file_name = name if name.endswith(".json") else f"{name}.json"
-    return json.loads(resources.files("evidence").joinpath(f"data/{file_name}").read_text("utf-8"))
 
 
 def phrase_anchor(phrase: str) -> str:

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from evidence.extract import extract
-from evidence.extract.contract import extract as extract_contract
-from evidence.extract.specifications import parse_aql
+from evidence.extract.kinds.contract import extract as extract_contract
+from evidence.extract.parts.specifications import parse_aql
 from evidence.readers import read_path
 from evidence.readers.text import text_to_page
 from evidence.records import Document

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from evidence.extract import inspection
-from evidence.extract.inspection import verdict_in
+from evidence.extract.kinds import inspection
+from evidence.extract.kinds.inspection import verdict_in
 from evidence.readers import read_path
 from evidence.readers.text import text_to_page
 from evidence.records import Document, Source, Table

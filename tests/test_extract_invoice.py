@@ -16,7 +16,7 @@ import pytest
 
 from evidence.extract import extract
 from evidence.extract.common import company_key
-from evidence.extract.invoice import extract as extract_invoice
+from evidence.extract.kinds.invoice import extract as extract_invoice
 from evidence.extract.record import Record
 from evidence.readers import read_path
 from evidence.readers.text import text_to_page

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from evidence.extract.messages import extract, full_timestamp, own_words
+from evidence.extract.kinds.messages import extract, full_timestamp, own_words
 from evidence.extract.record import Record
 from evidence.readers import read_path
 from evidence.readers.messages import parse_chat_text

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from evidence.extract import payment
-from evidence.extract.payment import is_person, purpose_in
+from evidence.extract.kinds import payment
+from evidence.extract.kinds.payment import is_person, purpose_in
 from evidence.readers import read_path
 from evidence.readers.text import text_to_page
 from evidence.records import Document

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from evidence.bundle import describe
-from evidence.extract.photo import camera_name, clock_suspect, extract
+from evidence.extract.kinds.photo import camera_name, clock_suspect, extract
 from evidence.readers import read_file, read_path
 from evidence.records import Document
 from evidence.schemas import validate

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from evidence.extract import shipping
-from evidence.extract.shipping import check_digit_ok, split_vessel
+from evidence.extract.kinds import shipping
+from evidence.extract.kinds.shipping import check_digit_ok, split_vessel
 from evidence.readers import read_path
 from evidence.readers.text import text_to_page
 from evidence.records import Document, Source, Table

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from evidence.bundle import describe
-from evidence.extract import manifest
+from evidence.extract.kinds import manifest
 from evidence.extract.record import Record
 from evidence.facts import records_to_facts
 from evidence.readers import read_file

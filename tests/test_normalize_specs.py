@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from evidence.normalize import load_data
+from evidence.reference_data import load_data
 from evidence.normalize.specs import (
     attribute_key,
     find_phrases,

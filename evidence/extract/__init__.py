@@ -17,7 +17,7 @@ from evidence.schemas import schema_names, validate
 
 Extractor = Callable[[Document], Record]
 
-#: Registry: document kind -> module (under evidence.extract) whose `extract` reads it.
+#: Registry: document kind -> module (under evidence.extract.kinds) whose `extract` reads it.
 EXTRACTOR_MODULES: dict[str, str] = {
     "proforma_invoice": "invoice",
     "commercial_invoice": "invoice",
@@ -53,7 +53,7 @@ def extract(doc: Document, classification: Classification | None = None) -> Reco
     module_name = EXTRACTOR_MODULES.get(found.kind)
     if module_name is None or not doc.readable:
         return Record(kind=found.kind, path=doc.path, confidence=found.confidence)
-    module = import_module(f"evidence.extract.{module_name}")
+    module = import_module(f"evidence.extract.kinds.{module_name}")
     record: Record = module.extract(doc)
     record.kind, record.confidence = found.kind, found.confidence
     _validate(record, doc)

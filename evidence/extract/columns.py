@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evidence.extract.labels import Labeled
-from evidence.phrases import PhraseList, load_data, memoized_list
+from evidence.phrases import PhraseList, memoized_list
+from evidence.reference_data import load_data
 from evidence.records import Document, Page, Source, Word
 
 _ROW_TOLERANCE = 2.5

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from evidence.phrases import PhraseList, load_data, memoized_list
+from evidence.phrases import PhraseList, memoized_list
+from evidence.reference_data import load_data
 from evidence.records import Document, Source, TextLine
 
 GENERIC = "document_number"  # 'No.', '编号': the field of a bilingual twin label wins over it

@@ -13,9 +13,7 @@ files in ``evidence/data/``. Each module documents its own public API:
 - `evidence.normalize.specs`: `parse_spec_line`, `find_subjective`,
   `find_sample_references`, `find_phrases`
 
-This module holds what they share: the data-file loader (`load_data`, from
-`evidence.phrases`), a width
-fold that keeps character offsets (`fold_width`), figures with thousands
+This module holds what they share: a width fold that keeps character offsets (`fold_width`), figures with thousands
 separators (`NUMBER`, `parse_number`), Chinese numerals (`cjk_to_int`) and
 phrase lists turned into patterns (`phrase_alternation`).
 
@@ -30,7 +28,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from evidence.phrases import load_data  # noqa: F401  (re-exported: the normalizers load data through it)
+from evidence.reference_data import load_data
 
 #: Full-width ASCII (U+FF01..U+FF5E), odd spaces, dashes and curly quotes folded one character
 #: for one, so offsets found in the folded text are offsets in the original.

@@ -33,7 +33,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from evidence.normalize import CJK_NUMERAL_CHARS, cjk_to_int, fold_width, load_data, phrase_alternation
+from evidence.normalize import CJK_NUMERAL_CHARS, cjk_to_int, fold_width, phrase_alternation
+from evidence.reference_data import load_data
 from evidence.phrases import memoized_list
 
 ORDERS = ("dmy", "mdy")

@@ -26,7 +26,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from evidence.normalize import NUMBER, cjk_to_int, fold_width, load_data, parse_number, phrase_alternation
+from evidence.normalize import NUMBER, cjk_to_int, fold_width, parse_number, phrase_alternation
+from evidence.reference_data import load_data
 from evidence.normalize.dates import find_dates
 from evidence.normalize.quantities import QUANTITY_KINDS, unit_alternation
 from evidence.phrases import memoized_list

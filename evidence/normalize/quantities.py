@@ -23,7 +23,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from evidence.normalize import fold_width, load_data, parse_number, phrase_alternation
+from evidence.normalize import fold_width, parse_number, phrase_alternation
+from evidence.reference_data import load_data
 from evidence.normalize.dates import find_dates
 from evidence.phrases import memoized_list
 

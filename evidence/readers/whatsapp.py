@@ -25,7 +25,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from evidence.phrases import load_data
+from evidence.reference_data import load_data
 from evidence.records import Message, Source
 
 #: Invisible direction marks: iOS puts U+200E before media lines, Arabic exports

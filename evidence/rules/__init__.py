@@ -17,7 +17,7 @@ from evidence.findings import Finding
 from evidence.records import Source
 
 if TYPE_CHECKING:
-    from evidence.check import Context
+    from evidence.rules.context import Context
 
 Check = Callable[["Context"], Iterator[Finding]]
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from evidence.extract.record import Record, Value
-from evidence.extract.scan import phrase_pattern
+from evidence.extract.parts.scan import phrase_pattern
 from evidence.facts import comparable
 from evidence.findings import Finding
 from evidence.normalize.money import find_amounts
@@ -30,7 +30,7 @@ from evidence.records import Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
-    from evidence.check import Context
+    from evidence.rules.context import Context
 
 ORDER_KINDS = ("proforma_invoice", "contract", "commercial_invoice")
 #: The kinds whose statements each rule compares (others are other rules' business).

@@ -19,7 +19,7 @@ from evidence.records import Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
-    from evidence.check import Context
+    from evidence.rules.context import Context
 
 CLOSING_DAYS = 7  # D002 warns in the last week of the window
 ORDER_KINDS = {"proforma_invoice", "contract"}

@@ -8,15 +8,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from evidence.extract.common import company_key
-from evidence.extract.payment import is_person, is_platform_account
+from evidence.extract.kinds.payment import is_person, is_platform_account
 from evidence.extract.record import Event, Record
 from evidence.findings import Finding
-from evidence.phrases import load_data, phrase_to_pattern
+from evidence.phrases import phrase_to_pattern
+from evidence.reference_data import load_data
 from evidence.records import Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
-    from evidence.check import Context
+    from evidence.rules.context import Context
 
 PAYMENT, MANIFEST, MESSAGES = "payment_record", "claim_manifest", "message_log"
 ORDER_KINDS = ("proforma_invoice", "contract", "commercial_invoice")

@@ -12,7 +12,7 @@ from evidence.records import Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
-    from evidence.check import Context
+    from evidence.rules.context import Context
 
 KIND = "inspection_report"
 #: Records that state what the order is (its number, references, quantity); never the report itself.

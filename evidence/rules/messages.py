@@ -18,7 +18,7 @@ from evidence.records import Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
-    from evidence.check import Context
+    from evidence.rules.context import Context
 
 LOG_KIND = "message_log"
 PLATFORM = "platform"

@@ -12,7 +12,7 @@ from evidence.records import Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
-    from evidence.check import Context
+    from evidence.rules.context import Context
 
 KIND = "photo"
 MIN_MEGAPIXELS = 1.0

@@ -15,7 +15,7 @@ from evidence.records import Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
-    from evidence.check import Context
+    from evidence.rules.context import Context
 
 #: Record kinds that state the agreed specification.
 SPEC_KINDS = ("proforma_invoice", "contract")

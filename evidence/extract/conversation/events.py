@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from evidence.extract.cues import (
+from evidence.extract.conversation.cues import (
     CueSet,
     Sentence,
     Text,

@@ -19,7 +19,7 @@ from typing import Any
 
 from evidence.extract.finder import Finder, phrases_pattern
 from evidence.extract.record import Record
-from evidence.phrases import load_data
+from evidence.reference_data import load_data
 from evidence.records import Source, Table, TextLine
 
 CLASSES = ("critical", "major", "minor")

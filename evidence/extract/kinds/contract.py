@@ -13,13 +13,13 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.invoice import read_commercial_terms
-from evidence.extract.parties import company_name
+from evidence.extract.kinds.invoice import read_commercial_terms
+from evidence.extract.parts.parties import company_name
 from evidence.extract.record import Record
-from evidence.extract.scan import compile_phrases, labels_in
-from evidence.extract.sections import topic_sections
-from evidence.extract.totals import Found
-from evidence.phrases import load_data
+from evidence.extract.parts.scan import compile_phrases, labels_in
+from evidence.extract.parts.sections import topic_sections
+from evidence.extract.parts.totals import Found
+from evidence.reference_data import load_data
 from evidence.records import Document, TextLine
 
 #: Label fields for a contract's own number, most specific first.

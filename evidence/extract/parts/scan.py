@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from evidence.extract.labels import CELL, find_labels
 from evidence.normalize.dates import phrase_alternation
-from evidence.phrases import load_data
+from evidence.reference_data import load_data
 from evidence.records import Document, Page, TextLine
 
 if TYPE_CHECKING:

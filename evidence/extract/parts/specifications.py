@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.line_items import header_roles
-from evidence.extract.scan import CELL_SPLIT, cjk_share, compile_phrases, split_languages, terms
-from evidence.extract.sections import topic_sections
-from evidence.extract.totals import Found, as_number
+from evidence.extract.parts.line_items import header_roles
+from evidence.extract.parts.scan import CELL_SPLIT, cjk_share, compile_phrases, split_languages, terms
+from evidence.extract.parts.sections import topic_sections
+from evidence.extract.parts.totals import Found, as_number
 from evidence.normalize.specs import SpecItem, parse_spec_line, split_label
 from evidence.records import Document, Source, Table, TextLine
 

@@ -19,12 +19,12 @@ from typing import Any
 
 from evidence.extract.common import LabeledDoc, date_in
 from evidence.extract.labels import values_for
-from evidence.extract.parties import company_name
-from evidence.extract.scan import clean_value, compile_phrases, labels_in, terms, value_until_other
-from evidence.extract.sections import section_body
-from evidence.extract.totals import Found
+from evidence.extract.parts.parties import company_name
+from evidence.extract.parts.scan import clean_value, compile_phrases, labels_in, terms, value_until_other
+from evidence.extract.parts.sections import section_body
+from evidence.extract.parts.totals import Found
 from evidence.normalize.dates import find_dates, find_lead_time
-from evidence.phrases import load_data
+from evidence.reference_data import load_data
 from evidence.records import Document, Source, TextLine
 
 #: A deadline stated in prose: a shipping word, then "on or before / by / no later than" and a date.

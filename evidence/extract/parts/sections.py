@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from evidence.extract.scan import compile_phrases, terms
+from evidence.extract.parts.scan import compile_phrases, terms
 from evidence.records import Document, TextLine
 
 _NUMBERED = re.compile(

@@ -37,7 +37,7 @@ from evidence.extract.finder import (
 from evidence.extract.labels import Labeled
 from evidence.extract.record import Record
 from evidence.normalize.quantities import to_base
-from evidence.phrases import load_data
+from evidence.reference_data import load_data
 from evidence.records import Document, TextLine
 
 KIND = "shipping_document"

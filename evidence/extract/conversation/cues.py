@@ -19,7 +19,7 @@ from typing import Any
 
 from evidence.normalize import fold_width
 from evidence.normalize.dates import find_dates, month_names
-from evidence.phrases import load_data
+from evidence.reference_data import load_data
 
 DATA_FILE = "message_events.json"
 #: A line at least this long that ends without punctuation was wrapped by a mailer:

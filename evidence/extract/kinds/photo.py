@@ -16,7 +16,7 @@ from typing import Any
 
 from evidence.extract.common import whole_file
 from evidence.extract.record import Record
-from evidence.phrases import load_data
+from evidence.reference_data import load_data
 from evidence.records import Document, ImageInfo
 
 KIND = "photo"

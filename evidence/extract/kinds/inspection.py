@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract import aql
+from evidence.extract.parts import aql
 from evidence.extract.common import company_key, put, top_lines, whole_file
 from evidence.extract.finder import (
     ISSUE_DATE_LABELS,
@@ -32,9 +32,9 @@ from evidence.extract.finder import (
     record_order_number,
     stand_in,
 )
-from evidence.extract.parties import letterhead
+from evidence.extract.parts.parties import letterhead
 from evidence.extract.record import Record
-from evidence.phrases import load_data
+from evidence.reference_data import load_data
 from evidence.records import Document, Source, TextLine
 
 KIND = "inspection_report"

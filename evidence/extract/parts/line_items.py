@@ -24,8 +24,8 @@ from itertools import permutations
 
 from evidence.extract.common import quantity_in
 from evidence.extract.record import Value
-from evidence.extract.scan import compile_phrases, phrase_pattern, split_languages, terms
-from evidence.extract.totals import as_number, goods_count
+from evidence.extract.parts.scan import compile_phrases, phrase_pattern, split_languages, terms
+from evidence.extract.parts.totals import as_number, goods_count
 from evidence.normalize import parse_number
 from evidence.normalize.money import find_amounts, parse_amount
 from evidence.normalize.quantities import canonical_unit, find_measures, find_quantities, parse_quantity

@@ -24,11 +24,11 @@ from typing import Any
 from evidence.extract.columns import column_labeled
 from evidence.extract.common import LabeledDoc, date_in, identifier_in, top_lines
 from evidence.extract.labels import Labeled, labeled_values, values_for
-from evidence.extract.line_items import ItemsFound, find_line_items, item_sources, item_specifications
-from evidence.extract.parties import find_party, labeled_party, letterhead, preferred_casing
+from evidence.extract.parts.line_items import ItemsFound, find_line_items, item_sources, item_specifications
+from evidence.extract.parts.parties import find_party, labeled_party, letterhead, preferred_casing
 from evidence.extract.record import Record
-from evidence.extract.scan import compile_phrases, repaired, terms
-from evidence.extract.specifications import (
+from evidence.extract.parts.scan import compile_phrases, repaired, terms
+from evidence.extract.parts.specifications import (
     find_defect_definitions,
     find_quality_standard,
     find_specs,
@@ -36,7 +36,7 @@ from evidence.extract.specifications import (
     item_column_specs,
     parse_aql,
 )
-from evidence.extract.terms import (
+from evidence.extract.parts.terms import (
     find_bank_details,
     find_incoterm,
     find_payment_method,
@@ -44,7 +44,7 @@ from evidence.extract.terms import (
     find_ship_date,
     is_platform_account,
 )
-from evidence.extract.totals import (
+from evidence.extract.parts.totals import (
     Count,
     Found,
     as_number,

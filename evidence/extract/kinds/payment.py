@@ -33,7 +33,7 @@ from evidence.extract.finder import (
 from evidence.extract.labels import Labeled, find_labels
 from evidence.extract.record import Record
 from evidence.normalize.money import Money, currency_code, find_amounts, parse_amount
-from evidence.phrases import load_data
+from evidence.reference_data import load_data
 from evidence.records import Document, Source, TextLine
 
 KIND = "payment_record"

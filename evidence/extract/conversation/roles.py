@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.cues import compile_phrases
+from evidence.extract.conversation.cues import compile_phrases
 from evidence.normalize import fold_width
-from evidence.phrases import load_data
+from evidence.reference_data import load_data
 
 DATA_FILE = "message_roles.json"
 SIDES = ("supplier", "buyer")
