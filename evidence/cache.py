@@ -29,8 +29,7 @@ from pathlib import Path
 import platformdirs
 
 from evidence.bundle import BundleFile
-from evidence.extract.record import Record
-from evidence.records import Document
+from evidence.records import Document, Record
 
 CACHE_ENV = "EVIDENCE_CACHE_DIR"
 CACHE_FILE = "records.sqlite3"

@@ -13,14 +13,13 @@ from evidence.bundle import Limits, open_bundle
 from evidence.cache import Cache
 from evidence.deadlines import deadlines
 from evidence.errors import EvidenceError
-from evidence.extract.record import Record
 from evidence.facts import Fact, records_to_facts
 from evidence.findings import Finding, verdict
 from evidence.ingest import ingest
 from evidence.isolation import Budget
 from evidence.pipeline import Pipeline, load_pipeline
 from evidence.rules.context import Context
-from evidence.records import Document, Source
+from evidence.records import Document, Record, Source
 from evidence.timeline import TimelineEvent, records_to_timeline
 
 

@@ -14,22 +14,11 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
+from evidence.kinds import KINDS
 from evidence.phrases import PhraseList, memoized_list, phrase_to_pattern
 from evidence.reference_data import load_data
 from evidence.records import Document
 
-KINDS = (
-    "proforma_invoice",
-    "commercial_invoice",
-    "contract",
-    "inspection_report",
-    "payment_record",
-    "shipping_document",
-    "message_log",
-    "photo",
-    "claim_manifest",
-    "unknown",
-)
 MESSAGE_READERS = {"messages", "whatsapp", "transcript", "email"}  # readers that only accept message logs
 TOP_LINES = 15  # lines of page 1 where a document's own title sits
 TITLE_AT_TOP, TITLE_ELSEWHERE, KEYWORD = 6.0, 1.5, 1.0

@@ -16,8 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from evidence.extract.common import company_key
-from evidence.extract.record import Record, Value
-from evidence.records import Source
+from evidence.records import Record, Source, Value
 
 MANIFEST = "claim_manifest"
 PI, CI, CONTRACT = "proforma_invoice", "commercial_invoice", "contract"

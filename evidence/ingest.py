@@ -11,10 +11,9 @@ from __future__ import annotations
 from evidence.bundle import Bundle, BundleFile
 from evidence.cache import Cache, pack
 from evidence.extract import extract
-from evidence.extract.record import Record
 from evidence.isolation import Budget, isolation_available, read_in_child
 from evidence.readers import read_file
-from evidence.records import Document
+from evidence.records import Document, Record
 
 
 def ingest(bundle: Bundle, cache: Cache | None = None,

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from evidence.extract.record import Record
-from evidence.records import Source
+from evidence.records import Record, Source
 
 #: (document kind, field) -> what the date marks; one place to teach the timeline a new event.
 DATED_FIELDS: dict[tuple[str, str], str] = {

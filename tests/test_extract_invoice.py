@@ -17,10 +17,9 @@ import pytest
 from evidence.extract import extract
 from evidence.extract.common import company_key
 from evidence.extract.kinds.invoice import extract as extract_invoice
-from evidence.extract.record import Record
 from evidence.readers import read_path
 from evidence.readers.text import text_to_page
-from evidence.records import Document, Page, Source, Table
+from evidence.records import Document, Page, Record, Source, Table
 from evidence.schemas import validate
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,10 +15,9 @@ from typing import Any
 import pytest
 
 from evidence.extract.kinds.messages import extract, full_timestamp, own_words
-from evidence.extract.record import Record
 from evidence.readers import read_path
 from evidence.readers.messages import parse_chat_text
-from evidence.records import Document, Message, Source
+from evidence.records import Document, Message, Record, Source
 from evidence.schemas import validate
 from tests.conftest import SAMPLES
 

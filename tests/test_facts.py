@@ -4,10 +4,9 @@ from pathlib import Path
 
 from evidence.bundle import describe
 from evidence.extract.kinds import manifest
-from evidence.extract.record import Record
 from evidence.facts import records_to_facts
 from evidence.readers import read_file
-from evidence.records import Source
+from evidence.records import Record, Source
 
 
 def _record(kind: str, path: str, **fields: object) -> Record:

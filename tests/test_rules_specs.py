@@ -198,7 +198,7 @@ def test_odd_extracted_values_never_raise() -> None:
     from datetime import date
 
     from evidence.rules.context import Context
-    from evidence.extract.record import Event, Record, Value
+    from evidence.records import Event, Record, Value
     from evidence.records import Source
     from evidence.rules import RULES
 

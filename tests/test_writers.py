@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from evidence.check import Report
-from evidence.extract.record import Record
 from evidence.facts import Fact
 from evidence.findings import Finding
-from evidence.records import Document, Source
+from evidence.records import Document, Record, Source
 from evidence.writers.markdown import report_to_markdown
 from evidence.writers.text import report_to_text
 

@@ -11,8 +11,7 @@ from collections.abc import Callable
 from importlib import import_module
 
 from evidence.classify import Classification, classify
-from evidence.extract.record import Event, Record, Value
-from evidence.records import Document
+from evidence.records import Document, Event, Record, Value
 from evidence.schemas import schema_names, validate
 
 Extractor = Callable[[Document], Record]

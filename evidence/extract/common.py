@@ -14,11 +14,10 @@ from decimal import Decimal
 from typing import TypeVar
 
 from evidence.extract.labels import Labeled, labeled_values, values_for
-from evidence.extract.record import Record
 from evidence.normalize.dates import document_order, find_dates
 from evidence.normalize.money import Money, find_amounts, normalize_currency
 from evidence.normalize.quantities import find_quantities
-from evidence.records import Document, Source, TextLine
+from evidence.records import Document, Record, Source, TextLine
 
 T = TypeVar("T")
 _DIGIT_GROUPS = re.compile(r"\d{3,6}(?: \d{3,6}){2,}(?![\d.,])")

@@ -23,12 +23,11 @@ from typing import Any, TypeVar
 from evidence.extract.common import date_in, identifier_in, number
 from evidence.extract.labels import GENERIC, Labeled, find_labels, labeled_values
 from evidence.extract.parts.parties import company_in, company_name, party_name
-from evidence.extract.record import Record
 from evidence.normalize.dates import document_order, find_dates
 from evidence.normalize.quantities import Quantity, find_quantities
 from evidence.phrases import phrase_to_pattern
 from evidence.reference_data import load_data
-from evidence.records import Document, Page, Source, Table, TextLine
+from evidence.records import Document, Page, Record, Source, Table, TextLine
 
 T = TypeVar("T")
 #: What may be left of a label cell besides its labels ("PO / Trade Assurance order").

@@ -28,8 +28,6 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from evidence.reference_data import load_data
-
 #: Full-width ASCII (U+FF01..U+FF5E), odd spaces, dashes and curly quotes folded one character
 #: for one, so offsets found in the folded text are offsets in the original.
 _WIDTH_FOLD: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}

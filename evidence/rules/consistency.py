@@ -21,12 +21,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from evidence.extract.record import Record, Value
 from evidence.extract.parts.scan import phrase_pattern
 from evidence.facts import comparable
 from evidence.findings import Finding
 from evidence.normalize.money import find_amounts
-from evidence.records import Source
+from evidence.records import Record, Source, Value
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:

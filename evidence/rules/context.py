@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from evidence.bundle import Bundle
-from evidence.extract.record import Record
 from evidence.facts import Fact
-from evidence.records import Document, Problem
+from evidence.records import Document, Problem, Record
 
 
 @dataclass

@@ -13,9 +13,8 @@ from evidence.deadlines import (
     days_left,
     dispute_milestones,
 )
-from evidence.extract.record import Record
 from evidence.findings import Finding
-from evidence.records import Source
+from evidence.records import Record, Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:

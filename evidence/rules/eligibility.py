@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from evidence.extract.common import company_key
 from evidence.extract.kinds.payment import is_person, is_platform_account
-from evidence.extract.record import Event, Record
 from evidence.findings import Finding
 from evidence.phrases import phrase_to_pattern
 from evidence.reference_data import load_data
-from evidence.records import Source
+from evidence.records import Event, Record, Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:

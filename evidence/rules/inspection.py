@@ -6,9 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from evidence.extract.record import Record, Value
 from evidence.findings import Finding
-from evidence.records import Source
+from evidence.records import Record, Source, Value
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:

@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from evidence.extract.record import Record
 from evidence.findings import Finding
-from evidence.records import Source
+from evidence.records import Record, Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:

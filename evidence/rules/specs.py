@@ -7,11 +7,10 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from evidence.extract.record import Record
 from evidence.findings import Finding
 from evidence.normalize.quantities import find_measures, to_base
 from evidence.normalize.specs import attribute_key, find_subjective, parse_spec_line
-from evidence.records import Source
+from evidence.records import Record, Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:

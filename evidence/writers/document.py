@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from evidence.extract.record import Record
-from evidence.records import Document, document_to_dict
+from evidence.records import Document, Record, document_to_dict
 
 EXCERPT_LINES = 40
 TABLE_ROWS = 8

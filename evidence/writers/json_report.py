@@ -7,8 +7,7 @@ from typing import Any
 
 from evidence import __version__
 from evidence.check import Report
-from evidence.extract.record import Record
-from evidence.records import Document
+from evidence.records import Document, Record
 
 SCHEMA_VERSION = "1"
 

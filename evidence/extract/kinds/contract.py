@@ -15,12 +15,11 @@ from typing import Any
 
 from evidence.extract.kinds.invoice import read_commercial_terms
 from evidence.extract.parts.parties import company_name
-from evidence.extract.record import Record
 from evidence.extract.parts.scan import compile_phrases, labels_in
 from evidence.extract.parts.sections import topic_sections
 from evidence.extract.parts.totals import Found
 from evidence.reference_data import load_data
-from evidence.records import Document, TextLine
+from evidence.records import Document, Record, TextLine
 
 #: Label fields for a contract's own number, most specific first.
 CONTRACT_NUMBERS = ("contract_number", "pi_number", "invoice_number")

@@ -33,9 +33,8 @@ from evidence.extract.finder import (
     stand_in,
 )
 from evidence.extract.parts.parties import letterhead
-from evidence.extract.record import Record
 from evidence.reference_data import load_data
-from evidence.records import Document, Source, TextLine
+from evidence.records import Document, Record, Source, TextLine
 
 KIND = "inspection_report"
 _TITLE_LINES = 8  # where a report's letterhead and title sit

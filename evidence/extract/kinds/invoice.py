@@ -26,7 +26,6 @@ from evidence.extract.common import LabeledDoc, date_in, identifier_in, top_line
 from evidence.extract.labels import Labeled, labeled_values, values_for
 from evidence.extract.parts.line_items import ItemsFound, find_line_items, item_sources, item_specifications
 from evidence.extract.parts.parties import find_party, labeled_party, letterhead, preferred_casing
-from evidence.extract.record import Record
 from evidence.extract.parts.scan import compile_phrases, repaired, terms
 from evidence.extract.parts.specifications import (
     find_defect_definitions,
@@ -55,7 +54,7 @@ from evidence.extract.parts.totals import (
     words_amount,
 )
 from evidence.normalize.dates import document_order, find_dates
-from evidence.records import Document
+from evidence.records import Document, Record
 
 #: Label fields for the document's own number, most specific first, per document. An
 #: invoice's "PO No." is the buyer's order, never the invoice's own number.

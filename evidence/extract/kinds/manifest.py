@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import tomllib
 
-from evidence.extract.record import Record
-from evidence.records import Document, Source
+from evidence.records import Document, Record, Source
 from evidence.schemas import to_json_types, validate
 
 

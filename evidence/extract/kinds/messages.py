@@ -30,9 +30,8 @@ from evidence.extract.conversation.cues import Text, compile_phrases, event_data
 from evidence.extract.labels import line_to_labeled
 from evidence.extract.conversation.events import UNKNOWN, Happening, Turn, order_numbers, turns_to_happenings
 from evidence.extract.conversation.roles import assign_roles, other_side, split_address
-from evidence.extract.record import Event, Record
 from evidence.normalize.dates import document_order
-from evidence.records import Document, Message, Source, TextLine
+from evidence.records import Document, Event, Message, Record, Source, TextLine
 
 KIND = "message_log"
 QUOTE_CHARS = 300

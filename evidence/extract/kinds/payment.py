@@ -31,10 +31,9 @@ from evidence.extract.finder import (
     stand_in,
 )
 from evidence.extract.labels import Labeled, find_labels
-from evidence.extract.record import Record
 from evidence.normalize.money import Money, currency_code, find_amounts, parse_amount
 from evidence.reference_data import load_data
-from evidence.records import Document, Source, TextLine
+from evidence.records import Document, Record, Source, TextLine
 
 KIND = "payment_record"
 METHODS = ("platform", "bank_transfer_direct", "paypal", "western_union", "cash", "other", "unknown")

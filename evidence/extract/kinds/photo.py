@@ -15,9 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.common import whole_file
-from evidence.extract.record import Record
 from evidence.reference_data import load_data
-from evidence.records import Document, ImageInfo
+from evidence.records import Document, ImageInfo, Record
 
 KIND = "photo"
 DATA_FILE = "photos.json"

@@ -35,10 +35,9 @@ from evidence.extract.finder import (
     stand_in,
 )
 from evidence.extract.labels import Labeled
-from evidence.extract.record import Record
 from evidence.normalize.quantities import to_base
 from evidence.reference_data import load_data
-from evidence.records import Document, TextLine
+from evidence.records import Document, Record, TextLine
 
 KIND = "shipping_document"
 TYPES = ("bill_of_lading", "sea_waybill", "air_waybill", "courier", "packing_list", "delivery_note")

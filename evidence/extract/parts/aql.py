@@ -18,9 +18,8 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.finder import Finder, phrases_pattern
-from evidence.extract.record import Record
 from evidence.reference_data import load_data
-from evidence.records import Source, Table, TextLine
+from evidence.records import Record, Source, Table, TextLine
 
 CLASSES = ("critical", "major", "minor")
 _FIGURE = r"\d+(?:[.,]\d+)?"
