@@ -123,6 +123,15 @@ NUMBER = (
 _GROUPED = re.compile(r"\d+|\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}")
 
 
+def json_number(value: Decimal) -> int | float:
+    """Given a Decimal, return it as a JSON number: an int when whole, else a float.
+
+    The one conversion from parsed amounts and quantities to what records and
+    reports hold.
+    """
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
 def parse_number(text: str, decimal_mark: str | None = None) -> Decimal | None:
     """Given a written figure ("12,345.00", "1.234,56", "1'234.50", "1.234,-"), return its value.
 
