@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from evidence.extract.common import company_key
+from evidence.normalize.companies import company_key
 from evidence.records import Record, Source, Value
 
 MANIFEST = "claim_manifest"

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from evidence.extract import extract
-from evidence.extract.common import company_key
+from evidence.normalize.companies import company_key
 from evidence.extract.kinds.invoice import extract as extract_invoice
 from evidence.readers import read_path
 from evidence.readers.text import text_to_page

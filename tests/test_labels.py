@@ -60,6 +60,6 @@ def test_external_invoice_labels() -> None:
     ],
 )
 def test_identifier_in(value: str, expected: str | None) -> None:
-    from evidence.extract.common import identifier_in
+    from evidence.normalize.identifiers import identifier_in
 
     assert identifier_in(value) == expected

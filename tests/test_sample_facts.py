@@ -7,7 +7,7 @@ import json
 import pytest
 
 from evidence import check_bundle
-from evidence.extract.common import company_key
+from evidence.normalize.companies import company_key
 from tests.conftest import SAMPLES
 
 BUNDLES = ["strong-quality-claim", "weak-quality-claim", "off-platform-payment"]

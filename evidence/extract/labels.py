@@ -22,6 +22,20 @@ CELL = " | "  # how the XLSX and DOCX readers join the cells of a row
 _SEPARATORS = " \t:：#.|/-–=>"
 _COLON_AFTER = re.compile(r"\s*(?:[:：#]|No\.?\s*[:：])")
 _GAP_BEFORE = re.compile(r"(?:^|\|\s*|\s{2,}|[\(（/]\s*)$")
+#: Labels of a document's own date, before a bare 'Date' that may be any date.
+ISSUE_DATE_LABELS = (
+    "report date",
+    "date of report",
+    "issue date",
+    "date of issue",
+    "issued on",
+    "报告日期",
+    "place and date of issue",
+    "place / date of issue",
+    "签发日期",
+)
+#: A note in brackets, never part of a label: "Consignee (not negotiable unless consigned to order)".
+BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
 
 
 @dataclass(frozen=True)
@@ -106,3 +120,11 @@ def _labels() -> PhraseList:
     data = load_data("labels.json")
     return PhraseList((field, text) for field, synonyms in data.items() if not field.startswith("_") for text in synonyms)
 
+
+@lru_cache(maxsize=8192)
+def label_key(label: str) -> str:
+    """Given a label as written ('Date of Issue:'), return it for comparison ('date of issue').
+
+    A note in brackets is dropped: 'Consignee (not negotiable...)' is 'consignee'.
+    """
+    return re.sub(r"[\s\-.:：#]+", " ", BRACKETED.sub(" ", label).lower()).strip()

@@ -422,3 +422,70 @@ def _phrases(path: str, start: bool = False, end: bool = False) -> re.Pattern[st
     phrases = node["words"] if isinstance(node, dict) else node
     body = phrase_alternation(phrases)
     return re.compile(("^\\s*" if start else "") + body + ("\\s*$" if end else ""), re.I)
+
+
+# ---------------------------------------------------------------- a document's dates
+
+
+def english_months(text: str) -> str:
+    """Given a date as written, return it with month names of other languages in English.
+
+    "7. Mai 2014" becomes "7. May 2014"; the names and languages are in data/month_names.json.
+    """
+    return _foreign_months().sub(lambda m: load_data("month_names")[m.group(0).lower()], text)
+
+
+@lru_cache(maxsize=1)
+def _foreign_months() -> re.Pattern[str]:
+    names = [name for name in load_data("month_names") if not name.startswith("_")]
+    return re.compile(
+        r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![^\W\d_])",
+        re.IGNORECASE,
+    )
+
+
+def date_in(text: str, order: str | None) -> str | None:
+    """Given a value, return the first date in it that `order` settles, as ISO, else None."""
+    for found in find_dates(text, order):
+        if found.value is not None and not found.ambiguous:
+            return found.value.isoformat()
+    return None
+
+
+def decide_date_order(texts: list[str]) -> tuple[str | None, bool]:
+    """Given the lines of one document, return (its day/month order, whether it was guessed).
+
+    A numeric date that can only be read one way settles it (`document_order`);
+    else an ambiguous date that matches a date written with a month name
+    ("11/05/2026" beside "Nov 5, 2026"); else where the document comes from
+    (data/document_hints.json), guessed; else day first, as most of the world
+    writes it, guessed. None when no date needs an order.
+    """
+    order = document_order(texts) or _order_by_agreement(texts)
+    if order is not None:
+        return order, False
+    if not any(match.ambiguous for text in texts for match in find_dates(text)):
+        return None, False
+    return _order_by_origin("\n".join(texts)) or "dmy", True
+
+
+def _order_by_agreement(texts: list[str]) -> str | None:
+    certain = {m.value for text in texts for m in find_dates(text) if not m.ambiguous}
+    votes = set()
+    for text in texts:
+        for match in find_dates(text):
+            if not match.ambiguous:
+                continue
+            month_first = find_dates(match.text, "mdy")[0].value
+            if (month_first in certain) != (match.value in certain):
+                votes.add("mdy" if month_first in certain else "dmy")
+    return votes.pop() if len(votes) == 1 else None
+
+
+def _order_by_origin(text: str) -> str | None:
+    cues = load_data("document_hints.json")["date_order_cues"]
+    mdy = sum(len(re.findall(cue, text)) for cue in cues["mdy"])
+    dmy = sum(len(re.findall(cue, text)) for cue in cues["dmy"])
+    if mdy == dmy:
+        return None
+    return "mdy" if mdy > dmy else "dmy"

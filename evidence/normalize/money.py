@@ -472,3 +472,21 @@ def _words_to_int(tokens: list[str], data: dict[str, Any]) -> int | None:
             total += (current or 1) * data["scales"][token]
             current, seen = 0, True
     return total + current if seen else None
+
+
+# ---------------------------------------------------------------- money in a value
+
+
+def amount_in(text: str, hint: str | None = None) -> Money | None:
+    """Given a value, return its largest amount of money (totals often follow subtotals)."""
+    amounts = find_amounts(text, hint, bare=hint is not None)
+    return max(amounts, key=lambda m: m.amount) if amounts else None
+
+
+def currency_in(text: str) -> str | None:
+    """Given a value ('USD', 'US$ 4.85', '人民币'), return the first currency it names as an ISO code."""
+    for token in re.findall(r"[A-Za-z]{3}|[$€£¥￥]|US\$|RMB|人民币|美元", text):
+        code = normalize_currency(token)
+        if code:
+            return code
+    return None

@@ -444,3 +444,46 @@ def _convert(value: Decimal, unit: str | None, target: str) -> Decimal:
     base_value, base = to_base(value, unit)
     target_factor, target_base = to_base(Decimal(1), target)
     return base_value / target_factor if base == target_base else value
+
+
+# ---------------------------------------------------------------- counts in a value
+
+
+def quantities_in(text: str, kind: str = "count") -> list[Quantity]:
+    """Given text, return its quantities of one kind (counts: '3,000 pcs', '125 CTNS'), leftmost first."""
+    return [found for found in find_quantities(text) if found.kind == kind]
+
+
+def integer_in(text: str) -> int | None:
+    """Given a value ('200 pcs (code L)', '125'), return its first whole number."""
+    found = quantities_in(text)
+    if found:
+        return int(found[0].value)
+    match = re.search(r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,/-]?\d)", text)
+    return int(match.group(0).replace(",", "")) if match else None
+
+
+def goods_count(text: str) -> Decimal | None:
+    """Given a quantity value, return its count of goods (not of cartons), or its bare figure."""
+    counts = quantities_in(text)
+    goods = [q for q in counts if q.unit not in package_units()]
+    if goods:
+        return goods[0].value
+    if counts:
+        return None
+    bare = integer_in(text)
+    return Decimal(bare) if bare is not None else None
+
+
+def quantity_in(text: str) -> tuple[Decimal, str] | None:
+    """Given a value, return its first count quantity and unit ('3,000 pcs' -> (3000, 'pcs'))."""
+    for found in find_quantities(text):
+        if found.kind == "count" and found.unit is not None:
+            return found.value, found.unit
+    return None
+
+
+@lru_cache(maxsize=1)
+def package_units() -> frozenset[str]:
+    """Return the units that count packages (cartons, pallets...), not goods."""
+    return frozenset(load_data("shipping_terms.json")["package_units"])

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from evidence.extract.common import company_key
+from evidence.normalize.companies import company_key
 from evidence.extract.kinds.payment import is_person, is_platform_account
 from evidence.findings import Finding
 from evidence.phrases import phrase_to_pattern

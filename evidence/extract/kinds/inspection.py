@@ -17,22 +17,14 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.parts import aql
-from evidence.extract.common import company_key, put, top_lines, whole_file
-from evidence.extract.finder import (
-    ISSUE_DATE_LABELS,
-    PO_LABELS,
-    Finder,
-    block_name,
-    find_named,
-    goods_count,
-    integer_in,
-    json_number,
-    label_key,
-    phrases_pattern,
-    record_order_number,
-    stand_in,
-)
-from evidence.extract.parts.parties import letterhead
+from evidence.extract.finder import find_named, phrases_pattern
+from evidence.extract.labels import ISSUE_DATE_LABELS, label_key
+from evidence.extract.parts.parties import block_name, letterhead
+from evidence.extract.reading import Reading, put, stand_in, top_lines, whole_file
+from evidence.extract.references import PO_LABELS, record_cited_order
+from evidence.normalize import json_number
+from evidence.normalize.companies import company_key
+from evidence.normalize.quantities import goods_count, integer_in
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, Source, TextLine
 
@@ -44,7 +36,7 @@ _FOOTER_LINES = 4  # where a company's footer or stamp text sits
 def extract(doc: Document) -> Record:
     """Given an inspection report, return its Record (see the module docstring for the fields)."""
     record = Record(kind=KIND, path=doc.path)
-    found = Finder.of(doc)
+    found = Reading.of(doc)
     record_numbers(record, found)
     record_dates(record, found)
     record_parties(record, found)
@@ -60,15 +52,15 @@ def extract(doc: Document) -> Record:
 # ---------------------------------------------------------------- numbers, dates, parties
 
 
-def record_numbers(record: Record, found: Finder) -> None:
+def record_numbers(record: Record, found: Reading) -> None:
     """Set the report number and the order, PO and PI numbers it names."""
     put(record, "document_number", found.identifier("report_number") or found.identifier("document_number"))
-    record_order_number(record, found)
+    record_cited_order(record, found)
     put(record, "po_number", found.identifier("contract_number", labels=PO_LABELS))
     put(record, "pi_number", found.identifier("pi_number"))
 
 
-def record_dates(record: Record, found: Finder) -> None:
+def record_dates(record: Record, found: Reading) -> None:
     """Set the inspection date and the report's own date (each standing in for the other when alone)."""
     put(record, "inspection_date", found.date("inspection_date"))
     put(record, "document_date", found.date("document_date", labels=ISSUE_DATE_LABELS) or found.date("document_date"))
@@ -76,7 +68,7 @@ def record_dates(record: Record, found: Finder) -> None:
     stand_in(record, "document_date", "inspection_date")
 
 
-def record_parties(record: Record, found: Finder) -> None:
+def record_parties(record: Record, found: Reading) -> None:
     """Set the supplier (factory) and the buyer (client) the report names."""
     for name in ("supplier_name", "buyer_name"):
         put(record, name, found.first(name, block_name))
@@ -84,7 +76,7 @@ def record_parties(record: Record, found: Finder) -> None:
     put(record, "buyer_name", found.first("payer_name", block_name, labels=("applicant",)))
 
 
-def record_goods(record: Record, found: Finder) -> None:
+def record_goods(record: Record, found: Reading) -> None:
     """Set the product, the order quantity, the quantity presented and the sample size."""
     put(record, "product", found.first("product", lambda text: text.splitlines()[0].strip() or None))
     put(record, "quantity", found.first("quantity", goods_count), json_number)
@@ -105,7 +97,7 @@ class Issuer:
     text: str
 
 
-def record_issuer(record: Record, found: Finder) -> None:
+def record_issuer(record: Record, found: Reading) -> None:
     """Set who issued the report, whether it is a recognized inspection company, and whether
     the supplier inspected its own goods."""
     who = issuer(found)
@@ -121,7 +113,7 @@ def record_issuer(record: Record, found: Finder) -> None:
     record.set("third_party", recognized and not own, where)
 
 
-def issuer(found: Finder) -> Issuer | None:
+def issuer(found: Reading) -> Issuer | None:
     """Given a report, return its issuer: a labeled issuer ('Issued by', 'Inspection company'),
     a recognized company in the letterhead or footer, else the letterhead company."""
     for item in found.values("inspection_company"):
@@ -143,7 +135,7 @@ def issuer(found: Finder) -> Issuer | None:
     return Issuer(head.name, False, head.source, head.name) if head is not None else None
 
 
-def supplier_qc_marker(found: Finder) -> TextLine | None:
+def supplier_qc_marker(found: Reading) -> TextLine | None:
     """Given a report, return the letterhead or issuer line that shows the supplier's own QC, if any."""
     pattern = _pattern(tuple(_terms()["supplier_qc_markers"]["phrases"]))
     lines = top_lines(found.doc, _TITLE_LINES)
@@ -168,7 +160,7 @@ def _head_and_foot(doc: Document) -> list[TextLine]:
 # ---------------------------------------------------------------- type
 
 
-def record_type(record: Record, found: Finder) -> None:
+def record_type(record: Record, found: Reading) -> None:
     """Set the inspection type (PSI, DUPRO, IPC, FRI, CLS or other) from its label or the title."""
     labeled = found.text("inspection_type")
     if labeled is not None:
@@ -207,7 +199,7 @@ class Verdict:
     text: str
 
 
-def record_result(record: Record, found: Finder) -> None:
+def record_result(record: Record, found: Reading) -> None:
     """Set the overall result (pass, fail or pending) and the line it was read from.
 
     Where the report gives none, or contradicting ones, nothing is set and a note says so.
@@ -224,7 +216,7 @@ def record_result(record: Record, found: Finder) -> None:
         record.notes.append("no clear overall result (PASS / FAIL / PENDING) was found in the report")
 
 
-def overall_verdicts(found: Finder) -> list[Verdict]:
+def overall_verdicts(found: Reading) -> list[Verdict]:
     """Given a report, return its overall verdict (one), its contradicting verdicts, or none.
 
     Strong labels ('Overall result', 'Conclusion') come first; then labels that may
@@ -254,7 +246,7 @@ def _agreeing(verdicts: list[Verdict]) -> list[Verdict]:
     return list(values.values())
 
 
-def _quote(found: Finder, source: Source, value: str) -> str:
+def _quote(found: Reading, source: Source, value: str) -> str:
     line = found.line_text(source)
     return line if line else value
 

@@ -25,7 +25,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.common import whole_file
+from evidence.extract.reading import whole_file
 from evidence.extract.conversation.cues import Text, compile_phrases, event_data
 from evidence.extract.labels import line_to_labeled
 from evidence.extract.conversation.events import UNKNOWN, Happening, Turn, order_numbers, turns_to_happenings

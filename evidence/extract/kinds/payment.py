@@ -14,30 +14,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.common import amount_in, currency_in, identifier_in, number, put, top_lines
-from evidence.extract.finder import (
-    Finder,
-    block_name,
-    goods_count,
-    item_lines_count,
-    label_key,
-    phrases_pattern,
-    pi_reference,
-    record_order_number,
-    stand_in,
-)
-from evidence.extract.labels import Labeled, find_labels
-from evidence.normalize.money import Money, currency_code, find_amounts, parse_amount
+from evidence.extract.finder import phrases_pattern
+from evidence.extract.labels import Labeled, find_labels, label_key
+from evidence.extract.parts.parties import block_name
+from evidence.extract.reading import Reading, put, stand_in, top_lines
+from evidence.extract.references import pi_reference, record_cited_order
+from evidence.normalize import json_number
+from evidence.normalize.companies import is_platform_account
+from evidence.normalize.identifiers import identifier_in
+from evidence.normalize.money import Money, amount_in, currency_code, currency_in, find_amounts, parse_amount
+from evidence.normalize.quantities import quantities_in, goods_count, package_units
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, Source, TextLine
 
 KIND = "payment_record"
 METHODS = ("platform", "bank_transfer_direct", "paypal", "western_union", "cash", "other", "unknown")
 _TITLE_LINES = 6
+#: What follows the quantity of an item line: 'x US $4.85', '× 9.60', '@ USD 4.85'.
+_ITEM_TIMES = re.compile(r"\s*[x×*@]\s*(?:[A-Z]{3}|US|[$€£¥￥])")
 _TAG = re.compile(r"^\s*:(?P<tag>\d{2}[A-Z]?):\s*(?P<rest>.*)$")
 _TAG_LINES = 5  # an MT103 field holds at most four or five lines of 35 characters
 _BIC = re.compile(r"(?<![A-Z0-9])[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Z0-9])")
@@ -51,7 +50,7 @@ _ACCOUNT = re.compile(r"[A-Z]{0,4}\d[\dA-Z\s\-*]*\d|\*+\d+", re.IGNORECASE)
 def extract(doc: Document) -> Record:
     """Given a payment record, return its Record (see the module docstring for the fields)."""
     record = Record(kind=KIND, path=doc.path)
-    found = Finder.of(doc)
+    found = Reading.of(doc)
     swift = swift_fields(doc)
     record_reference_numbers(record, found, swift)
     record_amounts(record, found, swift)
@@ -68,13 +67,13 @@ def extract(doc: Document) -> Record:
 # ---------------------------------------------------------------- numbers
 
 
-def record_reference_numbers(record: Record, found: Finder, swift: dict[str, SwiftField]) -> None:
+def record_reference_numbers(record: Record, found: Reading, swift: dict[str, SwiftField]) -> None:
     """Set the transaction number, the order and PI it pays, and the remittance text."""
     if "reference" in swift:
         field = swift["reference"]
         record.set("document_number", identifier_in(field.text) or field.text.strip(), field.source, field.text)
     put(record, "document_number", found.identifier("transaction_number") or found.identifier("document_number"))
-    record_order_number(record, found)
+    record_cited_order(record, found)
     put(record, "pi_number", found.identifier("pi_number"))
     if "remittance" in swift:
         record.set("reference", swift["remittance"].text, swift["remittance"].source, swift["remittance"].text)
@@ -89,7 +88,7 @@ def record_reference_numbers(record: Record, found: Finder, swift: dict[str, Swi
 # ---------------------------------------------------------------- amounts
 
 
-def record_amounts(record: Record, found: Finder, swift: dict[str, SwiftField]) -> None:
+def record_amounts(record: Record, found: Reading, swift: dict[str, SwiftField]) -> None:
     """Set the amount paid and its currency, and a fee charged on top in the same currency."""
     settled = _swift_amount(swift.get("settlement")) or _swift_amount(swift.get("instructed"))
     if settled is not None:
@@ -104,19 +103,30 @@ def record_amounts(record: Record, found: Finder, swift: dict[str, SwiftField]) 
     put(record, "currency", found.first("currency", currency_in))
 
 
-def record_quantity(record: Record, found: Finder) -> None:
+def record_quantity(record: Record, found: Reading) -> None:
     """Set the quantity of goods an order page or receipt shows: labeled, or summed over its item lines."""
     labeled = found.first("quantity", goods_count)
     if labeled is not None:
-        record.set("quantity", number(labeled[0]), labeled[1].source, labeled[1].value)
+        record.set("quantity", json_number(labeled[0]), labeled[1].source, labeled[1].value)
         return
     items = item_lines_count(found.doc)
     if items is not None:
         total, lines = items
-        record.set("quantity", number(total), lines[0].source, " + ".join(line.text for line in lines))
+        record.set("quantity", json_number(total), lines[0].source, " + ".join(line.text for line in lines))
 
 
-def record_order_total(record: Record, found: Finder) -> None:
+def item_lines_count(doc: Document) -> tuple[Decimal, list[TextLine]] | None:
+    """Given a document listing items as '2,000 pieces x US $4.85 = US $9,700.00', return their total count."""
+    total, lines = Decimal(0), []
+    for line in doc.lines:
+        counted = quantities_in(line.text)
+        if counted and counted[0].unit not in package_units() and _ITEM_TIMES.match(line.text, counted[0].end):
+            total += counted[0].value
+            lines.append(line)
+    return (total, lines) if lines else None
+
+
+def record_order_total(record: Record, found: Reading) -> None:
     """Set the order total a record shows: under an order-total label, or, on the platform's
     own order page, under a bare 'Total' (elsewhere a bare total is what was paid)."""
     total = _strong_amount(found, "total")
@@ -126,14 +136,14 @@ def record_order_total(record: Record, found: Finder) -> None:
         _set_money(record, "order_total", total[0], total[1].source, total[1].value, currency=False)
 
 
-def _strong_amount(found: Finder, field: str) -> tuple[Money, Labeled] | None:
+def _strong_amount(found: Reading, field: str) -> tuple[Money, Labeled] | None:
     """The first amount under a specific label of `field` ('Amount sent', not a bare 'Amount')."""
     weak = {label_key(label) for label in _channels()["weak_amount_labels"]["labels"]}
     candidates = [item for item in found.values(field) if label_key(item.label) not in weak]
     return _first_amount([item for item in candidates if not _borrowed(found, item)])
 
 
-def _weak_amount(found: Finder, field: str) -> tuple[Money, Labeled] | None:
+def _weak_amount(found: Reading, field: str) -> tuple[Money, Labeled] | None:
     return _first_amount([item for item in found.values(field) if not _borrowed(found, item)])
 
 
@@ -146,7 +156,7 @@ def _first_amount(items: list[Labeled]) -> tuple[Money, Labeled] | None:
     return None
 
 
-def _borrowed(found: Finder, item: Labeled) -> bool:
+def _borrowed(found: Reading, item: Labeled) -> bool:
     """True when a heading took the next line as its value and that line has a label of its own
     ('Order amount' over 'Product total US $14,550.00')."""
     line = found.line_text(item.source)
@@ -182,7 +192,7 @@ def _swift_amount(field: SwiftField | None) -> tuple[Money, SwiftField] | None:
 # ---------------------------------------------------------------- dates
 
 
-def record_dates(record: Record, found: Finder, swift: dict[str, SwiftField]) -> None:
+def record_dates(record: Record, found: Reading, swift: dict[str, SwiftField]) -> None:
     """Set the payment (value) date and the record's own date, each standing in for the other."""
     settlement = swift.get("settlement")
     if settlement is not None:
@@ -226,7 +236,7 @@ class Part:
     text: str
 
 
-def record_parties(record: Record, found: Finder, swift: dict[str, SwiftField]) -> None:
+def record_parties(record: Record, found: Reading, swift: dict[str, SwiftField]) -> None:
     """Set payer and beneficiary (name, bank, account, SWIFT), and the supplier and buyer a receipt names."""
     blocks = party_blocks(found.doc)
     payer_lines = {source for source, role in line_roles(found.doc).items() if role == "payer"}
@@ -245,7 +255,7 @@ def record_parties(record: Record, found: Finder, swift: dict[str, SwiftField]) 
 
 
 def _record_beneficiary(
-    record: Record, found: Finder, blocks: dict[tuple[str, str], Part], payer_lines: set[Source]
+    record: Record, found: Reading, blocks: dict[tuple[str, str], Part], payer_lines: set[Source]
 ) -> None:
     """Set each part of the beneficiary: from a label naming the beneficiary ('Beneficiary bank'),
     then from the beneficiary's block, then from a generic label ('Account number') outside the
@@ -329,7 +339,7 @@ def _generic(label: str, part: str) -> bool:
     return key in {label_key(word) for word in _channels()["section_fields"][part]}
 
 
-def _record_bic(record: Record, found: Finder, payer_lines: set[Source]) -> None:
+def _record_bic(record: Record, found: Reading, payer_lines: set[Source]) -> None:
     """Set a SWIFT code written after 'SWIFT' or 'BIC' anywhere outside the payer's block."""
     for line in found.doc.lines:
         cue = _BIC_CUE.search(line.text)
@@ -341,7 +351,7 @@ def _record_bic(record: Record, found: Finder, payer_lines: set[Source]) -> None
             return
 
 
-def _record_sentence_beneficiary(record: Record, found: Finder) -> None:
+def _record_sentence_beneficiary(record: Record, found: Reading) -> None:
     """A receipt in prose: 'You sent a payment of $1,250.00 USD to Shenzhen Acme Co., Ltd.'"""
     if "beneficiary_name" in record.fields:
         return
@@ -378,12 +388,6 @@ def is_person(name: str) -> bool:
     if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name.strip()):
         return True
     return 2 <= len(words) <= 4 and all(re.fullmatch(r"[a-z][a-z'\-]*\.?", word) for word in words)
-
-
-def is_platform_account(name: str) -> bool:
-    """Given a beneficiary name, return True when it is the platform's collection entity."""
-    lowered = re.sub(r"\s+", " ", name.lower())
-    return any(marker in lowered for marker in load_data("platform_accounts.json")["beneficiary_names"])
 
 
 # ---------------------------------------------------------------- party blocks
@@ -468,7 +472,7 @@ def _section_field_pattern() -> re.Pattern[str]:
 # ---------------------------------------------------------------- method and purpose
 
 
-def record_method(record: Record, found: Finder) -> None:
+def record_method(record: Record, found: Reading) -> None:
     """Set how the money moved and whether it went to the platform.
 
     In order: the platform's collection account as beneficiary; PayPal, Western
@@ -496,7 +500,7 @@ def record_method(record: Record, found: Finder) -> None:
     _set_method(record, channel[0], channel[1].source, channel[1].text)
 
 
-def _method_lines(found: Finder) -> list[TextLine]:
+def _method_lines(found: Reading) -> list[TextLine]:
     return [TextLine(item.value, item.source) for item in found.values("payment_terms")]
 
 
@@ -519,7 +523,7 @@ def _set_method(record: Record, method: str, source: Source, text: str) -> None:
     record.set("paid_to_platform", method == "platform", source, text)
 
 
-def record_purpose(record: Record, found: Finder) -> None:
+def record_purpose(record: Record, found: Reading) -> None:
     """Set what the payment was for (deposit, balance, full or unknown), from its remittance text
     or status words, else from the amount paid covering the order total."""
     texts = []

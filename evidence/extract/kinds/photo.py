@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.common import whole_file
+from evidence.extract.reading import whole_file
 from evidence.reference_data import load_data
 from evidence.records import Document, ImageInfo, Record
 

@@ -16,26 +16,15 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.common import identifier_in, put, top_lines
-from evidence.extract.finder import (
-    ISSUE_DATE_LABELS,
-    PO_LABELS,
-    Finder,
-    Named,
-    block_name,
-    find_named,
-    goods_count,
-    json_number,
-    label_field,
-    label_key,
-    package_units,
-    phrases_pattern,
-    quantities,
-    record_order_number,
-    stand_in,
-)
-from evidence.extract.labels import Labeled
-from evidence.normalize.quantities import to_base
+from evidence.extract.cells import label_field
+from evidence.extract.finder import Named, find_named, phrases_pattern
+from evidence.extract.labels import ISSUE_DATE_LABELS, Labeled, label_key
+from evidence.extract.parts.parties import block_name
+from evidence.extract.reading import Reading, put, stand_in, top_lines
+from evidence.extract.references import PO_LABELS, record_cited_order
+from evidence.normalize import json_number
+from evidence.normalize.identifiers import identifier_in
+from evidence.normalize.quantities import quantities_in, goods_count, package_units, to_base
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, TextLine
 
@@ -60,7 +49,7 @@ _DELIVERS = ("courier", "delivery_note")
 def extract(doc: Document) -> Record:
     """Given a shipping document, return its Record (see the module docstring for the fields)."""
     record = Record(kind=KIND, path=doc.path)
-    found = Finder.of(doc)
+    found = Reading.of(doc)
     record_type(record, found)
     record_carrier(record, found)
     record_numbers(record, found)
@@ -75,7 +64,7 @@ def extract(doc: Document) -> Record:
 # ---------------------------------------------------------------- type and carrier
 
 
-def record_type(record: Record, found: Finder) -> None:
+def record_type(record: Record, found: Reading) -> None:
     """Set the document type from its title (the top lines first), else from its number's label."""
     titled = document_type(found.doc)
     if titled is not None:
@@ -109,7 +98,7 @@ def document_type(doc: Document) -> tuple[str, TextLine] | None:
     return None
 
 
-def record_carrier(record: Record, found: Finder) -> None:
+def record_carrier(record: Record, found: Reading) -> None:
     """Set the carrier: a known shipping line or courier (labeled, in the letterhead, or anywhere),
     else the carrier a label names. A courier's delivery receipt is of type courier."""
     labeled = found.values("carrier")
@@ -137,7 +126,7 @@ def record_carrier(record: Record, found: Finder) -> None:
 # ---------------------------------------------------------------- numbers
 
 
-def record_numbers(record: Record, found: Finder) -> None:
+def record_numbers(record: Record, found: Reading) -> None:
     """Set the document's own number, the B/L it refers to, and the order, PO and PI it cites."""
     kind = record.get("document_type")
     own = {
@@ -155,7 +144,7 @@ def record_numbers(record: Record, found: Finder) -> None:
         if value is not None and value != record.get("document_number") and _names_bl(item.label):
             record.set("bill_of_lading", value, item.source, item.value)
             break
-    record_order_number(record, found)
+    record_cited_order(record, found)
     put(record, "po_number", found.identifier("contract_number", labels=PO_LABELS))
     put(record, "pi_number", found.identifier("pi_number"))
 
@@ -168,7 +157,7 @@ def _names_bl(label: str) -> bool:
 # ---------------------------------------------------------------- dates
 
 
-def record_dates(record: Record, found: Finder) -> None:
+def record_dates(record: Record, found: Reading) -> None:
     """Set the shipped-on-board date (transport documents), the delivery date (delivery notes,
     courier receipts) and the document's own date (the issue date, else one of those)."""
     kind = record.get("document_type")
@@ -188,7 +177,7 @@ def record_dates(record: Record, found: Finder) -> None:
         record.set("document_date", dates[0][0], dates[0][1].source, dates[0][1].text)
 
 
-def _labeled_date(found: Finder, field: str, labels: list[str]) -> tuple[str, Labeled] | None:
+def _labeled_date(found: Reading, field: str, labels: list[str]) -> tuple[str, Labeled] | None:
     """The first date under a `field` label, or under one of `labels` filed as ship_by in
     labels.json ('Shipment date', 'Delivery date': an agreed date in a PI, an actual one here).
     An estimate ('ETD') is not a shipment."""
@@ -202,7 +191,7 @@ def _labeled_date(found: Finder, field: str, labels: list[str]) -> tuple[str, La
     return None
 
 
-def _event_date(found: Finder, event: str) -> tuple[str, Labeled] | None:
+def _event_date(found: Reading, event: str) -> tuple[str, Labeled] | None:
     """The date of a tracking event ('2026-11-02 14:22  Delivered'): the latest line that names the
     event with a date on it (tracking histories list newest first or last; a later event wins)."""
     events = _terms()["tracking_events"]
@@ -220,7 +209,7 @@ def _event_date(found: Finder, event: str) -> tuple[str, Labeled] | None:
     return max(hits, key=lambda hit: hit[0]) if event == "delivered" else min(hits, key=lambda hit: hit[0])
 
 
-def _on_board_date(found: Finder) -> tuple[str, Labeled] | None:
+def _on_board_date(found: Reading) -> tuple[str, Labeled] | None:
     """The date of an on-board notation: on its line after the words, or a few lines under them."""
     pattern = phrases_pattern(tuple(_terms()["on_board_phrases"]))
     lines = found.doc.lines
@@ -240,7 +229,7 @@ def _on_board_date(found: Finder) -> tuple[str, Labeled] | None:
 # ---------------------------------------------------------------- parties and route
 
 
-def record_parties(record: Record, found: Finder) -> None:
+def record_parties(record: Record, found: Reading) -> None:
     """Set shipper, consignee and notify party; the shipper is the supplier, the consignee the buyer."""
     shipper = _party(found.values("supplier_name", labels=_SHIPPER_LABELS))
     consignee = _party(_consignee_items(found), keep_phrases=True)
@@ -252,7 +241,7 @@ def record_parties(record: Record, found: Finder) -> None:
     put(record, "buyer_name", buyer or _party(found.values("buyer_name", labels=_BUYER_LABELS)))
 
 
-def _consignee_items(found: Finder) -> list[Labeled]:
+def _consignee_items(found: Reading) -> list[Labeled]:
     """The values under a consignee label. labels.json files a bare 'To' as a buyer label, so in
     'Consignee: TO ORDER' the consignee's value is read as 'ORDER' under 'TO': put it back together."""
     items = []
@@ -281,7 +270,7 @@ def _party(items: list[Labeled], keep_phrases: bool = False) -> tuple[str, Label
     return None
 
 
-def record_route(record: Record, found: Finder) -> None:
+def record_route(record: Record, found: Reading) -> None:
     """Set vessel, voyage, port of loading and port of discharge."""
     for field in ("port_of_loading", "port_of_discharge"):
         put(record, field, found.first(field, _place))
@@ -316,7 +305,7 @@ def _place(text: str) -> str | None:
 # ---------------------------------------------------------------- cargo
 
 
-def record_cargo(record: Record, found: Finder) -> None:
+def record_cargo(record: Record, found: Reading) -> None:
     """Set packages, pieces, gross weight (kg) and container numbers."""
     pieces = _total_pieces(found) or found.first("quantity", goods_count) or found.first("product", _goods_in_text)
     put(record, "quantity", pieces, json_number)
@@ -329,17 +318,17 @@ def record_cargo(record: Record, found: Finder) -> None:
         bad = [value for value in values if not check_digit_ok(value)]
         if bad:
             shown = ", ".join(bad)
-            record.notes.append(f"container number(s) {shown} fail the ISO 6346 check digit: misread or mistyped")
+            record.notes.append(f"container json_number(s) {shown} fail the ISO 6346 check digit: misread or mistyped")
 
 
-def _total_pieces(found: Finder) -> tuple[Decimal, Labeled] | None:
+def _total_pieces(found: Reading) -> tuple[Decimal, Labeled] | None:
     """The pieces on a 'TOTAL 5,200 PCS' line."""
     totals = phrases_pattern(tuple(_terms()["total_words"]))
     for line in found.doc.lines:
         match = totals.search(line.text) if totals is not None else None
         if match is None:
             continue
-        goods = [q for q in quantities(line.text[match.end() :]) if q.unit not in package_units()]
+        goods = [q for q in quantities_in(line.text[match.end() :]) if q.unit not in package_units()]
         if goods:
             return goods[0].value, Labeled("quantity", match.group(0), line.text, line.source)
     return None
@@ -347,35 +336,35 @@ def _total_pieces(found: Finder) -> tuple[Decimal, Labeled] | None:
 
 def _goods_in_text(text: str) -> Decimal | None:
     """Given a description of goods ('Cookware sets, 3,200 SETS'), return the goods count it states."""
-    goods = [q for q in quantities(text) if q.unit not in package_units()]
+    goods = [q for q in quantities_in(text) if q.unit not in package_units()]
     return goods[0].value if goods else None
 
 
-def _packages(found: Finder) -> tuple[Decimal, Labeled] | None:
+def _packages(found: Reading) -> tuple[Decimal, Labeled] | None:
     """The number of packages: labeled ('Packages 375 CARTONS', 'Pieces: 2'), else the first carton count."""
     package_labels = _terms()["package_labels"]
     for item in found.values("quantity"):
-        counted = [q for q in quantities(item.value) if q.unit in package_units()]
+        counted = [q for q in quantities_in(item.value) if q.unit in package_units()]
         if counted:
             return counted[0].value, item
         bare = re.fullmatch(r"\s*(\d{1,6})\s*", item.value)
         if bare and item.label.lower().strip(" :") in package_labels:
             return Decimal(bare.group(1)), item
     for line in found.doc.lines:
-        counted = [q for q in quantities(line.text) if q.unit in package_units()]
+        counted = [q for q in quantities_in(line.text) if q.unit in package_units()]
         if counted:
             return counted[0].value, Labeled("packages", "", line.text, line.source)
     return None
 
 
-def _gross_weight(found: Finder) -> tuple[Decimal, Labeled] | None:
+def _gross_weight(found: Reading) -> tuple[Decimal, Labeled] | None:
     """The gross weight in kg: labeled, else the first weight beside a package count."""
     for item in found.values("gross_weight"):
         weight = _kilograms(item.value)
         if weight is not None:
             return weight, item
     for line in found.doc.lines:
-        if any(q.unit in package_units() for q in quantities(line.text)):
+        if any(q.unit in package_units() for q in quantities_in(line.text)):
             weight = _kilograms(line.text)
             if weight is not None:
                 return weight, Labeled("gross_weight", "", line.text, line.source)
@@ -383,7 +372,7 @@ def _gross_weight(found: Finder) -> tuple[Decimal, Labeled] | None:
 
 
 def _kilograms(text: str) -> Decimal | None:
-    masses = quantities(text, "mass")
+    masses = quantities_in(text, "mass")
     if not masses:
         return None
     grams, _ = to_base(masses[0].value, masses[0].unit or "kg")

@@ -17,7 +17,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.finder import Finder, phrases_pattern
+from evidence.extract.finder import phrases_pattern
+from evidence.extract.reading import Reading
 from evidence.reference_data import load_data
 from evidence.records import Record, Source, Table, TextLine
 
@@ -46,7 +47,7 @@ class Counts:
     text: str
 
 
-def record_sampling(record: Record, found: Finder) -> None:
+def record_sampling(record: Record, found: Reading) -> None:
     """Set `aql` ({critical, major, minor, level}), `defects` and `allowed` ({critical, major, minor})."""
     counts = defect_counts(found)
     plan = aql_plan(found)
@@ -63,7 +64,7 @@ def record_sampling(record: Record, found: Finder) -> None:
 # ---------------------------------------------------------------- plan
 
 
-def aql_plan(found: Finder) -> tuple[dict[str, Any], Source, str] | None:
+def aql_plan(found: Reading) -> tuple[dict[str, Any], Source, str] | None:
     """Given a report, return its AQL levels per class and inspection level, with the line they are on."""
     lines = found.doc.lines
     levels = next(((found_levels, line) for line in lines if (found_levels := aql_levels(line.text))), None)
@@ -105,7 +106,7 @@ def _inspection_level(text: str) -> str | None:
 # ---------------------------------------------------------------- defects
 
 
-def defect_counts(found: Finder) -> Counts | None:
+def defect_counts(found: Reading) -> Counts | None:
     """Given a report, return its defect counts: from a table, a table-like text block, or running text."""
     for page in found.doc.pages:
         for table in page.tables:

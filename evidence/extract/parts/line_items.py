@@ -22,7 +22,7 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import permutations
 
-from evidence.extract.common import quantity_in
+from evidence.normalize.quantities import quantity_in
 from evidence.extract.parts.scan import compile_phrases, phrase_pattern, split_languages, terms
 from evidence.extract.parts.totals import as_number, goods_count
 from evidence.normalize import parse_number

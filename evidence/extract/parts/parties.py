@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from evidence.extract.common import company_key, top_lines
+from evidence.extract.reading import top_lines
 from evidence.extract.labels import Labeled
 from evidence.extract.parts.scan import before_labels, cells, cjk_share, compile_phrases, labels_in, terms, value_after
-from evidence.reference_data import load_data
+from evidence.normalize.companies import company_key, is_platform_account
 from evidence.records import Document, Source, TextLine
 
 _LOOKAHEAD = 4
@@ -80,19 +80,13 @@ def letterhead(doc: Document, avoid: str | None = None) -> Party | None:
             continue
         for cell in cells(line.text):
             party = company_in(before_labels(cell), line.source)
-            if party is not None and not _same(party.name, avoid) and not _is_platform(party.name):
+            if party is not None and not _same(party.name, avoid) and not is_platform_account(party.name):
                 return _paired(party, lines[index + 1 : index + 3])
     return None
 
 
 def _not_a_party() -> re.Pattern[str]:
     return compile_phrases(tuple(terms()["not_a_party"]))
-
-
-def _is_platform(name: str) -> bool:
-    """Return True for the platform's own entities (an order printout's header is the platform's, not the seller's)."""
-    names: list[str] = load_data("platform_accounts.json")["beneficiary_names"]
-    return bool(compile_phrases(tuple(names)).search(name))
 
 
 def preferred_casing(doc: Document, party: Party) -> Party:
@@ -243,3 +237,35 @@ def _suffixes() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _weak() -> re.Pattern[str]:
     return compile_phrases(tuple(terms()["company_suffixes"]["weak"]))
+
+
+# ------------------------------------------------------------------ party blocks of forms
+
+#: A line that carries on a wrapped company name ("Zhongshan Brightway Lighting Technology" / "Co., Ltd.").
+_WRAPPED_SUFFIX = re.compile(
+    r"^(?:co\b|co\.|company\b|corp|ltd|limited|inc\b|inc\.|llc|pty|pte|gmbh|有限|股份|公司)", re.IGNORECASE
+)
+#: Where a one-line party block turns into its address or contact details.
+_ADDRESS_CUT = re.compile(
+    r"\s*[,，]\s*(?=\+|\d|no\.|room\b|rm\b|unit\b|flat\b|building\b|floor\b|tel\b|attn\b)|\s{2,}|\s+(?=\+\d)", re.I
+)
+
+
+def block_name(value: str) -> str | None:
+    """Given a party value or block ("ACME CO., LTD.\\nNo. 8 Road..."), return the party's name.
+
+    The name is the first line, joined to the next when a legal form wrapped
+    onto it, and cut after its legal form or before its address; of a Chinese
+    and English pair, the English one.
+    """
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    if not lines:
+        return None
+    first = lines[0]
+    if len(lines) > 1 and company_name(first) is None and _WRAPPED_SUFFIX.match(lines[1]):
+        first = f"{first} {lines[1]}"
+    # A bilingual name ('宁波美达五金有限公司 Ningbo Meida Hardware Co., Ltd.') gives its English half,
+    # as the other documents of an order usually do.
+    paired = company_in(first, Source(""))
+    name = (paired.name if paired else None) or party_name(first) or _ADDRESS_CUT.split(first)[0].strip(" ,;:")
+    return name or None

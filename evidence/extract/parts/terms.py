@@ -17,13 +17,13 @@ from dataclasses import asdict
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.common import LabeledDoc, date_in
-from evidence.extract.labels import values_for
+from evidence.extract.reading import Reading
 from evidence.extract.parts.parties import company_name
 from evidence.extract.parts.scan import clean_value, compile_phrases, labels_in, terms, value_until_other
 from evidence.extract.parts.sections import section_body
 from evidence.extract.parts.totals import Found
-from evidence.normalize.dates import find_dates, find_lead_time
+from evidence.normalize.companies import is_platform_account
+from evidence.normalize.dates import date_in, find_dates, find_lead_time
 from evidence.reference_data import load_data
 from evidence.records import Document, Source, TextLine
 
@@ -50,9 +50,9 @@ _BANK_FIELDS = ("beneficiary_name", "beneficiary_bank", "beneficiary_account", "
 # ------------------------------------------------------------------ Incoterm
 
 
-def find_incoterm(ldoc: LabeledDoc) -> Found[str] | None:
+def find_incoterm(ldoc: Reading) -> Found[str] | None:
     """Given a labeled document, return its Incoterm with the named place ("FOB Ningbo")."""
-    labeled = [(item.value, item.source, True) for item in values_for(ldoc.labeled, "incoterm")]
+    labeled = [(item.value, item.source, True) for item in ldoc.values("incoterm")]
     lines = [(line.text, line.source, False) for line in ldoc.doc.lines]
     bare: Found[str] | None = None
     for text, source, is_labeled in labeled + lines:
@@ -98,7 +98,7 @@ def _place(text: str, loose: bool = False) -> str | None:
     return place.rstrip(".") or None
 
 
-def _with_port(ldoc: LabeledDoc, bare: Found[str]) -> Found[str]:
+def _with_port(ldoc: Reading, bare: Found[str]) -> Found[str]:
     """Given an Incoterm without a place, return it with the port the document names for it."""
     origin = str(bare.value) in terms()["incoterm_origin_terms"]
     port = ldoc.text("port_of_loading" if origin else "port_of_discharge")
@@ -123,7 +123,7 @@ def _place_stop() -> re.Pattern[str]:
 # ------------------------------------------------------------------ shipping date
 
 
-def find_ship_date(ldoc: LabeledDoc) -> dict[str, Found[Any]]:
+def find_ship_date(ldoc: Reading) -> dict[str, Found[Any]]:
     """Given a labeled document, return ship_by (ISO), lead_time and ship_date_text, as stated.
 
     A fixed date wins over a lead time; labeled clauses are read before prose.
@@ -132,9 +132,9 @@ def find_ship_date(ldoc: LabeledDoc) -> dict[str, Found[Any]]:
     """
     clauses = _labeled_ship_clauses(ldoc.doc) + _prose_ship_clauses(ldoc.doc)
     for text, label, line in clauses:
-        date = _deadline_date(f"{label}: {text}" if label else text, ldoc.date_order)
+        date = _deadline_date(f"{label}: {text}" if label else text, ldoc.settled_order)
         if date is not None:
-            clause = _clause_with(text, date, ldoc.date_order)
+            clause = _clause_with(text, date, ldoc.settled_order)
             return {
                 "ship_by": Found(date, line.source, line.text),
                 "ship_date_text": Found(clause, line.source, line.text),
@@ -148,7 +148,7 @@ def find_ship_date(ldoc: LabeledDoc) -> dict[str, Found[Any]]:
                 "ship_date_text": Found(text, line.source, line.text),
             }
     for text, _label, line in clauses:
-        if _DEADLINE_WORDS.search(text) and any(found.ambiguous for found in find_dates(text, ldoc.date_order)):
+        if _DEADLINE_WORDS.search(text) and any(found.ambiguous for found in find_dates(text, ldoc.settled_order)):
             return {"ship_date_text": Found(text, line.source, line.text)}
     return {}
 
@@ -204,9 +204,9 @@ def _deadline_date(text: str, order: str | None) -> str | None:
 # ------------------------------------------------------------------ payment
 
 
-def find_payment_terms(ldoc: LabeledDoc) -> Found[str] | None:
+def find_payment_terms(ldoc: Reading) -> Found[str] | None:
     """Given a labeled document, return its payment terms as written (the first payment clause)."""
-    for item in values_for(ldoc.labeled, "payment_terms"):
+    for item in ldoc.values("payment_terms"):
         text = item.value.strip()
         if len(text) >= 2 and not labels_in(text[:12]) and _reads_as_terms(text):
             return Found(text, item.source, item.value)
@@ -221,7 +221,7 @@ def _reads_as_terms(text: str) -> bool:
     return any(compile_phrases(tuple(p)).search(text) for p in _method_data()["methods"].values())
 
 
-def find_bank_details(ldoc: LabeledDoc) -> dict[str, Found[str]]:
+def find_bank_details(ldoc: Reading) -> dict[str, Found[str]]:
     """Given a labeled document, return beneficiary_name, beneficiary_bank, beneficiary_account and swift."""
     found: dict[str, Found[str]] = {}
     for field, parse in (
@@ -237,7 +237,7 @@ def find_bank_details(ldoc: LabeledDoc) -> dict[str, Found[str]]:
     return found
 
 
-def _first_bank_value(ldoc: LabeledDoc, field: str, parse: Callable[[str], str | None]) -> Found[str] | None:
+def _first_bank_value(ldoc: Reading, field: str, parse: Callable[[str], str | None]) -> Found[str] | None:
     """Given a bank field, return the first value under its labels that `parse` accepts (header rows last)."""
     lines = ldoc.doc.lines
     for index, line in enumerate(lines):
@@ -302,18 +302,14 @@ def _loose_bank_codes(doc: Document) -> dict[str, Found[str]]:
     return found
 
 
-def is_platform_account(bank: dict[str, Found[str]], context: str) -> bool:
+def bank_is_platform(bank: dict[str, Found[str]], context: str) -> bool:
     """Given bank details and the text of the bank block, return True if the account is the platform's."""
-    data = _platform_data()
     name = str(bank["beneficiary_name"].value) if "beneficiary_name" in bank else ""
-    if name and compile_phrases(tuple(data["beneficiary_names"])).search(name):
-        return True
     bank_name = str(bank["beneficiary_bank"].value) if "beneficiary_bank" in bank else ""
-    bank_hit = compile_phrases(tuple(data["banks"])).search(bank_name)
-    return bool(bank_hit and compile_phrases(tuple(data["bank_context"])).search(context))
+    return is_platform_account(name, bank_name, context)
 
 
-def find_payment_method(ldoc: LabeledDoc, bank: dict[str, Found[str]]) -> Found[str]:
+def find_payment_method(ldoc: Reading, bank: dict[str, Found[str]]) -> Found[str]:
     """Given a labeled document and its bank details, return its payment method and the phrase it rests on.
 
     In order: the platform's own account, or a payment clause naming the
@@ -323,13 +319,13 @@ def find_payment_method(ldoc: LabeledDoc, bank: dict[str, Found[str]]) -> Found[
     """
     clauses = _payment_clauses(ldoc)
     context = " ".join(text for text, _ in clauses)
-    if bank and is_platform_account(bank, context):
+    if bank and bank_is_platform(bank, context):
         first = next(iter(bank.values()))
         return Found("platform", first.source, first.text)
     named = _named_methods(clauses)
     if "platform" in named:
         return named["platform"]
-    terms_clauses = [(item.value, _line_of(ldoc, item.source)) for item in values_for(ldoc.labeled, "payment_terms")]
+    terms_clauses = [(item.value, _line_of(ldoc, item.source)) for item in ldoc.values("payment_terms")]
     in_terms = _named_methods([(text, line) for text, line in terms_clauses if line is not None])
     for method in _method_data()["precedence"]:
         if method in in_terms:
@@ -344,14 +340,14 @@ def find_payment_method(ldoc: LabeledDoc, bank: dict[str, Found[str]]) -> Found[
     return Found("unknown", source, "")
 
 
-def _line_of(ldoc: LabeledDoc, source: Source) -> TextLine | None:
+def _line_of(ldoc: Reading, source: Source) -> TextLine | None:
     return next((line for line in ldoc.doc.lines if line.source == source), None)
 
 
-def _payment_clauses(ldoc: LabeledDoc) -> list[tuple[str, TextLine]]:
+def _payment_clauses(ldoc: Reading) -> list[tuple[str, TextLine]]:
     """Given a labeled document, return the lines that speak of paying, and the line after a bare label."""
     context = compile_phrases(tuple(_method_data()["context"]))
-    labeled_lines = {item.source for item in values_for(ldoc.labeled, "payment_terms")}
+    labeled_lines = {item.source for item in ldoc.values("payment_terms")}
     lines = ldoc.doc.lines
     clauses = []
     for index, line in enumerate(lines):
@@ -401,9 +397,4 @@ def _negated(text: str, start: int) -> bool:
 
 def _method_data() -> dict[str, Any]:
     data: dict[str, Any] = load_data("payment_methods.json")
-    return data
-
-
-def _platform_data() -> dict[str, Any]:
-    data: dict[str, Any] = load_data("platform_accounts.json")
     return data

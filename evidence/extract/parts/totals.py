@@ -17,10 +17,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from evidence.extract.common import LabeledDoc, currency_in
-from evidence.extract.labels import values_for
+from evidence.extract.reading import Reading
 from evidence.extract.parts.scan import compile_phrases, labels_in, phrase_pattern, terms
-from evidence.normalize.money import Money, amount_in_words, find_amounts
+from evidence.normalize.money import Money, amount_in_words, currency_in, find_amounts
 from evidence.normalize.quantities import find_quantities, parse_quantity
 from evidence.reference_data import load_data
 from evidence.records import Document, Source, TextLine
@@ -51,7 +50,7 @@ class _Candidate:
     text: str
 
 
-def find_currency(ldoc: LabeledDoc) -> Found[str] | None:
+def find_currency(ldoc: Reading) -> Found[str] | None:
     """Given a labeled document, return its currency: labeled, else in column headers, else the most used."""
     labeled = ldoc.first("currency", currency_in)
     if labeled is not None:
@@ -164,9 +163,9 @@ def _joined(lines: list[TextLine], index: int) -> str:
     return f"{lines[index].text} {following}"
 
 
-def find_quantity(ldoc: LabeledDoc) -> Found[Count] | None:
+def find_quantity(ldoc: Reading) -> Found[Count] | None:
     """Given a labeled document, return its total quantity as (value, unit) under a total-quantity label."""
-    for item in values_for(ldoc.labeled, "quantity"):
+    for item in ldoc.values("quantity"):
         if not _TOTAL_QUANTITY_LABEL.search(item.label):
             continue
         parsed = count_in(item.value)

@@ -1,0 +1,168 @@
+"""One Reading of a document: what every extractor reads from.
+
+A Reading is a Document prepared for extraction:
+- its lines with letter-spaced label words rejoined ("F actuurnummer" -> "Factuurnummer");
+- its labeled values from the layouts its kind uses (FORM_LAYOUTS, TERMS_LAYOUTS):
+  table cells, header rows over value rows (columns), 'label: value' in lines;
+- its day/month order for numeric dates, and whether that order was guessed.
+
+Extractors ask it for "the first date under a ship-by label" or "the first
+identifier under a report-number label"; each answer comes with the Labeled it
+was read from, so the record keeps the value's source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from evidence.extract.cells import table_pairs
+from evidence.extract.columns import column_labeled
+from evidence.extract.labels import Labeled, label_key, labeled_values
+from evidence.extract.parts.scan import repaired
+from evidence.normalize.dates import date_in, decide_date_order, english_months, find_dates
+from evidence.normalize.identifiers import identifier_in
+from evidence.normalize.money import Money, amount_in
+from evidence.records import Document, Record, Source, TextLine
+
+T = TypeVar("T")
+#: Where labeled values are read from, first to last, for a form drawn as a grid (inspection
+#: report, bank slip, B/L): its cells keep a label and its value together where a text line may
+#: run two columns into one.
+FORM_LAYOUTS = ("cells", "lines")
+#: ... and for a document stating commercial terms (PI, invoice, contract): its lines first,
+#: then header rows over value rows; its tables are item and bank grids whose cells run
+#: several values together, so they are not read as label cells.
+TERMS_LAYOUTS = ("lines", "columns")
+
+
+@dataclass
+class Reading:
+    """A document prepared for extraction: its labeled values and its date order.
+
+    `order` is how numeric dates are read ("dmy", "mdy", or None when no date
+    needs it). `order_guessed` is True when nothing in the document settled it
+    and it was taken from where the document comes from (or day first by
+    default); `settled_order` is then None, for values a guess must not decide.
+    `columns` are the values read from header rows (also in `labeled`).
+    """
+
+    doc: Document
+    labeled: list[Labeled]
+    order: str | None
+    order_guessed: bool = False
+    columns: list[Labeled] = field(default_factory=list)
+    _lines: dict[Source, TextLine] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, doc: Document, layouts: tuple[str, ...] = FORM_LAYOUTS) -> Reading:
+        """Given a Document, return its Reading, with labeled values from `layouts` in that order."""
+        prepared = repaired(doc)
+        order, guessed = decide_date_order([line.text for line in prepared.lines])
+        columns = column_labeled(prepared) if "columns" in layouts else []
+        found = {"cells": table_pairs, "columns": lambda _: columns, "lines": labeled_values}
+        labeled = [item for layout in layouts for item in found[layout](prepared)]
+        return cls(prepared, labeled, order, guessed, columns, {line.source: line for line in prepared.lines})
+
+    @property
+    def settled_order(self) -> str | None:
+        """The day/month order when the document itself settles it, else None."""
+        return None if self.order_guessed else self.order
+
+    # ------------------------------------------------------------ look-ups by label
+
+    def values(self, *fields: str, labels: Collection[str] | None = None) -> list[Labeled]:
+        """Return the labeled values of `fields`, in reading order (cells, columns, lines).
+
+        `labels` keeps only values whose label, normalized by `label_key`, is one of them.
+        """
+        keys = {label_key(label) for label in labels} if labels is not None else None
+        return [
+            item for item in self.labeled if item.field in fields and (keys is None or label_key(item.label) in keys)
+        ]
+
+    def first(
+        self, fields: str | Iterable[str], parse: Callable[[str], T | None], **kw: Any
+    ) -> tuple[T, Labeled] | None:
+        """Return the first value under `fields` labels that `parse` accepts."""
+        names = (fields,) if isinstance(fields, str) else tuple(fields)
+        for item in self.values(*names, **kw):
+            value = parse(item.value)
+            if value is not None:
+                return value, item
+        return None
+
+    def date(self, *fields: str, **kw: Any) -> tuple[str, Labeled] | None:
+        return self.first(fields, self.date_of, **kw)
+
+    def settled_date(self, *fields: str, **kw: Any) -> tuple[str, Labeled] | None:
+        """The first date under `fields` labels that the document's own order settles (never a guess)."""
+        return self.first(fields, lambda text: date_in(english_months(text), self.settled_order), **kw)
+
+    def identifier(self, *fields: str, **kw: Any) -> tuple[str, Labeled] | None:
+        return self.first(fields, identifier_in, **kw)
+
+    def amount(self, field: str, hint: str | None = None) -> tuple[Money, Labeled] | None:
+        return self.first(field, lambda text: amount_in(text, hint))
+
+    def text(self, *fields: str, **kw: Any) -> tuple[str, Labeled] | None:
+        return self.first(fields, lambda text: text.strip() or None, **kw)
+
+    # ------------------------------------------------------------ dates and lines
+
+    def date_of(self, text: str) -> str | None:
+        """Given text, return its first date as ISO, read in the document's order (month names of any listed language)."""
+        return date_in(english_months(text), self.order)
+
+    def dates(self) -> list[tuple[str, TextLine]]:
+        """Return every date of the document in reading order, with its line."""
+        found = []
+        for line in self.doc.lines:
+            for match in find_dates(line.text, self.order):
+                if match.value is not None and not match.ambiguous:
+                    found.append((match.value.isoformat(), line))
+        return found
+
+    def note_date_order(self, record: Record) -> None:
+        """Say on the record when its day/month order was not settled by the document itself."""
+        if self.order_guessed:
+            record.notes.append(f"numeric dates could be read day or month first; read as {self.order}")
+
+    def line(self, source: Source) -> TextLine | None:
+        """Given a value's source, return the line it sits on (None when it is not a line's)."""
+        return self._lines.get(source)
+
+    def line_text(self, source: Source) -> str:
+        """Given a value's source, return the whole line it sits on ('' when it is not a line's)."""
+        line = self._lines.get(source)
+        return line.text if line is not None else ""
+
+    def top_lines(self, count: int = 12) -> list[TextLine]:
+        """The first lines of page 1, where letterheads and titles sit."""
+        return top_lines(self.doc, count)
+
+
+def top_lines(doc: Document, count: int = 12) -> list[TextLine]:
+    """The first lines of page 1, where letterheads and titles sit."""
+    return doc.pages[0].lines[:count] if doc.pages else []
+
+
+def whole_file(doc: Document) -> Source:
+    """The source of a value that rests on the whole file (a photo's EXIF, a chat's participants)."""
+    return Source(doc.path)
+
+
+def put(record: Record, name: str, found: tuple[Any, Labeled] | None, convert: Callable[[Any], Any] = lambda v: v) -> None:
+    """Set `name` on the record from a (value, Labeled) pair, keeping its source."""
+    if found is not None:
+        value, labeled = found
+        record.set(name, convert(value), labeled.source, labeled.value)
+
+
+def stand_in(record: Record, name: str, other: str) -> None:
+    """Set `name` to the value of `other` when the document gives only that one (a report's date
+    for its inspection date, a receipt's date for its payment date)."""
+    if name not in record.fields and other in record.fields:
+        value = record.fields[other]
+        record.set(name, value.value, value.source, value.text)
