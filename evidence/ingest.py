@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from evidence.bundle import Bundle, BundleFile
 from evidence.cache import Cache, pack
+from evidence.classify import classify
 from evidence.extract import extract
 from evidence.isolation import Budget, isolation_available, read_in_child
 from evidence.readers import read_file
@@ -33,11 +34,13 @@ def _from_cache(cache: Cache | None, file: BundleFile) -> tuple[Document, Record
 
 
 def _read(file: BundleFile, cache: Cache | None, budget: Budget | None) -> tuple[Document, Record]:
+    """Read, classify, extract: the three steps every file goes through."""
     if budget is not None and isolation_available():
         document, complete = read_in_child(file, budget)
     else:
         document, complete = read_file(file), True
-    record = extract(document)
+    kind = classify(document)
+    record = extract(document, kind)
     if cache is not None and complete:
         cache.put(file, pack(document, record))
     return document, record

@@ -276,6 +276,7 @@ class Record:
     items: list[dict[str, Value]] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # what is wrong with the record itself (F005)
 
     def set(self, name: str, value: Any, source: Source, text: str = "") -> None:
         """Record a field once: the first value found (in reading order) wins."""
@@ -306,4 +307,5 @@ class Record:
             "line_items": [{k: v.to_dict() for k, v in item.items()} for item in self.items],
             "events": [e.to_dict() for e in self.events],
             "notes": list(self.notes),
+            "problems": [{"code": p.code, "reason": p.reason, "source": p.source.to_dict()} for p in self.problems],
         }

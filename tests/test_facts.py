@@ -68,7 +68,8 @@ def test_vague_lead_time_gives_no_ship_by() -> None:
 
 def _manifest(text: str) -> tuple[Record, list[str]]:
     doc = read_file(describe("claim.toml", text.encode("utf-8")))
-    return manifest.extract(doc), [p.reason for p in doc.problems]
+    record = manifest.extract(doc)
+    return record, [p.reason for p in record.problems]
 
 
 def test_manifest_values_with_their_lines() -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from importlib import import_module
 
 from evidence.classify import Classification, classify
-from evidence.records import Document, Event, Record, Value
+from evidence.records import Document, Event, Problem, Record, Source, Value
 from evidence.schemas import schema_names, validate
 
 Extractor = Callable[[Document], Record]
@@ -44,9 +44,9 @@ SCHEMA_FOR_KIND: dict[str, str] = {
 
 
 def extract(doc: Document, classification: Classification | None = None) -> Record:
-    """Given a read Document, return its Record (kind from `classification` or content).
+    """Given a read Document, return its Record (kind from `classification`, else classified here).
 
-    A record that fails its JSON Schema adds an F005 problem to `doc`.
+    A record that fails its JSON Schema carries an F005 problem; the Document is not changed.
     """
     found = classification or classify(doc)
     module_name = EXTRACTOR_MODULES.get(found.kind)
@@ -55,22 +55,22 @@ def extract(doc: Document, classification: Classification | None = None) -> Reco
     module = import_module(f"evidence.extract.kinds.{module_name}")
     record: Record = module.extract(doc)
     record.kind, record.confidence = found.kind, found.confidence
-    _validate(record, doc)
+    record.problems.extend(schema_problems(record))
     return record
 
 
-def _validate(record: Record, doc: Document) -> None:
+def schema_problems(record: Record) -> list[Problem]:
+    """Given a Record, return its F005 problem when it fails its kind's JSON Schema (first error only)."""
     name = SCHEMA_FOR_KIND.get(record.kind)
     if name is None or name not in schema_names():
-        return
+        return []
     errors = validate(record.values(), name)
-    if errors:
-        first = errors[0]
-        doc.add_problem(
-            "F005",
-            f"{doc.path}: the extracted {record.kind} record does not match "
-            f"{name}.schema.json at {first.path}: {first.message}",
-        )
+    if not errors:
+        return []
+    first = errors[0]
+    reason = (f"{record.path}: the extracted {record.kind} record does not match "
+              f"{name}.schema.json at {first.path}: {first.message}")
+    return [Problem("F005", reason, Source(record.path))]
 
 
 __all__ = ["EXTRACTOR_MODULES", "Event", "Record", "Value", "extract"]

@@ -108,9 +108,9 @@ def duplicate_file(ctx: Context) -> Iterator[Finding]:
 
 
 def _reader_problems(ctx: Context, code: str) -> Iterator[Finding]:
-    """Turn the problems readers recorded under `code` into findings of that rule."""
-    for doc in ctx.documents:
-        for problem in doc.problems:
+    """Turn the problems readers (and extraction, for F005) recorded under `code` into findings of that rule."""
+    for doc, record in zip(ctx.documents, ctx.records, strict=True):
+        for problem in [*doc.problems, *record.problems]:
             if problem.code == code:
                 yield RULES[code].finding(problem.reason, problem.source)
 

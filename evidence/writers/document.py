@@ -25,7 +25,7 @@ def document_to_text(doc: Document, record: Record) -> str:
         f"size:     {doc.size} bytes, sha256 {doc.sha256}",
     ]
     out += [f"{key + ':':<10}{value}" for key, value in sorted(doc.metadata.items())]
-    out += [f"problem:  {p.code} {p.reason}" for p in doc.problems]
+    out += [f"problem:  {p.code} {p.reason}" for p in [*doc.problems, *record.problems]]
     if doc.pages:
         out.append(f"pages:    {len(doc.pages)}")
         out += _excerpt(doc)

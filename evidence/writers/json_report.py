@@ -39,7 +39,7 @@ def _document(doc: Document, record: Record) -> dict[str, Any]:
     language = text_language(doc.text)
     if language:
         data["language"] = language
-    data["errors"] = [p.reason for p in doc.problems]
+    data["errors"] = [p.reason for p in [*doc.problems, *record.problems]]
     fields = {name: value for name, value in record.values().items() if name != "kind"}
     fields.setdefault("document_number", None)
     fields.setdefault("document_date", None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 
-from evidence.records import Document, Record, Source
+from evidence.records import Document, Problem, Record, Source
 from evidence.schemas import to_json_types, validate
 
 
@@ -18,10 +18,11 @@ def extract(doc: Document) -> Record:
     try:
         data = to_json_types(tomllib.loads(doc.text))
     except tomllib.TOMLDecodeError as exc:
-        doc.add_problem("F005", f"{doc.path} is not valid TOML ({exc}); the manifest is ignored")
+        record.problems.append(Problem("F005", f"{doc.path} is not valid TOML ({exc}); the manifest is ignored", Source(doc.path)))
         return record
     for error in validate(data, "claim"):
-        doc.add_problem("F005", f"{doc.path} does not match claim.schema.json at {error.path}: {error.message}")
+        reason = f"{doc.path} does not match claim.schema.json at {error.path}: {error.message}"
+        record.problems.append(Problem("F005", reason, Source(doc.path)))
         _drop(data, error.path)
     for name, value in data.items():
         record.set(name, value, _source_of(doc, name), str(value))
