@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from evidence.check import Report
+from evidence.report import Report
 from evidence.facts import Fact
 from evidence.findings import Finding
 from evidence.records import Document, Record, Source
