@@ -36,6 +36,7 @@ class Report:
 
     @property
     def verdict(self) -> str:
+        """blocked (any blocker), weak (any major) or ready."""
         return verdict(self.findings)
 
     def to_dict(self) -> dict[str, Any]:
@@ -100,6 +101,7 @@ class BatchRow:
     error: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """Return the row as a dict, keys in field order (the JSON and CSV summaries rely on it)."""
         return asdict(self)
 
     def fails(self, fail_on: str) -> bool:
