@@ -24,7 +24,6 @@ from evidence.report import Report
 from evidence.rules.context import Context
 from evidence.timeline import records_to_timeline
 
-
 COMMAND_LINE = "(command line)"  # the source of a value given as an option, not by a document
 
 

@@ -7,6 +7,7 @@ first, each with what to do).
 
 from __future__ import annotations
 
+from evidence.findings import SEVERITIES
 from evidence.kinds import (
     CLAIM_MANIFEST,
     COMMERCIAL_INVOICE,
@@ -19,7 +20,6 @@ from evidence.kinds import (
     SHIPPING_DOCUMENT,
     UNKNOWN,
 )
-from evidence.findings import SEVERITIES
 from evidence.report import Report
 from evidence.writers.style import Style
 
