@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from evidence.bundle import Bundle, BundleFile, Limits, open_bundle
 from evidence.cache import Cache
-from evidence.check import Report, check_bundle
+from evidence.check import check_bundle
 from evidence.findings import Finding
 from evidence.isolation import Budget
 from evidence.readers import read_bundle, read_file, read_path
 from evidence.records import Document, ImageInfo, Message, Page, Problem, Source, Table, TextLine
-
-__version__ = "0.1.0"
+from evidence.report import Report
+from evidence.version import __version__
 
 __all__ = [
     "Bundle",

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,30 +23,7 @@ from evidence.check import check_bundle
 from evidence.errors import EvidenceError
 from evidence.findings import SEVERITY_RANK
 from evidence.isolation import Budget
-
-
-@dataclass(frozen=True)
-class BatchRow:
-    """One bundle's line in the batch summary."""
-
-    bundle: str
-    verdict: str  # blocked | weak | ready | error
-    blocker: int = 0
-    major: int = 0
-    minor: int = 0
-    info: int = 0
-    days_left: int | None = None
-    top_finding: str = ""
-    error: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    def fails(self, fail_on: str) -> bool:
-        counts = {"blocker": self.blocker, "major": self.major, "minor": self.minor, "info": self.info}
-        return self.verdict == "error" or any(
-            counts[severity] for severity, rank in SEVERITY_RANK.items() if rank <= SEVERITY_RANK[fail_on]
-        )
+from evidence.report import BatchRow
 
 
 def find_bundles(folders: Iterable[Path]) -> list[Path]:

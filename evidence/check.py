@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,33 +14,17 @@ from evidence.cache import Cache
 from evidence.deadlines import deadlines
 from evidence.errors import EvidenceError
 from evidence.facts import Fact, records_to_facts
-from evidence.findings import Finding, verdict
+from evidence.findings import Finding
 from evidence.ingest import ingest
 from evidence.isolation import Budget
+from evidence.kinds import CLAIM_MANIFEST
 from evidence.pipeline import Pipeline, load_pipeline
+from evidence.records import Record, Source
+from evidence.report import Report
 from evidence.rules.context import Context
-from evidence.records import Document, Record, Source
-from evidence.timeline import TimelineEvent, records_to_timeline
-
+from evidence.timeline import records_to_timeline
 
 COMMAND_LINE = "(command line)"  # the source of a value given as an option, not by a document
-
-
-@dataclass
-class Report:
-    bundle: str
-    documents: list[Document]
-    records: list[Record] = field(default_factory=list)
-    facts: dict[str, Fact] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    claim_type: str = "quality"
-    as_of: date = field(default_factory=date.today)
-    deadlines: dict[str, Any] = field(default_factory=dict)
-    timeline: list[TimelineEvent] = field(default_factory=list)
-
-    @property
-    def verdict(self) -> str:
-        return verdict(self.findings)
 
 
 def check_bundle(
@@ -64,7 +48,7 @@ def check_bundle(
     """
     bundle = open_bundle(location, limits)
     documents, records = ingest(bundle, cache, budget)
-    manifest = next((r for r in records if r.kind == "claim_manifest"), None)
+    manifest = next((r for r in records if r.kind == CLAIM_MANIFEST), None)
     claim_type = claim or (manifest.get("claim") if manifest else None) or "quality"
     pipeline = load_pipeline(path=pipeline_file) if pipeline_file else load_pipeline(claim_type)
     facts = records_to_facts(records)
@@ -79,11 +63,13 @@ def check_bundle(
 
 
 def _run_rules(ctx: Context, pipeline: Pipeline, select: Iterable[str] | None, ignore: Iterable[str]) -> list[Finding]:
+    """Given the context and pipeline, return every chosen rule's findings at the pipeline's severity."""
     chosen = pipeline.rules(list(select) if select is not None else None, list(ignore))
     return [replace(f, severity=pipeline.severity_of(rule)) for rule in chosen for f in rule.check(ctx)]
 
 
 def _manifest_date(manifest: Record | None, name: str) -> date | None:
+    """Given the claim manifest (if any), return its date `name`; raise EvidenceError if it is not a date."""
     value = manifest.get(name) if manifest else None
     try:
         return date.fromisoformat(value) if isinstance(value, str) else None

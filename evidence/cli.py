@@ -16,24 +16,22 @@ from typing import Any
 
 import click
 
-from evidence import __version__
-from evidence.batch import BatchOptions, BatchRow, check_many, find_bundles
+from evidence.batch import BatchOptions, check_many, find_bundles
 from evidence.cache import CACHE_ENV, Cache, default_cache_dir
-from evidence.check import Report, check_bundle
+from evidence.check import check_bundle
 from evidence.errors import EvidenceError
 from evidence.extract import extract as extract_record
 from evidence.findings import SEVERITY_RANK
 from evidence.isolation import Budget
+from evidence.normalize import json_number
 from evidence.normalize.money import find_amounts
 from evidence.readers import read_path
+from evidence.report import BatchRow
 from evidence.rules import load_all
 from evidence.schemas import load_instance, load_schema, schema_names, validate
-from evidence.writers.batch import BATCH_WRITERS
+from evidence.version import __version__
+from evidence.writers import BATCH_WRITERS, REPORT_WRITERS
 from evidence.writers.document import document_to_json, document_to_text
-from evidence.writers.html import report_to_html
-from evidence.writers.json_report import report_to_json
-from evidence.writers.markdown import report_to_markdown
-from evidence.writers.text import report_to_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -42,15 +40,6 @@ def _codes(value: str | None) -> list[str] | None:
     if value is None:
         return None
     return [code.strip().upper() for code in value.split(",") if code.strip()]
-
-
-#: Registry: --format value -> writer.
-REPORT_WRITERS: dict[str, Callable[[Report, bool], str]] = {
-    "text": report_to_text,
-    "json": report_to_json,
-    "markdown": report_to_markdown,
-    "html": report_to_html,
-}
 
 
 def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -130,7 +119,7 @@ def check(
         cache=Cache(cache_dir) if cache_dir else None, budget=_budget(page_seconds, memory_mb),
     ))
     colour = output is None and output_format == "text" and sys.stdout.isatty()
-    _emit(REPORT_WRITERS[output_format](report, colour), output)
+    _emit(REPORT_WRITERS[output_format](report, _terminal_style if colour else None), output)
     threshold = SEVERITY_RANK[fail_on]
     failed = any(SEVERITY_RANK[f.severity] <= threshold for f in report.findings)
     ctx.exit(EXIT_FINDINGS if failed else EXIT_OK)
@@ -252,9 +241,12 @@ def _coverage_limit(text: str | None) -> dict[str, object] | None:
     amounts = find_amounts(text)
     if len(amounts) != 1 or amounts[0].currency is None or amounts[0].amount <= 0:
         _fail(f"--coverage-limit {text!r} is not an amount with a currency, such as 'USD 20000'")
-    amount = amounts[0].amount
-    return {"amount": int(amount) if amount == amount.to_integral_value() else float(amount),
-            "currency": amounts[0].currency}
+    return {"amount": json_number(amounts[0].amount), "currency": amounts[0].currency}
+
+
+def _terminal_style(text: str, colour: str) -> str:
+    """Given a text and a colour name, return it bold and coloured for a terminal."""
+    return click.style(text, fg=colour, bold=True)
 
 
 def _run(ctx: click.Context, action: Callable[[], Any]) -> Any:

@@ -14,10 +14,12 @@ CLAIM_WINDOW_DAYS = 30
 
 
 def claim_window_closes(delivery: date) -> date:
+    """Given the delivery date, return the last day a claim can be opened."""
     return delivery + timedelta(days=CLAIM_WINDOW_DAYS)
 
 
 def days_left(delivery: date, as_of: date) -> int:
+    """Given the delivery and as-of dates, return the whole days left to claim (negative once closed)."""
     return (claim_window_closes(delivery) - as_of).days
 
 
@@ -31,6 +33,7 @@ DISPUTE_MILESTONES: dict[int, str] = {
 
 
 def dispute_milestones(opened: date) -> dict[int, date]:
+    """Given the day the dispute was opened, return each milestone day's date."""
     return {day: opened + timedelta(days=day) for day in DISPUTE_MILESTONES}
 
 

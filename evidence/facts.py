@@ -15,12 +15,21 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from evidence.kinds import (
+    CLAIM_MANIFEST,
+    COMMERCIAL_INVOICE,
+    CONTRACT,
+    INSPECTION_REPORT,
+    PAYMENT_RECORD,
+    PROFORMA_INVOICE,
+    SHIPPING_DOCUMENT,
+)
 from evidence.normalize.companies import company_key
 from evidence.records import Record, Source, Value
 
-MANIFEST = "claim_manifest"
-PI, CI, CONTRACT = "proforma_invoice", "commercial_invoice", "contract"
-INSPECTION, PAYMENT, SHIPPING = "inspection_report", "payment_record", "shipping_document"
+# Short names keep the table below one source per cell and readable.
+MANIFEST, PI, CI = CLAIM_MANIFEST, PROFORMA_INVOICE, COMMERCIAL_INVOICE
+INSPECTION, PAYMENT, SHIPPING = INSPECTION_REPORT, PAYMENT_RECORD, SHIPPING_DOCUMENT
 
 #: Fact name -> the (kind, field) pairs that state it, most authoritative first.
 FACT_SOURCES: dict[str, list[tuple[str, str]]] = {

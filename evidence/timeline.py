@@ -5,23 +5,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from evidence.kinds import (
+    CLAIM_MANIFEST,
+    COMMERCIAL_INVOICE,
+    CONTRACT,
+    INSPECTION_REPORT,
+    PAYMENT_RECORD,
+    PHOTO,
+    PROFORMA_INVOICE,
+    SHIPPING_DOCUMENT,
+)
 from evidence.records import Record, Source
 
 #: (document kind, field) -> what the date marks; one place to teach the timeline a new event.
 DATED_FIELDS: dict[tuple[str, str], str] = {
-    ("proforma_invoice", "document_date"): "proforma invoice issued",
-    ("commercial_invoice", "document_date"): "commercial invoice issued",
-    ("contract", "document_date"): "contract dated",
-    ("proforma_invoice", "ship_by"): "agreed ship-by date (PI)",
-    ("contract", "ship_by"): "agreed ship-by date (contract)",
-    ("payment_record", "order_date"): "order placed",
-    ("payment_record", "payment_date"): "payment made",
-    ("inspection_report", "inspection_date"): "inspection",
-    ("shipping_document", "shipped_on"): "shipped on board",
-    ("shipping_document", "delivery_date"): "delivered",
-    ("photo", "capture_date"): "photo taken",
-    ("claim_manifest", "delivery_date"): "delivered (claim.toml)",
-    ("claim_manifest", "dispute_opened"): "dispute opened",
+    (PROFORMA_INVOICE, "document_date"): "proforma invoice issued",
+    (COMMERCIAL_INVOICE, "document_date"): "commercial invoice issued",
+    (CONTRACT, "document_date"): "contract dated",
+    (PROFORMA_INVOICE, "ship_by"): "agreed ship-by date (PI)",
+    (CONTRACT, "ship_by"): "agreed ship-by date (contract)",
+    (PAYMENT_RECORD, "order_date"): "order placed",
+    (PAYMENT_RECORD, "payment_date"): "payment made",
+    (INSPECTION_REPORT, "inspection_date"): "inspection",
+    (SHIPPING_DOCUMENT, "shipped_on"): "shipped on board",
+    (SHIPPING_DOCUMENT, "delivery_date"): "delivered",
+    (PHOTO, "capture_date"): "photo taken",
+    (CLAIM_MANIFEST, "delivery_date"): "delivered (claim.toml)",
+    (CLAIM_MANIFEST, "dispute_opened"): "dispute opened",
 }
 _EVENT_WORDS = {
     "complaint": "buyer complained",

@@ -5,6 +5,14 @@ from pathlib import Path
 from evidence.bundle import describe
 from evidence.extract.kinds import manifest
 from evidence.facts import records_to_facts
+from evidence.kinds import (
+    CLAIM_MANIFEST,
+    CONTRACT,
+    INSPECTION_REPORT,
+    PAYMENT_RECORD,
+    PROFORMA_INVOICE,
+    SHIPPING_DOCUMENT,
+)
 from evidence.readers import read_file
 from evidence.records import Record, Source
 
@@ -18,11 +26,11 @@ def _record(kind: str, path: str, **fields: object) -> Record:
 
 def test_fact_keeps_every_agreeing_source_and_the_conflicts() -> None:
     records = [
-        _record("proforma_invoice", "pi.pdf", supplier_name="Ningbo Haoyu Drinkware Co., Ltd.", quantity=5200,
+        _record(PROFORMA_INVOICE, "pi.pdf", supplier_name="Ningbo Haoyu Drinkware Co., Ltd.", quantity=5200,
                 order_number="2412 2680 3195 7740"),
-        _record("contract", "contract.pdf", supplier_name="NINGBO HAOYU DRINKWARE COMPANY LIMITED", quantity=5000,
+        _record(CONTRACT, "contract.pdf", supplier_name="NINGBO HAOYU DRINKWARE COMPANY LIMITED", quantity=5000,
                 order_number="2412-2680-3195-7740"),
-        _record("inspection_report", "qc.pdf", quantity=5000),
+        _record(INSPECTION_REPORT, "qc.pdf", quantity=5000),
     ]
     facts = records_to_facts(records)
     supplier = facts["supplier_name"]
@@ -39,9 +47,9 @@ def test_fact_keeps_every_agreeing_source_and_the_conflicts() -> None:
 
 def test_manifest_comes_first_for_order_number_and_delivery_date() -> None:
     records = [
-        _record("claim_manifest", "claim.toml", order_number="2381093617405528", delivery_date="2026-11-05"),
-        _record("shipping_document", "pod.pdf", delivery_date="2026-11-05"),
-        _record("proforma_invoice", "pi.pdf", order_number="2381093617405528"),
+        _record(CLAIM_MANIFEST, "claim.toml", order_number="2381093617405528", delivery_date="2026-11-05"),
+        _record(SHIPPING_DOCUMENT, "pod.pdf", delivery_date="2026-11-05"),
+        _record(PROFORMA_INVOICE, "pi.pdf", order_number="2381093617405528"),
     ]
     facts = records_to_facts(records)
     assert facts["delivery_date"].value == "2026-11-05"
@@ -51,8 +59,8 @@ def test_manifest_comes_first_for_order_number_and_delivery_date() -> None:
 def test_lead_time_is_anchored_on_the_deposit_payment_date() -> None:
     lead = {"days": 35, "kind": "calendar", "anchor": "deposit", "text": "35 days after deposit", "vague": False}
     records = [
-        _record("proforma_invoice", "pi.pdf", lead_time=lead),
-        _record("payment_record", "tt.pdf", payment_date="2026-08-04", payment_purpose="deposit"),
+        _record(PROFORMA_INVOICE, "pi.pdf", lead_time=lead),
+        _record(PAYMENT_RECORD, "tt.pdf", payment_date="2026-08-04", payment_purpose="deposit"),
     ]
     fact = records_to_facts(records)["ship_by"]
     assert fact.value == "2026-09-08"
@@ -61,8 +69,8 @@ def test_lead_time_is_anchored_on_the_deposit_payment_date() -> None:
 
 def test_vague_lead_time_gives_no_ship_by() -> None:
     lead = {"days": 30, "kind": "calendar", "anchor": "unknown", "text": "about 30 days", "vague": True}
-    records = [_record("proforma_invoice", "pi.xlsx", lead_time=lead),
-               _record("payment_record", "card.pdf", payment_date="2026-07-21")]
+    records = [_record(PROFORMA_INVOICE, "pi.xlsx", lead_time=lead),
+               _record(PAYMENT_RECORD, "card.pdf", payment_date="2026-07-21")]
     assert "ship_by" not in records_to_facts(records)
 
 

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import ast
+import json
 from datetime import date
+from pathlib import Path
 
-from evidence.check import Report
 from evidence.facts import Fact
 from evidence.findings import Finding
+from evidence.kinds import PROFORMA_INVOICE
 from evidence.records import Document, Record, Source
+from evidence.report import Report
+from evidence.writers.json_report import report_to_json
 from evidence.writers.markdown import report_to_markdown
 from evidence.writers.text import report_to_text
+
+WRITERS = Path(__file__).resolve().parents[1] / "evidence" / "writers"
+#: What a writer may import from the package besides other writers: the report and what it holds.
+WRITER_IMPORTS = {"evidence.report", "evidence.records", "evidence.findings", "evidence.kinds"}
 
 
 def _report() -> Report:
     pi = Document(path="pi.pdf", sha256="0" * 64, size=10, filetype="pdf", reader="pdf")
-    record = Record(kind="proforma_invoice", path="pi.pdf")
+    record = Record(kind=PROFORMA_INVOICE, path="pi.pdf")
     record.set("document_number", "PI-7", Source("pi.pdf", page=1, line=3))
     facts = {"order_total": Fact("order_total", 6000, [Source("pi.pdf", page=1, line=9)],
                                  [{"value": 6200, "sources": [Source("contract.pdf", page=2, line=4)]}])}
@@ -84,3 +93,29 @@ def test_html_writer_escapes_and_lists_everything() -> None:
     assert '<li class="major"><b>D005 ship-date-vague</b> (major)' in page
     assert "but 6200 in contract.pdf, p.2, line 4" in page
     assert "<script" not in page
+
+
+def test_text_writer_styles_only_the_severity_headings_and_the_verdict() -> None:
+    styled = report_to_text(_report(), lambda text, colour: f"<{colour}>{text}</{colour}>")
+    plain = report_to_text(_report())
+    assert styled == plain.replace("MAJOR (1)", "<yellow>MAJOR (1)</yellow>").replace(
+        "verdict: weak", "<yellow>verdict: weak</yellow>")
+
+
+def test_json_writer_writes_the_reports_own_dict() -> None:
+    report = _report()
+    text = report_to_json(report)
+    assert json.loads(text) == report.to_dict()
+    assert list(json.loads(text))[:3] == ["schema_version", "tool_version", "bundle"]
+
+
+def test_writers_import_only_the_report_layer() -> None:
+    for path in WRITERS.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            for name in names:
+                ours = name == "evidence" or name.startswith("evidence.")
+                assert not ours or name in WRITER_IMPORTS or name.startswith("evidence.writers."), (path.name, name)
+                assert name.split(".")[0] != "click", path.name

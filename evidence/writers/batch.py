@@ -6,12 +6,13 @@ import csv
 import io
 import json
 
-from evidence.batch import BatchRow
+from evidence.report import BatchRow
 
 COLUMNS = ["bundle", "verdict", "blocker", "major", "minor", "info", "days_left", "top_finding", "error"]
 
 
 def rows_to_text(rows: list[BatchRow]) -> str:
+    """Given the batch's rows, return an aligned table and a count of bundles by verdict."""
     width = max([len("bundle")] + [len(r.bundle) for r in rows])
     out = [f"{'bundle':<{width}}  verdict  blk maj min  days  top finding"]
     for r in rows:
@@ -25,16 +26,15 @@ def rows_to_text(rows: list[BatchRow]) -> str:
 
 
 def rows_to_json(rows: list[BatchRow]) -> str:
+    """Given the batch's rows, return {"bundles": [...]} as JSON."""
     return json.dumps({"bundles": [r.to_dict() for r in rows]}, ensure_ascii=False, indent=2) + "\n"
 
 
 def rows_to_csv(rows: list[BatchRow]) -> str:
+    """Given the batch's rows, return CSV with a header line of COLUMNS."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for r in rows:
         writer.writerow(r.to_dict())
     return buffer.getvalue()
-
-
-BATCH_WRITERS = {"text": rows_to_text, "json": rows_to_json, "csv": rows_to_csv}

@@ -12,6 +12,7 @@ MESSAGES_SHOWN = 20
 
 
 def document_to_json(doc: Document, record: Record, include_words: bool = False) -> str:
+    """Given a Document and its Record, return them as JSON (every word and its box with `include_words`)."""
     data = document_to_dict(doc, include_words)
     data["record"] = record.to_dict()
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from evidence.check import Report
 from evidence.findings import SEVERITIES
+from evidence.report import Report
 from evidence.writers.markdown import KEY_FACTS, KIND_NAMES
+from evidence.writers.style import Style
 
 _STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -14,7 +15,8 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .5rem;t
 .verdict{font-size:1.3rem;font-weight:bold}small{color:#666}"""
 
 
-def report_to_html(report: Report, colour: bool = False) -> str:
+def report_to_html(report: Report, style: Style | None = None) -> str:
+    """Given a Report, return one HTML page (`style` is ignored: the page carries its own CSS)."""
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',

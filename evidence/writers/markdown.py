@@ -7,20 +7,34 @@ first, each with what to do).
 
 from __future__ import annotations
 
-from evidence.check import Report
 from evidence.findings import SEVERITIES
+from evidence.kinds import (
+    CLAIM_MANIFEST,
+    COMMERCIAL_INVOICE,
+    CONTRACT,
+    INSPECTION_REPORT,
+    MESSAGE_LOG,
+    PAYMENT_RECORD,
+    PHOTO,
+    PROFORMA_INVOICE,
+    SHIPPING_DOCUMENT,
+    UNKNOWN,
+)
+from evidence.report import Report
+from evidence.writers.style import Style
 
+#: Document kind -> how a person calls it.
 KIND_NAMES = {
-    "proforma_invoice": "Proforma invoice",
-    "commercial_invoice": "Commercial invoice",
-    "contract": "Contract",
-    "inspection_report": "Inspection report",
-    "payment_record": "Payment record",
-    "shipping_document": "Shipping document",
-    "message_log": "Messages",
-    "photo": "Photo",
-    "claim_manifest": "Claim manifest",
-    "unknown": "Other file",
+    PROFORMA_INVOICE: "Proforma invoice",
+    COMMERCIAL_INVOICE: "Commercial invoice",
+    CONTRACT: "Contract",
+    INSPECTION_REPORT: "Inspection report",
+    PAYMENT_RECORD: "Payment record",
+    SHIPPING_DOCUMENT: "Shipping document",
+    MESSAGE_LOG: "Messages",
+    PHOTO: "Photo",
+    CLAIM_MANIFEST: "Claim manifest",
+    UNKNOWN: "Other file",
 }
 KEY_FACTS = [
     "order_number", "order_date", "supplier_name", "buyer_name", "order_total", "currency", "quantity",
@@ -28,7 +42,8 @@ KEY_FACTS = [
 ]
 
 
-def report_to_markdown(report: Report, colour: bool = False) -> str:
+def report_to_markdown(report: Report, style: Style | None = None) -> str:
+    """Given a Report, return it as Markdown (`style` is ignored: Markdown is never coloured)."""
     out = [f"# Trade Assurance claim: {report.claim_type}", ""]
     out += [f"Checked by evidence on {report.as_of.isoformat()}. Verdict: **{report.verdict}**.", ""]
     out += _facts(report) + _deadlines(report) + _evidence(report) + _gaps(report)

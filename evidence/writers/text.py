@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-import click
-
-from evidence.check import Report
 from evidence.findings import SEVERITIES
+from evidence.report import Report
+from evidence.writers.style import Style, plain
 
 _COLOURS = {"blocker": "red", "major": "yellow", "minor": "cyan", "info": "white"}
 
 
-def report_to_text(report: Report, colour: bool = False) -> str:
+def report_to_text(report: Report, style: Style | None = None) -> str:
+    """Given a Report, return it as text; with a `style`, severity headings and the verdict are coloured."""
+    style = style or plain
     out = [
         f"evidence check: {report.bundle}",
         f"claim: {report.claim_type}, as of {report.as_of.isoformat()}, {len(report.documents)} file(s) read",
         "",
     ]
-    out += _documents(report) + _facts(report)
+    out += _documents(report) + _facts(report) + _findings(report, style) + _deadline(report)
+    out.append(style(f"verdict: {report.verdict}", _COLOURS[_verdict_severity(report.verdict)]))
+    return "\n".join(out) + "\n"
+
+
+def _findings(report: Report, style: Style) -> list[str]:
+    out: list[str] = []
     for severity in SEVERITIES:
         group = [f for f in report.findings if f.severity == severity]
         if not group:
             continue
-        out.append(_style(f"{severity.upper()} ({len(group)})", severity, colour))
+        out.append(style(f"{severity.upper()} ({len(group)})", _COLOURS[severity]))
         for finding in group:
             where = "; ".join(str(s) for s in finding.sources)
             out.append(f"  {finding.code} {finding.name}: {finding.message}")
@@ -29,12 +36,15 @@ def report_to_text(report: Report, colour: bool = False) -> str:
                 out.append(f"      at: {where}")
             out.append(f"      do: {finding.remedy}")
         out.append("")
-    if report.deadlines:
-        closes, left = report.deadlines["claim_window_closes"], report.deadlines["days_left"]
-        state = f"{left} day(s) left" if left >= 0 else f"closed {-left} day(s) ago"
-        out.append(f"claim window closes {closes} ({state})")
-    out.append(_style(f"verdict: {report.verdict}", _verdict_severity(report.verdict), colour))
-    return "\n".join(out) + "\n"
+    return out
+
+
+def _deadline(report: Report) -> list[str]:
+    if not report.deadlines:
+        return []
+    closes, left = report.deadlines["claim_window_closes"], report.deadlines["days_left"]
+    state = f"{left} day(s) left" if left >= 0 else f"closed {-left} day(s) ago"
+    return [f"claim window closes {closes} ({state})"]
 
 
 def _documents(report: Report) -> list[str]:
@@ -59,10 +69,6 @@ def _facts(report: Report) -> list[str]:
             where = "; ".join(str(s) for s in conflict["sources"])
             out.append(f"  {'':<19} but {conflict['value']} in {where}")
     return out + [""]
-
-
-def _style(text: str, severity: str, colour: bool) -> str:
-    return click.style(text, fg=_COLOURS.get(severity), bold=True) if colour else text
 
 
 def _verdict_severity(verdict: str) -> str:
