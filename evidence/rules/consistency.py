@@ -116,8 +116,6 @@ def order_number_mismatch(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the platform ties a claim to one order; a document citing another order
     number may be taken as evidence of a different transaction.
-
-    Remedy: have the document corrected, or explain the difference in the claim.
     """
     own_numbers = _document_numbers(ctx)
     statements = [s for s in _fact_statements(ctx, "order_number", ORDER_NUMBER_KINDS)
@@ -166,8 +164,6 @@ def quantity_mismatch(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a claim enforces what the order says; two ordered quantities leave the
     supplier room to argue the goods delivered were what was agreed.
-
-    Remedy: settle which quantity is the order's and have the other document corrected.
     """
     records = {r.path: r for r in ctx.records}
     statements = _fact_statements(ctx, "quantity", QUANTITY_KINDS)
@@ -298,8 +294,6 @@ def amount_mismatch(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a refund is computed from the order amount; two totals, or a total its own
     lines do not support, let the supplier dispute what was owed and paid.
-
-    Remedy: settle the amount and have the other document corrected, or explain the difference.
     """
     records = {r.path: r for r in ctx.records}
     totals = _fact_statements(ctx, "order_total", set(ORDER_KINDS))
@@ -362,8 +356,6 @@ def currency_mismatch(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a refund is paid in the order's currency; documents in different currencies
     leave the amount owed open to argument and cannot be compared with each other.
-
-    Remedy: have the document corrected, or show the conversion (a bank slip with the rate).
     """
     statements = _fact_statements(ctx, "currency", CURRENCY_KINDS)
     if len(statements) > 1:
@@ -410,8 +402,6 @@ def party_mismatch(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: Trade Assurance covers the order with the supplier who holds it; a document
     from another entity may not count as evidence of that order.
-
-    Remedy: have the document reissued in the right name, or explain the relationship in the claim.
     """
     for name, role in (("supplier_name", "supplier"), ("buyer_name", "buyer")):
         aliases = _aliases(ctx, name)

@@ -45,8 +45,6 @@ def claim_window_expired(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the platform does not accept a quality claim requested more
     than 30 days after delivery, however strong the evidence.
-
-    Remedy: prove a later receipt date if there is one; otherwise the claim is out of time.
     """
     delivery = ctx.fact_date("delivery_date")
     if delivery is None or days_left(delivery, ctx.as_of) >= 0:
@@ -72,8 +70,6 @@ def claim_window_closing(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a claim requested one day late is refused; the last week is
     the time to file, not to gather more paperwork.
-
-    Remedy: file before the closing date named in the message.
     """
     delivery = ctx.fact_date("delivery_date")
     if delivery is None:
@@ -100,8 +96,6 @@ def delivery_date_unknown(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the 30-day window for a quality claim runs from delivery; without
     the date neither the buyer nor the platform can tell whether the claim is in time.
-
-    Remedy: add a proof of delivery, or state delivery_date in claim.toml.
     """
     if ctx.fact_date("delivery_date") is None:
         sources = [Source(r.path) for r in ctx.records if r.kind == "shipping_document"]
@@ -130,8 +124,6 @@ def ship_date_missing(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: an on-time-shipment claim enforces the date the order states; with
     none, there is nothing to be late against.
-
-    Remedy: have the supplier confirm a shipping date in writing on the platform.
     """
     records = _ship_date_records(ctx)
     stated = [r for r in records if r.get("ship_by") or r.get("lead_time") or r.get("ship_date_text")]
@@ -156,8 +148,6 @@ def ship_date_vague(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: "about 30 days" or "35 days after deposit" with no deposit record
     lets the supplier argue about when the goods were due.
-
-    Remedy: add the anchor's record (payment slip of the deposit) or a written fixed date.
     """
     if "ship_by" in ctx.facts:
         return
@@ -187,8 +177,6 @@ def dates_inconsistent(ctx: Context) -> Iterator[Finding]:
     were not delivered before they shipped, and the inspection did not happen before the order.
 
     Why it matters: contradictory dates let the supplier pick the one that suits them.
-
-    Remedy: settle which date holds and say so in the claim.
     """
     ship_by = ctx.facts.get("ship_by")
     if ship_by is not None:
@@ -223,8 +211,6 @@ def shipped_on_time(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: shipping "by" a date means that day is still on time; a claim for
     late shipment against an on-time B/L fails.
-
-    Remedy: re-check the dates; claim for quality instead if that is the real problem.
     """
     shipped, in_force = ctx.fact_date("shipped_on"), ship_by_in_force(ctx)
     if shipped is None or in_force is None or shipped > in_force[0]:
@@ -272,8 +258,6 @@ def ship_date_extended(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the date in force is the latest one the buyer agreed to; a
     late-shipment claim counted from the original date will be rejected.
-
-    Remedy: count lateness from the agreed new date, and cite that message.
     """
     original = ctx.fact_date("ship_by")
     for agreed, source, quote in agreed_extensions(ctx):
@@ -299,8 +283,6 @@ def dispute_milestone_due(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: on day 7 an unanswered supplier proposal cancels the dispute, and
     in mediation evidence is due within 5 working days; missing either loses the claim.
-
-    Remedy: do what the milestone needs before its date.
     """
     opened = ctx.manifest_date("dispute_opened")
     if opened is None:

@@ -54,8 +54,6 @@ def inspection_missing(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a quality claim needs an inspection report from a recognized third
     party to show, objectively, that the goods differ from the order's specification.
-
-    Remedy: add the report; if there is none, have the goods inspected by a recognized company.
     """
     if _reports(ctx):
         return
@@ -79,8 +77,6 @@ def inspector_not_third_party(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the platform needs an independent report; a supplier certifying its own
     goods proves nothing against the supplier, and an unknown "inspector" carries no weight.
-
-    Remedy: commission a report from a recognized inspection company.
     """
     for record in _reports(ctx):
         company = record.get("inspection_company")
@@ -109,8 +105,6 @@ def inspection_passed(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the supplier will point to the passing report as proof the goods
     conformed; a quality claim must show why it does not settle the question.
-
-    Remedy: explain the gap, or add a later inspection of the goods as received.
     """
     for record in _reports(ctx):
         if str(record.get("inspection_result", "")).lower() != "pass":
@@ -216,8 +210,6 @@ def inspection_wrong_order(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a report for another order, PO or lot says nothing about the goods
     claimed for, and the supplier will say so.
-
-    Remedy: add the right report, or a written correction from the inspection company.
     """
     for record in _reports(ctx):
         for what, sources in _wrong_order(ctx, record):
@@ -238,8 +230,6 @@ def inspection_result_unclear(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a report whose verdict must be inferred from its checkpoints, or
     that contradicts itself, invites the supplier to read it its own way.
-
-    Remedy: get the overall conclusion from the inspection company.
     """
     for record in _reports(ctx):
         if record.get("inspection_result"):

@@ -105,8 +105,6 @@ def no_message_log(ctx: Context) -> Iterator[Finding]:
     Why it matters: the platform's Message Center is the official record of the order;
     the complaint, the supplier's admissions and promises are evidence only if the
     conversation is in the claim.
-
-    Remedy: export the conversation and add it to the bundle.
     """
     if message_logs(ctx):
         return
@@ -130,8 +128,6 @@ def off_platform_communication(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the platform treats its Message Center as the official record of the
     order; what was said only elsewhere is harder to prove and easier for the supplier to deny.
-
-    Remedy: restate it in the Message Center and get the supplier to confirm it there.
     """
     channels = manifest_channels(ctx)
     on_platform: set[str] = set()
@@ -170,8 +166,6 @@ def off_platform_payment_request(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: only payments made through the platform are covered; a supplier's
     "better price" or "faster production" for paying direct is the classic trap.
-
-    Remedy: pay only through the order page; report the request to the platform.
     """
     channels = manifest_channels(ctx)
     for log, event in log_events(ctx, "off-platform-payment-request", frozenset({"supplier", UNKNOWN})):
@@ -197,8 +191,6 @@ def settlement_accepted(ctx: Context) -> Iterator[Finding]:
     and a discount for paying off-platform is M003.
 
     Why it matters: accepting a settlement can waive the rest of the claim.
-
-    Remedy: show the settlement was not final (or not paid) and claim the remainder only.
     """
     channels = manifest_channels(ctx)
     for log, event in log_events(ctx, "settlement-accepted", frozenset({"buyer", UNKNOWN})):
@@ -222,8 +214,6 @@ def complaint_not_recorded(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the platform expects the buyer to have raised the problem with the
     supplier; a claim with no recorded complaint looks like the supplier was never told.
-
-    Remedy: send the complaint in the Message Center and export the conversation.
     """
     logs = message_logs(ctx)
     if not logs or any(True for _ in log_events(ctx, "complaint", frozenset({"buyer", UNKNOWN}))):
@@ -247,8 +237,6 @@ def supplier_admission(ctx: Context) -> Iterator[Finding]:
     late reply" is not an admission.
 
     Why it matters: the supplier's admission, above all in the Message Center, supports the claim.
-
-    Remedy: none needed; quote the message in the claim.
     """
     channels = manifest_channels(ctx)
     for log, event in log_events(ctx, "supplier-admission", frozenset({"supplier"})):
@@ -271,8 +259,6 @@ def supplier_promise(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a written promise shows what the supplier itself accepted it owes,
     and a broken one supports the claim.
-
-    Remedy: none needed; quote the message in the claim.
     """
     channels = manifest_channels(ctx)
     for log, event in log_events(ctx, "supplier-promise", frozenset({"supplier"})):

@@ -58,8 +58,6 @@ def photos_missing(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the reviewer has to see the defect; a quality claim with no picture
     of the goods rests on words alone.
-
-    Remedy: photograph the goods as received, original files with their EXIF data.
     """
     if _media(ctx):
         return
@@ -80,8 +78,6 @@ def photo_undated(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: an undated photo cannot show it was taken after delivery, so the
     supplier can say it shows other goods or old stock.
-
-    Remedy: use the original files, not copies sent through chat apps.
     """
     for record in _photos(ctx):
         if _capture_date(record) is not None:
@@ -107,8 +103,6 @@ def photo_predates_delivery(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a photo taken before delivery cannot show the goods as received; the
     supplier will say it shows a sample, another lot or goods damaged elsewhere.
-
-    Remedy: rely on photos taken after receipt.
     """
     delivery = ctx.fact_date("delivery_date")
     if delivery is None:
@@ -135,8 +129,6 @@ def photo_low_resolution(ctx: Context) -> Iterator[Finding]:
     """What it checks: each photo has at least 1 megapixel.
 
     Why it matters: a reviewer cannot see a scratch, a dent or a label in a thumbnail.
-
-    Remedy: add the original, full-resolution file.
     """
     for record in _photos(ctx):
         megapixels = record.get("megapixels")

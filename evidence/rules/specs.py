@@ -39,9 +39,6 @@ def specs_missing(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a quality claim argues that the goods differ from what was
     agreed; with nothing agreed beyond "ceramic mug", there is nothing to differ from.
-
-    Remedy: ask the supplier to confirm the agreed specification in writing
-    (a revised PI or a message on the platform) and add it to the bundle.
     """
     records = _spec_records(ctx)
     if not records or any(_specs(r) or _items_specify(r) for r in records):
@@ -68,9 +65,6 @@ def subjective_spec(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: nobody can show that goods fail "high quality"; a reviewer
     gives such a specification no weight and the supplier will argue the goods meet it.
-
-    Remedy: point to the measurable parts of the specification instead, or get
-    measurable criteria confirmed by the supplier before filing.
     """
     for record in _spec_records(ctx):
         phrases: list[str] = []
@@ -112,8 +106,6 @@ def spec_without_unit_or_tolerance(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: "9 x 8.5" may be cm or inches; and without a tolerance any
     deviation can be called acceptable, so a measured shortfall proves little.
-
-    Remedy: get the unit and the tolerance confirmed in writing by the supplier.
     """
     this = RULES["S003"]
     records = _spec_records(ctx)
@@ -154,9 +146,6 @@ def specs_conflict(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: where the documents disagree, the supplier picks the one the
     goods meet; a reviewer must first decide which governs.
-
-    Remedy: state in the claim which document or amendment governs and why
-    (later date, signed, agreed in chat), and measure against that.
     """
     this = RULES["S004"]
     records = _spec_records(ctx)
@@ -192,9 +181,6 @@ def sample_approved(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: once a sample is approved it becomes the reference; design,
     colour or feel complaints are not covered where the bulk matches the sample.
-
-    Remedy: base the claim on where the bulk differs from the approved sample
-    or from the measurable specification, with photos side by side.
     """
     for record in ctx.records:
         for event in record.events:
@@ -220,9 +206,6 @@ def no_quality_standard(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: without agreed criteria, whether a defect rate is acceptable
     is the supplier's word against the buyer's; an inspection has no agreed yardstick.
-
-    Remedy: rely on a third-party inspection to a recognised standard and get
-    the supplier's written agreement to it.
     """
     records = _spec_records(ctx)
     if not records or any(_has_standard(r) for r in records):
