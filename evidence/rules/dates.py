@@ -14,6 +14,7 @@ from evidence.deadlines import (
     dispute_milestones,
 )
 from evidence.findings import Finding
+from evidence.kinds import CLAIM_MANIFEST, CONTRACT, MESSAGE_LOG, PROFORMA_INVOICE, SHIPPING_DOCUMENT
 from evidence.records import Record, Source
 from evidence.rules import RULES, rule
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from evidence.rules.context import Context
 
 CLOSING_DAYS = 7  # D002 warns in the last week of the window
-ORDER_KINDS = {"proforma_invoice", "contract"}
+ORDER_KINDS = {PROFORMA_INVOICE, CONTRACT}  # where the agreed shipping date is stated
 DISPUTE_LOOKAHEAD_DAYS = 3  # "within the next 3 days": from the as-of date to 3 days after, both included
 
 
@@ -98,7 +99,7 @@ def delivery_date_unknown(ctx: Context) -> Iterator[Finding]:
     the date neither the buyer nor the platform can tell whether the claim is in time.
     """
     if ctx.fact_date("delivery_date") is None:
-        sources = [Source(r.path) for r in ctx.records if r.kind == "shipping_document"]
+        sources = [Source(r.path) for r in ctx.records if r.kind == SHIPPING_DOCUMENT]
         where = sources or [Source(d.path) for d in ctx.documents[:1]] or [Source(".")]
         yield RULES["D003"].finding(
             "no document or claim.toml states when the goods were received"
@@ -226,7 +227,7 @@ def agreed_extensions(ctx: Context) -> list[tuple[date, Source, str]]:
     """The later ship dates the buyer agreed to in messages: (date, message source, quote)."""
     found = []
     for record in ctx.records:
-        if record.kind != "message_log":
+        if record.kind != MESSAGE_LOG:
             continue
         for agreed in record.get("agreed_ship_dates", []) or []:
             if agreed.get("actor") != "buyer" or not agreed.get("date"):
@@ -287,7 +288,7 @@ def dispute_milestone_due(ctx: Context) -> Iterator[Finding]:
     opened = ctx.manifest_date("dispute_opened")
     if opened is None:
         return
-    manifest = next(r for r in ctx.records if r.kind == "claim_manifest")
+    manifest = next(r for r in ctx.records if r.kind == CLAIM_MANIFEST)
     source = manifest.fields["dispute_opened"].source
     for day, when in dispute_milestones(opened).items():
         if ctx.as_of <= when <= ctx.as_of + timedelta(days=DISPUTE_LOOKAHEAD_DAYS):

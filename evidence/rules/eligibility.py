@@ -10,6 +10,14 @@ from typing import TYPE_CHECKING, Any
 from evidence.extract.common import company_key
 from evidence.extract.kinds.payment import is_person, is_platform_account
 from evidence.findings import Finding
+from evidence.kinds import (
+    CLAIM_MANIFEST,
+    COMMERCIAL_INVOICE,
+    CONTRACT,
+    MESSAGE_LOG,
+    PAYMENT_RECORD,
+    PROFORMA_INVOICE,
+)
 from evidence.phrases import phrase_to_pattern
 from evidence.reference_data import load_data
 from evidence.records import Event, Record, Source
@@ -18,8 +26,9 @@ from evidence.rules import RULES, rule
 if TYPE_CHECKING:
     from evidence.rules.context import Context
 
-PAYMENT, MANIFEST, MESSAGES = "payment_record", "claim_manifest", "message_log"
-ORDER_KINDS = ("proforma_invoice", "contract", "commercial_invoice")
+PAYMENT, MANIFEST, MESSAGES = PAYMENT_RECORD, CLAIM_MANIFEST, MESSAGE_LOG
+#: Where bank instructions and the order's terms are read; E002 reports them in this order.
+ORDER_KINDS = (PROFORMA_INVOICE, CONTRACT, COMMERCIAL_INVOICE)
 #: payment_method values that mean the money went around the platform ("unknown" decides nothing).
 OFF_PLATFORM_METHODS = {
     "bank_transfer_direct": "a direct bank transfer (T/T)",

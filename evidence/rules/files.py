@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from evidence.findings import Finding
+from evidence.kinds import UNKNOWN
 from evidence.records import Source
 from evidence.rules import RULES, rule
 
@@ -66,7 +67,7 @@ def unclassified_document(ctx: Context) -> Iterator[Finding]:
     and a reviewer may not know what it is meant to prove either.
     """
     for doc, record in zip(ctx.documents, ctx.records):
-        if doc.readable and not any(p.code == "F002" for p in doc.problems) and record.kind == "unknown":
+        if doc.readable and not any(p.code == "F002" for p in doc.problems) and record.kind == UNKNOWN:
             yield RULES["F003"].finding(
                 f"{doc.path} was read but is not recognisably a PI, contract, inspection report, "
                 "payment record, shipping document, message log or photo",

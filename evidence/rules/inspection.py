@@ -7,16 +7,24 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from evidence.findings import Finding
+from evidence.kinds import (
+    CLAIM_MANIFEST,
+    CONTRACT,
+    INSPECTION_REPORT,
+    ORDER_TERMS,
+    PAYMENT_RECORD,
+    PROFORMA_INVOICE,
+)
 from evidence.records import Record, Source, Value
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
 
-KIND = "inspection_report"
+KIND = INSPECTION_REPORT
 #: Records that state what the order is (its number, references, quantity); never the report itself.
-ORDER_KINDS = ("claim_manifest", "proforma_invoice", "contract", "commercial_invoice", "payment_record")
-QUANTITY_KINDS = ("proforma_invoice", "contract", "commercial_invoice")
+ORDER_KINDS = (CLAIM_MANIFEST, *ORDER_TERMS, PAYMENT_RECORD)
+QUANTITY_KINDS = ORDER_TERMS
 #: A model/article code as written in a product line: letters and digits joined by dashes ("HY-VB750-BK").
 MODEL_CODE = re.compile(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b")
 
@@ -155,12 +163,12 @@ def _wrong_order(ctx: Context, record: Record) -> Iterator[tuple[str, list[Sourc
     number = record.fields.get("order_number")
     if number is not None and _mismatch(number, orders, _ref):
         yield (f"order {_shown(number)}, not {orders[0][0]}", [number.source, orders[0][1]])
-    pis = _order_values(ctx, ("proforma_invoice",), ("document_number", "pi_number"))
+    pis = _order_values(ctx, (PROFORMA_INVOICE,), ("document_number", "pi_number"))
     pi = record.fields.get("pi_number")
     if pi is not None and _mismatch(pi, pis, _ref):
         yield (f"PI {_shown(pi)}, not {pis[0][0]}", [pi.source, pis[0][1]])
-    refs = _order_values(ctx, ("contract", "proforma_invoice", "commercial_invoice"), ("po_number", "contract_number"))
-    refs += _order_values(ctx, ("contract",), ("document_number",))
+    refs = _order_values(ctx, ORDER_TERMS, ("po_number", "contract_number"))
+    refs += _order_values(ctx, (CONTRACT,), ("document_number",))
     po = record.fields.get("po_number")
     if po is not None and _mismatch(po, refs, _ref):
         yield (f"PO/contract {_shown(po)}, not {refs[0][0]}", [po.source, refs[0][1]])

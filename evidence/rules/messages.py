@@ -13,18 +13,19 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from evidence.findings import Finding
+from evidence.kinds import CLAIM_MANIFEST, MESSAGE_LOG
 from evidence.records import Event, Record, Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
 
-LOG_KIND = "message_log"
+LOG_KIND = MESSAGE_LOG
 PLATFORM = "platform"
 OFF_PLATFORM_CHANNELS = frozenset({"whatsapp", "wechat", "email"})
 CHANNEL_NAMES = {"platform": "Message Center", "whatsapp": "WhatsApp", "wechat": "WeChat", "email": "e-mail"}
 QUOTE_CHARS = 120
-UNKNOWN = "unknown"
+UNKNOWN = "unknown"  # an actor or channel the reader could not tell (not a document kind)
 #: Event kinds that are a key agreement or the complaint (M002), and how a message names them.
 KEY_KINDS = {
     "complaint": "the complaint",
@@ -48,7 +49,7 @@ def message_logs(ctx: Context) -> list[Record]:
 
 def manifest_channels(ctx: Context) -> dict[str, str]:
     """Given the context, return claim.toml's `channels` (file path -> channel), lower-cased."""
-    manifest = next((r for r in ctx.records if r.kind == "claim_manifest"), None)
+    manifest = next((r for r in ctx.records if r.kind == CLAIM_MANIFEST), None)
     channels = manifest.get("channels") if manifest else None
     if not isinstance(channels, dict):
         return {}
@@ -108,7 +109,7 @@ def no_message_log(ctx: Context) -> Iterator[Finding]:
     """
     if message_logs(ctx):
         return
-    manifest = next((r for r in ctx.records if r.kind == "claim_manifest"), None)
+    manifest = next((r for r in ctx.records if r.kind == CLAIM_MANIFEST), None)
     where = Source(manifest.path) if manifest else (Source(ctx.documents[0].path) if ctx.documents else Source("."))
     yield RULES["M001"].finding("no message log (Message Center export, chat or e-mail) is in the bundle", where)
 

@@ -7,14 +7,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from evidence.findings import Finding
+from evidence.kinds import PHOTO
 from evidence.records import Record, Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
 
-KIND = "photo"
+KIND = PHOTO
 MIN_MEGAPIXELS = 1.0
+STILL = "photo"  # a photo record's `media` value for a still (the other is "video")
 
 
 def _media(ctx: Context) -> list[Record]:
@@ -23,7 +25,7 @@ def _media(ctx: Context) -> list[Record]:
 
 def _photos(ctx: Context) -> list[Record]:
     """Still photos only (videos carry no megapixels or EXIF capture date to check)."""
-    return [r for r in _media(ctx) if r.get("media", "photo") == "photo"]
+    return [r for r in _media(ctx) if r.get("media", STILL) == STILL]
 
 
 def _where(record: Record, name: str) -> Source:

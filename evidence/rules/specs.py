@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from evidence.findings import Finding
+from evidence.kinds import CONTRACT, PROFORMA_INVOICE
 from evidence.normalize.quantities import find_measures, to_base
 from evidence.normalize.specs import attribute_key, find_subjective, parse_spec_line
 from evidence.records import Record, Source
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from evidence.rules.context import Context
 
 #: Record kinds that state the agreed specification.
-SPEC_KINDS = ("proforma_invoice", "contract")
+SPEC_KINDS = (PROFORMA_INVOICE, CONTRACT)
 #: Unit kinds of a dimension, weight or capacity figure.
 MEASURED_KINDS = frozenset({"length", "mass", "volume"})
 _DIMENSION_FIGURES = re.compile(r"\d\s*[x×*X]\s*\d")
@@ -149,8 +150,8 @@ def specs_conflict(ctx: Context) -> Iterator[Finding]:
     """
     this = RULES["S004"]
     records = _spec_records(ctx)
-    pis = [r for r in records if r.kind == "proforma_invoice"]
-    contracts = [r for r in records if r.kind == "contract"]
+    pis = [r for r in records if r.kind == PROFORMA_INVOICE]
+    contracts = [r for r in records if r.kind == CONTRACT]
     for pi in pis:
         for contract in contracts:
             for key, product, left, right in _pairs(pi, contract):
