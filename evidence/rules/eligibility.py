@@ -19,8 +19,8 @@ from evidence.kinds import (
     PROFORMA_INVOICE,
 )
 from evidence.phrases import phrase_to_pattern
-from evidence.reference_data import load_data
 from evidence.records import Event, Record, Source
+from evidence.reference_data import load_data
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
