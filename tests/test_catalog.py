@@ -28,6 +28,7 @@ RULES_MD = ROOT.parent / "shared" / "spec" / "RULES.md"
 REGISTRY = load_all()
 CODES = sorted(REGISTRY)
 HEADINGS = ("What it checks:", "Why it matters:", "Remedy:")
+SEVERITIES = {"blocker", "major", "minor", "info"}
 #: A catalog row of RULES.md: "| E001 | off-platform-payment | blocker | ... |".
 CATALOG_ROW = re.compile(r"^\|\s*([A-Z]\d{3})\s*\|\s*([a-z0-9-]+)\s*\|", re.MULTILINE)
 
@@ -65,6 +66,13 @@ def test_code_and_name_are_in_rules_md(code: str) -> None:
     codes = spec_codes()
     assert code in codes, f"{code} is not in RULES.md"
     assert REGISTRY[code].name == codes[code]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_severity_and_summary(code: str) -> None:
+    rule = REGISTRY[code]
+    assert rule.severity in SEVERITIES
+    assert rule.summary and "\n" not in rule.summary
 
 
 @pytest.mark.parametrize("code", CODES)

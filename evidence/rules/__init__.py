@@ -32,6 +32,8 @@ DOC_WIDTH = 88
 
 @dataclass(frozen=True)
 class Rule:
+    """A registered rule: its catalog entry (RULES.md), its documentation and its check."""
+
     code: str
     name: str
     severity: str

@@ -17,7 +17,7 @@ what was ordered.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -92,7 +92,7 @@ def _add(statements: list[Statement], name: str, value: Value) -> None:
     statements.append(Statement(value.value, [value.source]))
 
 
-def _describe(statements: list[Statement], show: Any = str) -> str:
+def _describe(statements: list[Statement], show: Callable[[Any], str] = str) -> str:
     return " vs ".join(f"{show(s.value)} in {', '.join(s.paths)}" for s in statements)
 
 

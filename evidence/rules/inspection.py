@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from evidence.findings import Finding
@@ -134,7 +134,7 @@ def _order_values(ctx: Context, kinds: tuple[str, ...], names: tuple[str, ...]) 
     return found
 
 
-def _mismatch(ours: Value, theirs: list[tuple[Any, Source]], key: Any) -> bool:
+def _mismatch(ours: Value, theirs: list[tuple[Any, Source]], key: Callable[[Any], Any]) -> bool:
     """Whether the order documents state the value and the report's differs from all of them.
 
     A reference is compared as extracted and as written (the extractor may cut a

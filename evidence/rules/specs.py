@@ -11,7 +11,7 @@ from evidence.findings import Finding
 from evidence.kinds import CONTRACT, PROFORMA_INVOICE
 from evidence.normalize.quantities import find_measures, to_base
 from evidence.normalize.specs import attribute_key, find_subjective, parse_spec_line
-from evidence.records import Record, Source
+from evidence.records import Event, Record, Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
@@ -337,7 +337,7 @@ def _pairs(pi: Record, contract: Record) -> Iterator[tuple[str, str | None, dict
             yield key, product, specs[0], match[0]
 
 
-def _amendment_conflicts(records: list[Record], event: Any) -> Iterator[Finding]:
+def _amendment_conflicts(records: list[Record], event: Event) -> Iterator[Finding]:
     """Findings where an agreed change in a message names a measured attribute with another value."""
     quote = str(event.quote or "")
     measures = [m for m in find_measures(quote) if m.value is not None and m.unit]
