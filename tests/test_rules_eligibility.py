@@ -9,11 +9,8 @@ import pytest
 
 import evidence.rules.eligibility  # noqa: F401  (importing registers the E rules)
 from evidence import Report, check_bundle
-from evidence.rules import RULES
 from evidence.rules.eligibility import complaint_out_of_scope
 from tests.conftest import SAMPLES
-
-E_CODES = ["E001", "E002", "E003", "E004", "E005", "E006", "E007"]
 
 PI_PLATFORM = """PROFORMA INVOICE
 Shenzhen Lumitek Electronics Co., Ltd.
@@ -105,17 +102,6 @@ def _pi(total: str = "13,000.00", price: str = "6.50", currency: str = "USD") ->
 
 def _platform_bundle(tmp_path: Path, manifest: str = MANIFEST, **pi: str) -> Path:
     return _bundle(tmp_path, {"pi.txt": _pi(**pi), "receipt.txt": PLATFORM_RECEIPT}, manifest)
-
-
-# ------------------------------------------------------------------ every finding is well-formed
-
-
-def test_every_e_rule_is_registered_and_documented() -> None:
-    for code in E_CODES:
-        rule = RULES[code]
-        assert rule.severity in {"blocker", "major", "minor", "info"}
-        for heading in ("What it checks", "Why it matters", "Remedy"):
-            assert heading in rule.doc, (code, heading)
 
 
 # ------------------------------------------------------------------ E001 / E002

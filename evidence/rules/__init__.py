@@ -2,13 +2,16 @@
 
 A rule is a function ``check(ctx) -> Iterator[Finding]`` decorated with
 `@rule(...)`, which records its code, name, default severity, one-line summary
-and remedy; its docstring (What it checks / Why it matters / Remedy) is what
-`evidence rule CODE` prints. Rules never raise on bad data: they yield findings.
+and remedy. Its docstring says *What it checks* and *Why it matters*; the
+remedy is written once, in `@rule`, because findings print it too, and
+`Rule.doc` (what `evidence rule CODE` prints) adds it under *Remedy*.
+Rules never raise on bad data: they yield findings.
 """
 
 from __future__ import annotations
 
 import inspect
+import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,9 +24,16 @@ if TYPE_CHECKING:
 
 Check = Callable[["Context"], Iterator[Finding]]
 
+#: The heading under which `Rule.doc` shows the remedy; a docstring never writes it.
+REMEDY_HEADING = "Remedy:"
+#: Width the remedy is wrapped to in `Rule.doc`, like the docstrings beside it.
+DOC_WIDTH = 88
+
 
 @dataclass(frozen=True)
 class Rule:
+    """A registered rule: its catalog entry (RULES.md), its documentation and its check."""
+
     code: str
     name: str
     severity: str
@@ -54,10 +64,18 @@ def rule(code: str, name: str, severity: str, summary: str, remedy: str) -> Call
     def register(check: Check) -> Check:
         if code in RULES:
             raise ValueError(f"rule code {code} is registered twice")
-        RULES[code] = Rule(code, name, severity, summary, remedy, inspect.cleandoc(check.__doc__ or ""), check)
+        RULES[code] = Rule(code, name, severity, summary, remedy, rule_doc(check.__doc__, remedy), check)
         return check
 
     return register
+
+
+def rule_doc(docstring: str | None, remedy: str) -> str:
+    """Given a rule's docstring and its remedy, return its documentation, the remedy last under its heading."""
+    remedy_text = textwrap.fill(
+        f"{REMEDY_HEADING} {remedy}", DOC_WIDTH, break_long_words=False, break_on_hyphens=False
+    )
+    return f"{inspect.cleandoc(docstring or '')}\n\n{remedy_text}"
 
 
 def load_all() -> dict[str, Rule]:

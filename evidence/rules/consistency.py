@@ -17,13 +17,21 @@ what was ordered.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from evidence.extract.parts.scan import phrase_pattern
 from evidence.facts import comparable
 from evidence.findings import Finding
+from evidence.kinds import (
+    CLAIM_MANIFEST,
+    INSPECTION_REPORT,
+    ORDER_TERMS,
+    PAYMENT_RECORD,
+    PROFORMA_INVOICE,
+    SHIPPING_DOCUMENT,
+)
 from evidence.normalize.money import find_amounts
 from evidence.records import Record, Source, Value
 from evidence.rules import RULES, rule
@@ -31,12 +39,12 @@ from evidence.rules import RULES, rule
 if TYPE_CHECKING:
     from evidence.rules.context import Context
 
-ORDER_KINDS = ("proforma_invoice", "contract", "commercial_invoice")
+ORDER_KINDS = ORDER_TERMS
 #: The kinds whose statements each rule compares (others are other rules' business).
-ORDER_NUMBER_KINDS = {"claim_manifest", *ORDER_KINDS, "payment_record", "shipping_document"}
-QUANTITY_KINDS = {*ORDER_KINDS, "payment_record"}
-PARTY_KINDS = {*ORDER_KINDS, "payment_record"}
-CURRENCY_KINDS = {*ORDER_KINDS, "payment_record"}
+ORDER_NUMBER_KINDS = {CLAIM_MANIFEST, *ORDER_KINDS, PAYMENT_RECORD, SHIPPING_DOCUMENT}
+QUANTITY_KINDS = {*ORDER_KINDS, PAYMENT_RECORD}
+PARTY_KINDS = {*ORDER_KINDS, PAYMENT_RECORD}
+CURRENCY_KINDS = {*ORDER_KINDS, PAYMENT_RECORD}
 CENT = 0.01
 _DISCOUNT = re.compile(r"discount|rebate|less\b|deduct|折扣|优惠|减", re.IGNORECASE)
 _UNITS = {"pc": "pcs", "pcs": "pcs", "piece": "pcs", "pieces": "pcs", "unit": "pcs", "units": "pcs",
@@ -84,7 +92,7 @@ def _add(statements: list[Statement], name: str, value: Value) -> None:
     statements.append(Statement(value.value, [value.source]))
 
 
-def _describe(statements: list[Statement], show: Any = str) -> str:
+def _describe(statements: list[Statement], show: Callable[[Any], str] = str) -> str:
     return " vs ".join(f"{show(s.value)} in {', '.join(s.paths)}" for s in statements)
 
 
@@ -116,8 +124,6 @@ def order_number_mismatch(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the platform ties a claim to one order; a document citing another order
     number may be taken as evidence of a different transaction.
-
-    Remedy: have the document corrected, or explain the difference in the claim.
     """
     own_numbers = _document_numbers(ctx)
     statements = [s for s in _fact_statements(ctx, "order_number", ORDER_NUMBER_KINDS)
@@ -126,13 +132,13 @@ def order_number_mismatch(ctx: Context) -> Iterator[Finding]:
     if len(statements) > 1:
         yield RULES["X001"].finding(
             f"order number differs: {_describe(statements)}", *_sources(statements))
-    pis = [r for r in ctx.records if r.kind == "proforma_invoice" and r.get("document_number")]
+    pis = [r for r in ctx.records if r.kind == PROFORMA_INVOICE and r.get("document_number")]
     if not pis:
         return
     pi_numbers = {comparable("order_number", str(r.get("document_number"))) for r in pis}
     for record in sorted(ctx.records, key=lambda r: r.path):
         cited = record.fields.get("pi_number")
-        if record.kind in {"inspection_report", "proforma_invoice"} or cited is None:
+        if record.kind in {INSPECTION_REPORT, PROFORMA_INVOICE} or cited is None:
             continue
         key = comparable("order_number", str(cited.value))
         # A reference read only in part ('2609' of 'LT PI 2609 021') is not a different one.
@@ -166,14 +172,12 @@ def quantity_mismatch(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a claim enforces what the order says; two ordered quantities leave the
     supplier room to argue the goods delivered were what was agreed.
-
-    Remedy: settle which quantity is the order's and have the other document corrected.
     """
     records = {r.path: r for r in ctx.records}
     statements = _fact_statements(ctx, "quantity", QUANTITY_KINDS)
     for record in sorted(ctx.records, key=lambda r: r.path):
         value = record.fields.get("quantity")
-        if record.kind == "payment_record" and value is not None and isinstance(value.value, (int, float)):
+        if record.kind == PAYMENT_RECORD and value is not None and isinstance(value.value, (int, float)):
             _add(statements, "quantity", value)
     units = {_unit(records.get(p)) for s in statements for p in s.paths} - {None}
     if len(statements) > 1 and len(units) <= 1:
@@ -278,7 +282,7 @@ def _line_mismatches(record: Record) -> Iterator[Finding]:
 
 def _full_payments(ctx: Context) -> list[Record]:
     return [r for r in sorted(ctx.records, key=lambda r: r.path)
-            if r.kind == "payment_record" and r.get("payment_purpose") == "full"]
+            if r.kind == PAYMENT_RECORD and r.get("payment_purpose") == "full"]
 
 
 @rule(
@@ -298,8 +302,6 @@ def amount_mismatch(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a refund is computed from the order amount; two totals, or a total its own
     lines do not support, let the supplier dispute what was owed and paid.
-
-    Remedy: settle the amount and have the other document corrected, or explain the difference.
     """
     records = {r.path: r for r in ctx.records}
     totals = _fact_statements(ctx, "order_total", set(ORDER_KINDS))
@@ -362,8 +364,6 @@ def currency_mismatch(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a refund is paid in the order's currency; documents in different currencies
     leave the amount owed open to argument and cannot be compared with each other.
-
-    Remedy: have the document corrected, or show the conversion (a bank slip with the rate).
     """
     statements = _fact_statements(ctx, "currency", CURRENCY_KINDS)
     if len(statements) > 1:
@@ -410,8 +410,6 @@ def party_mismatch(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: Trade Assurance covers the order with the supplier who holds it; a document
     from another entity may not count as evidence of that order.
-
-    Remedy: have the document reissued in the right name, or explain the relationship in the claim.
     """
     for name, role in (("supplier_name", "supplier"), ("buyer_name", "buyer")):
         aliases = _aliases(ctx, name)
@@ -419,7 +417,7 @@ def party_mismatch(ctx: Context) -> Iterator[Finding]:
         stated = _fact_statements(ctx, name, PARTY_KINDS)
         for record in sorted(ctx.records, key=lambda r: r.path):
             value = record.fields.get(name)
-            if record.kind == "payment_record" and value is not None and isinstance(value.value, str):
+            if record.kind == PAYMENT_RECORD and value is not None and isinstance(value.value, str):
                 _add(stated, name, value)
         for statement in stated:
             for source in statement.sources:

@@ -14,6 +14,7 @@ from evidence.deadlines import (
     dispute_milestones,
 )
 from evidence.findings import Finding
+from evidence.kinds import CLAIM_MANIFEST, CONTRACT, MESSAGE_LOG, PROFORMA_INVOICE, SHIPPING_DOCUMENT
 from evidence.records import Record, Source
 from evidence.rules import RULES, rule
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from evidence.rules.context import Context
 
 CLOSING_DAYS = 7  # D002 warns in the last week of the window
-ORDER_KINDS = {"proforma_invoice", "contract"}
+ORDER_KINDS = {PROFORMA_INVOICE, CONTRACT}  # where the agreed shipping date is stated
 DISPUTE_LOOKAHEAD_DAYS = 3  # "within the next 3 days": from the as-of date to 3 days after, both included
 
 
@@ -45,8 +46,6 @@ def claim_window_expired(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the platform does not accept a quality claim requested more
     than 30 days after delivery, however strong the evidence.
-
-    Remedy: prove a later receipt date if there is one; otherwise the claim is out of time.
     """
     delivery = ctx.fact_date("delivery_date")
     if delivery is None or days_left(delivery, ctx.as_of) >= 0:
@@ -72,8 +71,6 @@ def claim_window_closing(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a claim requested one day late is refused; the last week is
     the time to file, not to gather more paperwork.
-
-    Remedy: file before the closing date named in the message.
     """
     delivery = ctx.fact_date("delivery_date")
     if delivery is None:
@@ -100,11 +97,9 @@ def delivery_date_unknown(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the 30-day window for a quality claim runs from delivery; without
     the date neither the buyer nor the platform can tell whether the claim is in time.
-
-    Remedy: add a proof of delivery, or state delivery_date in claim.toml.
     """
     if ctx.fact_date("delivery_date") is None:
-        sources = [Source(r.path) for r in ctx.records if r.kind == "shipping_document"]
+        sources = [Source(r.path) for r in ctx.records if r.kind == SHIPPING_DOCUMENT]
         where = sources or [Source(d.path) for d in ctx.documents[:1]] or [Source(".")]
         yield RULES["D003"].finding(
             "no document or claim.toml states when the goods were received"
@@ -130,8 +125,6 @@ def ship_date_missing(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: an on-time-shipment claim enforces the date the order states; with
     none, there is nothing to be late against.
-
-    Remedy: have the supplier confirm a shipping date in writing on the platform.
     """
     records = _ship_date_records(ctx)
     stated = [r for r in records if r.get("ship_by") or r.get("lead_time") or r.get("ship_date_text")]
@@ -156,8 +149,6 @@ def ship_date_vague(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: "about 30 days" or "35 days after deposit" with no deposit record
     lets the supplier argue about when the goods were due.
-
-    Remedy: add the anchor's record (payment slip of the deposit) or a written fixed date.
     """
     if "ship_by" in ctx.facts:
         return
@@ -187,8 +178,6 @@ def dates_inconsistent(ctx: Context) -> Iterator[Finding]:
     were not delivered before they shipped, and the inspection did not happen before the order.
 
     Why it matters: contradictory dates let the supplier pick the one that suits them.
-
-    Remedy: settle which date holds and say so in the claim.
     """
     ship_by = ctx.facts.get("ship_by")
     if ship_by is not None:
@@ -223,8 +212,6 @@ def shipped_on_time(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: shipping "by" a date means that day is still on time; a claim for
     late shipment against an on-time B/L fails.
-
-    Remedy: re-check the dates; claim for quality instead if that is the real problem.
     """
     shipped, in_force = ctx.fact_date("shipped_on"), ship_by_in_force(ctx)
     if shipped is None or in_force is None or shipped > in_force[0]:
@@ -240,7 +227,7 @@ def agreed_extensions(ctx: Context) -> list[tuple[date, Source, str]]:
     """The later ship dates the buyer agreed to in messages: (date, message source, quote)."""
     found = []
     for record in ctx.records:
-        if record.kind != "message_log":
+        if record.kind != MESSAGE_LOG:
             continue
         for agreed in record.get("agreed_ship_dates", []) or []:
             if agreed.get("actor") != "buyer" or not agreed.get("date"):
@@ -272,8 +259,6 @@ def ship_date_extended(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the date in force is the latest one the buyer agreed to; a
     late-shipment claim counted from the original date will be rejected.
-
-    Remedy: count lateness from the agreed new date, and cite that message.
     """
     original = ctx.fact_date("ship_by")
     for agreed, source, quote in agreed_extensions(ctx):
@@ -299,13 +284,11 @@ def dispute_milestone_due(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: on day 7 an unanswered supplier proposal cancels the dispute, and
     in mediation evidence is due within 5 working days; missing either loses the claim.
-
-    Remedy: do what the milestone needs before its date.
     """
     opened = ctx.manifest_date("dispute_opened")
     if opened is None:
         return
-    manifest = next(r for r in ctx.records if r.kind == "claim_manifest")
+    manifest = next(r for r in ctx.records if r.kind == CLAIM_MANIFEST)
     source = manifest.fields["dispute_opened"].source
     for day, when in dispute_milestones(opened).items():
         if ctx.as_of <= when <= ctx.as_of + timedelta(days=DISPUTE_LOOKAHEAD_DAYS):

@@ -10,16 +10,25 @@ from typing import TYPE_CHECKING, Any
 from evidence.normalize.companies import company_key
 from evidence.extract.kinds.payment import is_person, is_platform_account
 from evidence.findings import Finding
+from evidence.kinds import (
+    CLAIM_MANIFEST,
+    COMMERCIAL_INVOICE,
+    CONTRACT,
+    MESSAGE_LOG,
+    PAYMENT_RECORD,
+    PROFORMA_INVOICE,
+)
 from evidence.phrases import phrase_to_pattern
-from evidence.reference_data import load_data
 from evidence.records import Event, Record, Source
+from evidence.reference_data import load_data
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
 
-PAYMENT, MANIFEST, MESSAGES = "payment_record", "claim_manifest", "message_log"
-ORDER_KINDS = ("proforma_invoice", "contract", "commercial_invoice")
+PAYMENT, MANIFEST, MESSAGES = PAYMENT_RECORD, CLAIM_MANIFEST, MESSAGE_LOG
+#: Where bank instructions and the order's terms are read; E002 reports them in this order.
+ORDER_KINDS = (PROFORMA_INVOICE, CONTRACT, COMMERCIAL_INVOICE)
 #: payment_method values that mean the money went around the platform ("unknown" decides nothing).
 OFF_PLATFORM_METHODS = {
     "bank_transfer_direct": "a direct bank transfer (T/T)",
@@ -76,11 +85,8 @@ def off_platform_payment(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: Trade Assurance protects only orders paid through the platform (card,
     platform transfer to the designated collection account, Pay Later). One deposit paid
-    off-platform voids the protection for the order.
-
-    Remedy: get the payment refunded and re-paid through the order, or pursue the supplier
-    outside Trade Assurance. Payment instructions printed on a PI are not a payment; this
-    rule looks at what was actually paid (M003 covers requests).
+    off-platform voids the protection for the order. Payment instructions printed on a PI are
+    not a payment: this rule looks at what was actually paid (M003 covers requests).
     """
     this = RULES["E001"]
     for record in _records(ctx, PAYMENT):
@@ -139,14 +145,12 @@ def _paid_on_platform(ctx: Context) -> bool:
 def personal_beneficiary(ctx: Context) -> Iterator[Finding]:
     """What it checks: the beneficiary of every payment actually made (payment records), and of
     the PI/contract bank instructions when nothing shows the order was paid on the platform, is
-    the supplier itself or the platform's designated collection account.
+    the supplier itself or the platform's designated collection account (Alibaba.com Singapore
+    E-Commerce...), which is never flagged.
 
     Why it matters: a payment to a private person's account, or to a third company, is the
     classic off-platform trap: it is not covered, and often not even recoverable from the
     supplier, who can deny receiving it.
-
-    Remedy: pay only on the order page; recall payments already made to such an account.
-    The platform's collection entity (Alibaba.com Singapore E-Commerce...) is never flagged.
     """
     payments = _records(ctx, PAYMENT)
     yield from _wrong_beneficiaries(ctx, payments, "the payment went to {to}, {why}, not the supplier")
@@ -190,8 +194,6 @@ def no_platform_order(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: only Trade Assurance online orders are protected; the claim is filed
     against the order number, and a deal agreed only by PI and e-mail has nothing to claim on.
-
-    Remedy: add the order page and state order_number in claim.toml.
     """
     if ctx.records and not _order_number_anywhere(ctx):
         where = _anchor(ctx)
@@ -240,13 +242,11 @@ def _order_total(ctx: Context) -> tuple[float, str | None, list[Source]] | None:
 )
 def coverage_cap_exceeded(ctx: Context) -> Iterator[Finding]:
     """What it checks: the order total against the supplier's Trade Assurance coverage limit
-    (claim.toml `coverage_limit`), when both are in the same currency.
+    (claim.toml `coverage_limit`), when both are in the same currency. A limit without a
+    currency is taken to be in the order's currency; different currencies are not converted.
 
     Why it matters: each supplier has a cap per order (typically US$10,000-30,000); above it
     only the cap is recoverable. The message gives the uncovered amount.
-
-    Remedy: claim the covered part; recover the rest outside Trade Assurance. A limit without
-    a currency is taken to be in the order's currency; different currencies are not converted.
     """
     limit, total = _coverage_limit(ctx), _order_total(ctx)
     if limit is None or total is None:
@@ -306,13 +306,12 @@ def out_of_scope_dispute(ctx: Context) -> Iterator[Finding]:
     """What it checks: the complaint (claim.toml `complaint`, and the buyer's complaint
     messages) is not an IP/counterfeit dispute, not a design complaint where the bulk matches
     an approved sample, and not purely subjective ("colour looks cheap", "feels light").
+    A complaint that also gives a measured figure or an objective defect (cracked, leaking,
+    wrong size) is not flagged.
 
     Why it matters: Trade Assurance covers shipment dates and quality as the order defines
     it. A complaint no inspector can measure, or one about a design the buyer approved, is
     refused however much evidence comes with it.
-
-    Remedy: name the specification the goods miss and by how much. A complaint that also
-    gives a measured figure or an objective defect (cracked, leaking, wrong size) is not flagged.
     """
     _, _, categories = _out_of_scope()
     texts: list[tuple[str, Source, str]] = []
@@ -346,8 +345,6 @@ def payment_proof_missing(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the platform refunds what was paid through it; without proof of payment
     neither the amount at stake nor the payment channel can be shown.
-
-    Remedy: add the payment receipt or the paid order page.
     """
     if ctx.records and not _records(ctx, PAYMENT):
         where = _anchor(ctx)
@@ -366,13 +363,11 @@ def payment_proof_missing(ctx: Context) -> Iterator[Finding]:
 )
 def coverage_limit_unknown(ctx: Context) -> Iterator[Finding]:
     """What it checks: when the order total is above US$10,000, the claim states the supplier's
-    coverage limit (claim.toml `coverage_limit`).
+    coverage limit (claim.toml `coverage_limit`). Only USD totals are compared: no exchange
+    rates are kept, so a total in another currency is treated as unknown and not flagged.
 
     Why it matters: supplier caps typically start at US$10,000; above that, part of the order
     may not be recoverable, and the buyer should know how much before filing.
-
-    Remedy: state coverage_limit in claim.toml. Only USD totals are compared: no exchange
-    rates are kept, so a total in another currency is treated as unknown and not flagged.
     """
     if _coverage_limit(ctx) is not None:
         return

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from evidence.findings import Finding
+from evidence.kinds import UNKNOWN
 from evidence.records import Source
 from evidence.rules import RULES, rule
 
@@ -23,13 +24,11 @@ if TYPE_CHECKING:
     "or remove it from the bundle; evidence the platform cannot open does not count.",
 )
 def unreadable_file(ctx: Context) -> Iterator[Finding]:
-    """What it checks: every file of the bundle could be opened and read.
+    """What it checks: every file of the bundle could be opened and read. The rest of the
+    bundle is checked either way.
 
     Why it matters: a reviewer who cannot open a document ignores it; a claim
     resting on an encrypted PDF or a truncated photo rests on nothing.
-
-    Remedy: export an unprotected copy, re-save or re-download the file, or
-    remove it. The rest of the bundle is checked either way.
     """
     this = RULES["F001"]
     for problem in ctx.bundle_problems:
@@ -49,8 +48,6 @@ def no_text_layer(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: nothing in a scan can be checked or quoted: dates, amounts
     and specifications in it are invisible to this check.
-
-    Remedy: get the original digital PDF from the issuer; keep the scan as well.
     """
     yield from _reader_problems(ctx, "F002")
 
@@ -68,12 +65,9 @@ def unclassified_document(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a document the tool cannot place is not used for any fact,
     and a reviewer may not know what it is meant to prove either.
-
-    Remedy: remove files that are not evidence for this order, or replace them
-    with a version that carries its title (PROFORMA INVOICE, 合同, INSPECTION REPORT...).
     """
     for doc, record in zip(ctx.documents, ctx.records):
-        if doc.readable and not any(p.code == "F002" for p in doc.problems) and record.kind == "unknown":
+        if doc.readable and not any(p.code == "F002" for p in doc.problems) and record.kind == UNKNOWN:
             yield RULES["F003"].finding(
                 f"{doc.path} was read but is not recognisably a PI, contract, inspection report, "
                 "payment record, shipping document, message log or photo",
@@ -93,8 +87,6 @@ def duplicate_file(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a reviewer reads each file once; duplicates add noise and
     can look like padding.
-
-    Remedy: remove the extra copies.
     """
     by_hash: dict[str, list[str]] = defaultdict(list)
     for doc in ctx.documents:
@@ -125,12 +117,9 @@ def _reader_problems(ctx: Context, code: str) -> Iterator[Finding]:
 )
 def schema_violation(ctx: Context) -> Iterator[Finding]:
     """What it checks: structured inputs (JSON message logs, claim.toml, extracted records)
-    match their JSON Schemas.
+    match their JSON Schemas. The valid parts of the claim manifest are still used.
 
     Why it matters: a value of the wrong shape is ignored, so the fact it was
     meant to establish is missing from the check.
-
-    Remedy: fix the value at the JSON path the message names; the valid parts
-    are still used.
     """
     yield from _reader_problems(ctx, "F005")

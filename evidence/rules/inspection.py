@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from evidence.findings import Finding
+from evidence.kinds import (
+    CLAIM_MANIFEST,
+    CONTRACT,
+    INSPECTION_REPORT,
+    ORDER_TERMS,
+    PAYMENT_RECORD,
+    PROFORMA_INVOICE,
+)
 from evidence.records import Record, Source, Value
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
 
-KIND = "inspection_report"
+KIND = INSPECTION_REPORT
 #: Records that state what the order is (its number, references, quantity); never the report itself.
-ORDER_KINDS = ("claim_manifest", "proforma_invoice", "contract", "commercial_invoice", "payment_record")
-QUANTITY_KINDS = ("proforma_invoice", "contract", "commercial_invoice")
+ORDER_KINDS = (CLAIM_MANIFEST, *ORDER_TERMS, PAYMENT_RECORD)
+QUANTITY_KINDS = ORDER_TERMS
 #: A model/article code as written in a product line: letters and digits joined by dashes ("HY-VB750-BK").
 MODEL_CODE = re.compile(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b")
 
@@ -54,8 +62,6 @@ def inspection_missing(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a quality claim needs an inspection report from a recognized third
     party to show, objectively, that the goods differ from the order's specification.
-
-    Remedy: add the report; if there is none, have the goods inspected by a recognized company.
     """
     if _reports(ctx):
         return
@@ -79,8 +85,6 @@ def inspector_not_third_party(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the platform needs an independent report; a supplier certifying its own
     goods proves nothing against the supplier, and an unknown "inspector" carries no weight.
-
-    Remedy: commission a report from a recognized inspection company.
     """
     for record in _reports(ctx):
         company = record.get("inspection_company")
@@ -109,8 +113,6 @@ def inspection_passed(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the supplier will point to the passing report as proof the goods
     conformed; a quality claim must show why it does not settle the question.
-
-    Remedy: explain the gap, or add a later inspection of the goods as received.
     """
     for record in _reports(ctx):
         if str(record.get("inspection_result", "")).lower() != "pass":
@@ -132,7 +134,7 @@ def _order_values(ctx: Context, kinds: tuple[str, ...], names: tuple[str, ...]) 
     return found
 
 
-def _mismatch(ours: Value, theirs: list[tuple[Any, Source]], key: Any) -> bool:
+def _mismatch(ours: Value, theirs: list[tuple[Any, Source]], key: Callable[[Any], Any]) -> bool:
     """Whether the order documents state the value and the report's differs from all of them.
 
     A reference is compared as extracted and as written (the extractor may cut a
@@ -161,12 +163,12 @@ def _wrong_order(ctx: Context, record: Record) -> Iterator[tuple[str, list[Sourc
     number = record.fields.get("order_number")
     if number is not None and _mismatch(number, orders, _ref):
         yield (f"order {_shown(number)}, not {orders[0][0]}", [number.source, orders[0][1]])
-    pis = _order_values(ctx, ("proforma_invoice",), ("document_number", "pi_number"))
+    pis = _order_values(ctx, (PROFORMA_INVOICE,), ("document_number", "pi_number"))
     pi = record.fields.get("pi_number")
     if pi is not None and _mismatch(pi, pis, _ref):
         yield (f"PI {_shown(pi)}, not {pis[0][0]}", [pi.source, pis[0][1]])
-    refs = _order_values(ctx, ("contract", "proforma_invoice", "commercial_invoice"), ("po_number", "contract_number"))
-    refs += _order_values(ctx, ("contract",), ("document_number",))
+    refs = _order_values(ctx, ORDER_TERMS, ("po_number", "contract_number"))
+    refs += _order_values(ctx, (CONTRACT,), ("document_number",))
     po = record.fields.get("po_number")
     if po is not None and _mismatch(po, refs, _ref):
         yield (f"PO/contract {_shown(po)}, not {refs[0][0]}", [po.source, refs[0][1]])
@@ -216,8 +218,6 @@ def inspection_wrong_order(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a report for another order, PO or lot says nothing about the goods
     claimed for, and the supplier will say so.
-
-    Remedy: add the right report, or a written correction from the inspection company.
     """
     for record in _reports(ctx):
         for what, sources in _wrong_order(ctx, record):
@@ -238,8 +238,6 @@ def inspection_result_unclear(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a report whose verdict must be inferred from its checkpoints, or
     that contradicts itself, invites the supplier to read it its own way.
-
-    Remedy: get the overall conclusion from the inspection company.
     """
     for record in _reports(ctx):
         if record.get("inspection_result"):

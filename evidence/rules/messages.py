@@ -13,18 +13,19 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from evidence.findings import Finding
+from evidence.kinds import CLAIM_MANIFEST, MESSAGE_LOG
 from evidence.records import Event, Record, Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
 
-LOG_KIND = "message_log"
+LOG_KIND = MESSAGE_LOG
 PLATFORM = "platform"
 OFF_PLATFORM_CHANNELS = frozenset({"whatsapp", "wechat", "email"})
 CHANNEL_NAMES = {"platform": "Message Center", "whatsapp": "WhatsApp", "wechat": "WeChat", "email": "e-mail"}
 QUOTE_CHARS = 120
-UNKNOWN = "unknown"
+UNKNOWN = "unknown"  # an actor or channel the reader could not tell (not a document kind)
 #: Event kinds that are a key agreement or the complaint (M002), and how a message names them.
 KEY_KINDS = {
     "complaint": "the complaint",
@@ -48,7 +49,7 @@ def message_logs(ctx: Context) -> list[Record]:
 
 def manifest_channels(ctx: Context) -> dict[str, str]:
     """Given the context, return claim.toml's `channels` (file path -> channel), lower-cased."""
-    manifest = next((r for r in ctx.records if r.kind == "claim_manifest"), None)
+    manifest = next((r for r in ctx.records if r.kind == CLAIM_MANIFEST), None)
     channels = manifest.get("channels") if manifest else None
     if not isinstance(channels, dict):
         return {}
@@ -105,12 +106,10 @@ def no_message_log(ctx: Context) -> Iterator[Finding]:
     Why it matters: the platform's Message Center is the official record of the order;
     the complaint, the supplier's admissions and promises are evidence only if the
     conversation is in the claim.
-
-    Remedy: export the conversation and add it to the bundle.
     """
     if message_logs(ctx):
         return
-    manifest = next((r for r in ctx.records if r.kind == "claim_manifest"), None)
+    manifest = next((r for r in ctx.records if r.kind == CLAIM_MANIFEST), None)
     where = Source(manifest.path) if manifest else (Source(ctx.documents[0].path) if ctx.documents else Source("."))
     yield RULES["M001"].finding("no message log (Message Center export, chat or e-mail) is in the bundle", where)
 
@@ -130,8 +129,6 @@ def off_platform_communication(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the platform treats its Message Center as the official record of the
     order; what was said only elsewhere is harder to prove and easier for the supplier to deny.
-
-    Remedy: restate it in the Message Center and get the supplier to confirm it there.
     """
     channels = manifest_channels(ctx)
     on_platform: set[str] = set()
@@ -170,8 +167,6 @@ def off_platform_payment_request(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: only payments made through the platform are covered; a supplier's
     "better price" or "faster production" for paying direct is the classic trap.
-
-    Remedy: pay only through the order page; report the request to the platform.
     """
     channels = manifest_channels(ctx)
     for log, event in log_events(ctx, "off-platform-payment-request", frozenset({"supplier", UNKNOWN})):
@@ -197,8 +192,6 @@ def settlement_accepted(ctx: Context) -> Iterator[Finding]:
     and a discount for paying off-platform is M003.
 
     Why it matters: accepting a settlement can waive the rest of the claim.
-
-    Remedy: show the settlement was not final (or not paid) and claim the remainder only.
     """
     channels = manifest_channels(ctx)
     for log, event in log_events(ctx, "settlement-accepted", frozenset({"buyer", UNKNOWN})):
@@ -222,8 +215,6 @@ def complaint_not_recorded(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the platform expects the buyer to have raised the problem with the
     supplier; a claim with no recorded complaint looks like the supplier was never told.
-
-    Remedy: send the complaint in the Message Center and export the conversation.
     """
     logs = message_logs(ctx)
     if not logs or any(True for _ in log_events(ctx, "complaint", frozenset({"buyer", UNKNOWN}))):
@@ -247,8 +238,6 @@ def supplier_admission(ctx: Context) -> Iterator[Finding]:
     late reply" is not an admission.
 
     Why it matters: the supplier's admission, above all in the Message Center, supports the claim.
-
-    Remedy: none needed; quote the message in the claim.
     """
     channels = manifest_channels(ctx)
     for log, event in log_events(ctx, "supplier-admission", frozenset({"supplier"})):
@@ -271,8 +260,6 @@ def supplier_promise(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a written promise shows what the supplier itself accepted it owes,
     and a broken one supports the claim.
-
-    Remedy: none needed; quote the message in the claim.
     """
     channels = manifest_channels(ctx)
     for log, event in log_events(ctx, "supplier-promise", frozenset({"supplier"})):

@@ -7,14 +7,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from evidence.findings import Finding
+from evidence.kinds import PHOTO
 from evidence.records import Record, Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
 
-KIND = "photo"
+KIND = PHOTO
 MIN_MEGAPIXELS = 1.0
+STILL = "photo"  # a photo record's `media` value for a still (the other is "video")
 
 
 def _media(ctx: Context) -> list[Record]:
@@ -23,7 +25,7 @@ def _media(ctx: Context) -> list[Record]:
 
 def _photos(ctx: Context) -> list[Record]:
     """Still photos only (videos carry no megapixels or EXIF capture date to check)."""
-    return [r for r in _media(ctx) if r.get("media", "photo") == "photo"]
+    return [r for r in _media(ctx) if r.get("media", STILL) == STILL]
 
 
 def _where(record: Record, name: str) -> Source:
@@ -58,8 +60,6 @@ def photos_missing(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: the reviewer has to see the defect; a quality claim with no picture
     of the goods rests on words alone.
-
-    Remedy: photograph the goods as received, original files with their EXIF data.
     """
     if _media(ctx):
         return
@@ -80,8 +80,6 @@ def photo_undated(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: an undated photo cannot show it was taken after delivery, so the
     supplier can say it shows other goods or old stock.
-
-    Remedy: use the original files, not copies sent through chat apps.
     """
     for record in _photos(ctx):
         if _capture_date(record) is not None:
@@ -107,8 +105,6 @@ def photo_predates_delivery(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a photo taken before delivery cannot show the goods as received; the
     supplier will say it shows a sample, another lot or goods damaged elsewhere.
-
-    Remedy: rely on photos taken after receipt.
     """
     delivery = ctx.fact_date("delivery_date")
     if delivery is None:
@@ -135,8 +131,6 @@ def photo_low_resolution(ctx: Context) -> Iterator[Finding]:
     """What it checks: each photo has at least 1 megapixel.
 
     Why it matters: a reviewer cannot see a scratch, a dent or a label in a thumbnail.
-
-    Remedy: add the original, full-resolution file.
     """
     for record in _photos(ctx):
         megapixels = record.get("megapixels")

@@ -8,16 +8,17 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from evidence.findings import Finding
+from evidence.kinds import CONTRACT, PROFORMA_INVOICE
 from evidence.normalize.quantities import find_measures, to_base
 from evidence.normalize.specs import attribute_key, find_subjective, parse_spec_line
-from evidence.records import Record, Source
+from evidence.records import Event, Record, Source
 from evidence.rules import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
 
 #: Record kinds that state the agreed specification.
-SPEC_KINDS = ("proforma_invoice", "contract")
+SPEC_KINDS = (PROFORMA_INVOICE, CONTRACT)
 #: Unit kinds of a dimension, weight or capacity figure.
 MEASURED_KINDS = frozenset({"length", "mass", "volume"})
 _DIMENSION_FIGURES = re.compile(r"\d\s*[x×*X]\s*\d")
@@ -39,9 +40,6 @@ def specs_missing(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: a quality claim argues that the goods differ from what was
     agreed; with nothing agreed beyond "ceramic mug", there is nothing to differ from.
-
-    Remedy: ask the supplier to confirm the agreed specification in writing
-    (a revised PI or a message on the platform) and add it to the bundle.
     """
     records = _spec_records(ctx)
     if not records or any(_specs(r) or _items_specify(r) for r in records):
@@ -68,9 +66,6 @@ def subjective_spec(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: nobody can show that goods fail "high quality"; a reviewer
     gives such a specification no weight and the supplier will argue the goods meet it.
-
-    Remedy: point to the measurable parts of the specification instead, or get
-    measurable criteria confirmed by the supplier before filing.
     """
     for record in _spec_records(ctx):
         phrases: list[str] = []
@@ -112,8 +107,6 @@ def spec_without_unit_or_tolerance(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: "9 x 8.5" may be cm or inches; and without a tolerance any
     deviation can be called acceptable, so a measured shortfall proves little.
-
-    Remedy: get the unit and the tolerance confirmed in writing by the supplier.
     """
     this = RULES["S003"]
     records = _spec_records(ctx)
@@ -154,14 +147,11 @@ def specs_conflict(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: where the documents disagree, the supplier picks the one the
     goods meet; a reviewer must first decide which governs.
-
-    Remedy: state in the claim which document or amendment governs and why
-    (later date, signed, agreed in chat), and measure against that.
     """
     this = RULES["S004"]
     records = _spec_records(ctx)
-    pis = [r for r in records if r.kind == "proforma_invoice"]
-    contracts = [r for r in records if r.kind == "contract"]
+    pis = [r for r in records if r.kind == PROFORMA_INVOICE]
+    contracts = [r for r in records if r.kind == CONTRACT]
     for pi in pis:
         for contract in contracts:
             for key, product, left, right in _pairs(pi, contract):
@@ -192,9 +182,6 @@ def sample_approved(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: once a sample is approved it becomes the reference; design,
     colour or feel complaints are not covered where the bulk matches the sample.
-
-    Remedy: base the claim on where the bulk differs from the approved sample
-    or from the measurable specification, with photos side by side.
     """
     for record in ctx.records:
         for event in record.events:
@@ -220,9 +207,6 @@ def no_quality_standard(ctx: Context) -> Iterator[Finding]:
 
     Why it matters: without agreed criteria, whether a defect rate is acceptable
     is the supplier's word against the buyer's; an inspection has no agreed yardstick.
-
-    Remedy: rely on a third-party inspection to a recognised standard and get
-    the supplier's written agreement to it.
     """
     records = _spec_records(ctx)
     if not records or any(_has_standard(r) for r in records):
@@ -353,7 +337,7 @@ def _pairs(pi: Record, contract: Record) -> Iterator[tuple[str, str | None, dict
             yield key, product, specs[0], match[0]
 
 
-def _amendment_conflicts(records: list[Record], event: Any) -> Iterator[Finding]:
+def _amendment_conflicts(records: list[Record], event: Event) -> Iterator[Finding]:
     """Findings where an agreed change in a message names a measured attribute with another value."""
     quote = str(event.quote or "")
     measures = [m for m in find_measures(quote) if m.value is not None and m.unit]
