@@ -28,6 +28,7 @@ from pathlib import Path
 
 import platformdirs
 
+from evidence import version
 from evidence.bundle import BundleFile
 from evidence.records import Document, Record
 
@@ -55,14 +56,12 @@ def default_cache_dir() -> Path:
 @lru_cache(maxsize=1)
 def tool_version() -> str:
     """The release number plus a digest of every code and data file of the package."""
-    from evidence import __version__
-
     digest = hashlib.sha256()
     for path in sorted(_PACKAGE.rglob("*")):
         if path.is_file() and path.suffix in {".py", ".json", ".toml"}:
             digest.update(path.relative_to(_PACKAGE).as_posix().encode())
             digest.update(path.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:12]}"
+    return f"{version.__version__}+{digest.hexdigest()[:12]}"
 
 
 def pack(document: Document, record: Record) -> bytes:

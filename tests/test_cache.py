@@ -68,7 +68,7 @@ def test_a_new_tool_version_reads_again(bundle: Path, tmp_path: Path, reads: lis
 def test_the_tool_version_follows_the_release_number(monkeypatch: pytest.MonkeyPatch) -> None:
     before = tool_version()
     tool_version.cache_clear()
-    monkeypatch.setattr(evidence, "__version__", "99.0")
+    monkeypatch.setattr(evidence.version, "__version__", "99.0")
     try:
         assert tool_version().startswith("99.0+") and tool_version() != before
     finally:

@@ -39,3 +39,23 @@ def is_platform_account(name: str, bank: str = "", context: str = "") -> bool:
 @lru_cache(maxsize=None)
 def _platform_pattern(key: str) -> re.Pattern[str]:
     return re.compile(phrase_alternation(tuple(load_data("platform_accounts.json")[key])), re.IGNORECASE)
+
+
+def is_person(name: str) -> bool:
+    """Given a beneficiary name, return True when it reads as a private person, not a company.
+
+    A personal title decides; else any legal form or business word makes it a
+    company; else two to four name words ('CHEN XIAOMING', 'Li Wei') or two to
+    four Chinese characters make it a person.
+    """
+    cues = load_data("payment_channels.json")["person_cues"]
+    lowered = name.strip().lower()
+    words = [word for word in re.split(r"[\s,]+", lowered) if word]
+    if words and (words[0] in cues["titles"] or any(lowered.startswith(t) for t in cues["titles"] if not t.isascii())):
+        return True
+    business = cues["business_words"]
+    if any(word.strip(".()") in business for word in words) or any(w in name for w in business if not w.isascii()):
+        return False
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name.strip()):
+        return True
+    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[a-z][a-z'\-]*\.?", word) for word in words)

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from evidence.normalize.companies import company_key
-from evidence.extract.kinds.payment import is_person, is_platform_account
+from evidence.normalize.companies import company_key, is_person, is_platform_account
 from evidence.findings import Finding
 from evidence.kinds import (
     CLAIM_MANIFEST,

@@ -25,7 +25,7 @@ from evidence.extract.parts.parties import block_name
 from evidence.extract.reading import Reading, put, stand_in, top_lines
 from evidence.extract.references import pi_reference, record_cited_order
 from evidence.normalize import json_number
-from evidence.normalize.companies import is_platform_account
+from evidence.normalize.companies import is_person, is_platform_account
 from evidence.normalize.identifiers import identifier_in
 from evidence.normalize.money import Money, amount_in, currency_code, currency_in, find_amounts, parse_amount
 from evidence.normalize.quantities import quantities_in, goods_count, package_units
@@ -368,26 +368,6 @@ def _record_person(record: Record) -> None:
     beneficiary = record.fields.get("beneficiary_name")
     if beneficiary is not None and not is_platform_account(str(beneficiary.value)):
         record.set("beneficiary_is_person", is_person(str(beneficiary.value)), beneficiary.source, beneficiary.text)
-
-
-def is_person(name: str) -> bool:
-    """Given a beneficiary name, return True when it reads as a private person, not a company.
-
-    A personal title decides; else any legal form or business word makes it a
-    company; else two to four name words ('CHEN XIAOMING', 'Li Wei') or two to
-    four Chinese characters make it a person.
-    """
-    cues = _channels()["person_cues"]
-    lowered = name.strip().lower()
-    words = [word for word in re.split(r"[\s,]+", lowered) if word]
-    if words and (words[0] in cues["titles"] or any(lowered.startswith(t) for t in cues["titles"] if not t.isascii())):
-        return True
-    business = cues["business_words"]
-    if any(word.strip(".()") in business for word in words) or any(w in name for w in business if not w.isascii()):
-        return False
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name.strip()):
-        return True
-    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[a-z][a-z'\-]*\.?", word) for word in words)
 
 
 # ---------------------------------------------------------------- party blocks
