@@ -10,14 +10,7 @@ import pdfplumber
 import pypdfium2
 import pytest
 
-from evidence.readers import (
-    pdf,
-    pdf_layout,
-    pdf_objects,
-    pdf_pdfium,
-    pdf_plumber,
-    progress,
-)
+from evidence.readers import pdf, pdf_layout, pdf_objects, pdf_pdfium, pdf_plumber, progress
 from evidence.records import Document, TextLine, document_to_dict
 from tests.conftest import EXTERNAL, SAMPLES, needs_external
 

@@ -15,16 +15,7 @@ from pathlib import Path
 
 from evidence import filetypes
 from evidence.bundle import Bundle, BundleFile, describe, open_bundle
-from evidence.readers import (
-    docx,
-    email,
-    image,
-    message_csv,
-    message_json,
-    pdf,
-    text,
-    xlsx,
-)
+from evidence.readers import docx, email, image, message_csv, message_json, pdf, text, xlsx
 from evidence.records import Document
 
 Reader = Callable[[bytes, Document], None]

@@ -21,14 +21,7 @@ from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
 from evidence.readers.mail_text import join_texts, one_line, unsurrogate
-from evidence.readers.mime import (
-    Attachment,
-    Parts,
-    collect,
-    header_text,
-    raw_header,
-    sender,
-)
+from evidence.readers.mime import Attachment, Parts, collect, header_text, raw_header, sender
 from evidence.records import Document, Message, Page, Source, TextLine
 from evidence.textcodec import decode_text
 
