@@ -46,6 +46,7 @@ class _Mail:
     encrypted: str | None
 
     def to_message(self, path: str) -> Message:
+        """Return this e-mail as one Message: the subject, a blank line, the body."""
         return Message(
             timestamp=self.timestamp,
             sender=self.sender,
@@ -56,6 +57,7 @@ class _Mail:
         )
 
     def to_page(self, path: str, number: int) -> Page:
+        """Return this e-mail as page `number`: its header summary, a blank line, the body."""
         texts = [*self._summary(), "", *self.body.split("\n")]
         lines = [
             TextLine(text, Source(path, page=number, line=k))

@@ -39,6 +39,7 @@ class Attachment:
     size: int
 
     def describe(self) -> str:
+        """Return "name (type, size bytes)", as the document metadata lists attachments."""
         return f"{self.name} ({self.content_type}, {self.size} bytes)"
 
 
@@ -51,6 +52,7 @@ class Parts:
     encrypted: str | None = None  # the content type that hides the body
 
     def absorb(self, other: Parts, *, texts: bool = True) -> None:
+        """Add what `other` found to this walk (its texts only when `texts`)."""
         if texts:
             self.texts.extend(other.texts)
         self.attachments.extend(other.attachments)
@@ -96,6 +98,7 @@ def _header_object(mime: MimePart, name: str) -> object | None:
 
 
 def raw_header(mime: MimePart, name: str) -> str | None:
+    """Given a parsed e-mail and a header name, return the value as written (undecoded), or None."""
     for key, value in mime.raw_items():
         if key.lower() == name.lower():
             return str(value)

@@ -38,6 +38,7 @@ class Row:
     amount: Decimal | None = None
 
     def add_text(self, text: str) -> None:
+        """Add `text` to the description: its Chinese to `description_local`, the rest to `description`."""
         english, chinese = split_languages(text)
         if english:
             self.description = f"{self.description} {english}".strip()
@@ -45,6 +46,7 @@ class Row:
             self.description_local = f"{self.description_local} {chinese}".strip()
 
     def to_values(self, charge: bool = False) -> dict[str, Value]:
+        """Return the row's filled fields as record Values (a charge keeps description, amount, quantity)."""
         data: dict[str, object] = {"description": self.description or self.description_local or None}
         if not charge:
             data.update(model=self.model, quantity=self.quantity, unit=self.unit, unit_price=self.unit_price)
