@@ -7,14 +7,8 @@ from pathlib import Path
 import pytest
 
 from evidence.readers import read_path
-from evidence.readers.email import (
-    bytes_to_text,
-    html_to_text,
-    mail_timestamp,
-    read_eml,
-    read_mbox,
-    split_mbox,
-)
+from evidence.readers.email import mail_timestamp, read_eml, read_mbox, split_mbox
+from evidence.readers.mail_text import bytes_to_text, html_to_text
 from evidence.records import Document, Source
 
 EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "external"

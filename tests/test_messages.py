@@ -10,7 +10,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from evidence.readers import read_path
-from evidence.readers.messages import message_log_schema, parse_chat_text, parse_stamp, read_csv, read_json
+from evidence.readers.message_csv import read_csv
+from evidence.readers.message_json import message_log_schema, read_json
+from evidence.readers.message_stamps import parse_stamp
+from evidence.readers.messages import parse_chat_text
 from evidence.records import Document, Message
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "chats"

@@ -10,7 +10,7 @@ import pdfplumber
 import pypdfium2
 import pytest
 
-from evidence.readers import pdf, pdf_layout, pdf_pdfium, pdf_plumber, progress
+from evidence.readers import pdf, pdf_layout, pdf_objects, pdf_pdfium, pdf_plumber, progress
 from evidence.records import Document, TextLine, document_to_dict
 from tests.conftest import EXTERNAL, SAMPLES, needs_external
 
@@ -362,7 +362,7 @@ def test_table_edges_come_from_pdfium_paths() -> None:
     with pdfplumber.open(path) as plumber:
         for index, raw in enumerate(plumber.pages):
             page = document[index]
-            edges, _ = pdf_pdfium.page_objects(page.raw, pdf_pdfium.PageGeometry(page.raw))
+            edges, _ = pdf_objects.page_objects(page.raw, pdf_pdfium.PageGeometry(page.raw))
             page.close()
 
             def key(edge: dict[str, Any]) -> tuple[Any, ...]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from evidence import filetypes
 from evidence.bundle import Bundle, BundleFile, describe, open_bundle
-from evidence.readers import docx, email, image, messages, pdf, text, xlsx
+from evidence.readers import docx, email, image, message_csv, message_json, pdf, text, xlsx
 from evidence.records import Document
 
 Reader = Callable[[bytes, Document], None]
@@ -27,8 +27,8 @@ READERS: dict[str, tuple[str, Reader]] = {
     filetypes.DOCX: ("docx", docx.read),
     filetypes.EML: ("email", email.read_eml),
     filetypes.MBOX: ("email", email.read_mbox),
-    filetypes.CSV: ("messages", messages.read_csv),
-    filetypes.JSON: ("messages", messages.read_json),
+    filetypes.CSV: ("messages", message_csv.read_csv),
+    filetypes.JSON: ("messages", message_json.read_json),
     filetypes.TEXT: ("text", text.read_text),
     filetypes.TOML: ("text", text.read_text),
     filetypes.VIDEO: ("video", image.read_video),

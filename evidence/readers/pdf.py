@@ -11,9 +11,9 @@ A 500-page file takes 6.8 s instead of 26 s, in 127 MB peak RSS.
 How a page is read:
 
 1. `pdf_pdfium` turns pdfium's text page into pdfplumber-style char dicts
-   (pdfminer's box per glyph, page rotation applied as pdfminer does), and the
-   page's path objects into pdfplumber's table edges (line, rect and curve
-   edges, classified as pdfminer does).
+   (pdfminer's box per glyph, page rotation applied as pdfminer does), and
+   `pdf_objects` the page's path objects into pdfplumber's table edges (line,
+   rect and curve edges, classified as pdfminer does).
 2. `pdf_layout` runs pdfplumber's algorithms on those plain lists: the fake-bold
    dedupe, words as `extract_words`, lines as `extract_text_lines(strip=True)`,
    tables as `find_tables()` + `Table.extract()`. On the 13 samples, lines and
@@ -55,12 +55,8 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from evidence.readers import pdf_layout, pdf_plumber, progress
-from evidence.readers.pdf_pdfium import (
-    PageGeometry,
-    add_blanks,
-    page_chars,
-    page_objects,
-)
+from evidence.readers.pdf_objects import page_objects
+from evidence.readers.pdf_pdfium import PageGeometry, add_blanks, page_chars
 from evidence.records import Document, Page
 
 #: Below this many characters on every page, a PDF counts as having no text layer.

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.parts.line_items import header_roles
+from evidence.extract.parts.item_headers import header_roles
 from evidence.extract.parts.scan import CELL_SPLIT, cjk_share, compile_phrases, split_languages, terms
 from evidence.extract.parts.sections import topic_sections
 from evidence.extract.parts.totals import Found, as_number
