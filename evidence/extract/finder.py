@@ -25,7 +25,7 @@ from evidence.extract.labels import GENERIC, Labeled, find_labels, labeled_value
 from evidence.extract.parts.parties import company_in, company_name, party_name
 from evidence.normalize.dates import document_order, find_dates
 from evidence.normalize.quantities import Quantity, find_quantities
-from evidence.phrases import phrase_to_pattern
+from evidence.phrases import Named, alternation, find_named, phrases_pattern
 from evidence.reference_data import load_data
 from evidence.records import Document, Page, Record, Source, Table, TextLine
 
@@ -33,7 +33,6 @@ T = TypeVar("T")
 #: What may be left of a label cell besides its labels ("PO / Trade Assurance order").
 _LABEL_RESIDUE_WORDS = 2
 _LABEL_CELL_MAX = 60
-_SHORT_NAME = 5  # names this short match only as acronyms
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
 #: What follows the quantity of an item line: 'x US $4.85', '× 9.60', '@ USD 4.85'.
 _ITEM_TIMES = re.compile(r"\s*[x×*@]\s*(?:[A-Z]{3}|US|[$€£¥￥])")
@@ -332,8 +331,8 @@ def pi_reference(text: str) -> str | None:
 @lru_cache(maxsize=1)
 def _pi_pattern() -> re.Pattern[str]:
     hints = load_data("document_hints.json")
-    cues = "|".join(_phrase_body(cue) for cue in sorted(hints["pi_cues"], key=len, reverse=True))
-    fillers = "|".join(_phrase_body(word) for word in sorted(hints["order_cues"]["fillers"], key=len, reverse=True))
+    cues = alternation(hints["pi_cues"], "layout", "none")
+    fillers = alternation(hints["order_cues"]["fillers"], "layout", "none")
     return re.compile(
         rf"(?<![A-Za-z0-9])(?:{cues})(?![A-Za-z])\s*(?:(?:{fillers})(?![A-Za-z])\s*|[:：#]\s*)*"
         rf"(?P<ref>[A-Za-z0-9][A-Za-z0-9\-/]*\d[A-Za-z0-9\-/]*)",
@@ -352,58 +351,13 @@ def _reference_token(text: str) -> str | None:
 @lru_cache(maxsize=None)
 def _reference_pattern(kind: str) -> re.Pattern[str]:
     hints = load_data("document_hints.json")["order_cues"]
-    cues = "|".join(_phrase_body(cue) for cue in sorted(hints[kind], key=len, reverse=True))
-    fillers = "|".join(_phrase_body(word) for word in sorted(hints["fillers"], key=len, reverse=True))
+    cues = alternation(hints[kind], "layout", "none")
+    fillers = alternation(hints["fillers"], "layout", "none")
     return re.compile(
         rf"(?<![A-Za-z0-9])(?:{cues})(?![A-Za-z])\s*(?:(?:{fillers})(?![A-Za-z])\s*|[:：#/]\s*)*"
         rf"(?P<ref>[A-Za-z0-9][A-Za-z0-9\-/]*\d[A-Za-z0-9\-/]*)",
         re.IGNORECASE,
     )
-
-
-def _phrase_body(phrase: str) -> str:
-    return r"[\s\-.]*".join(re.escape(part) for part in re.split(r"[\s\-.]+", phrase.strip()) if part) + (
-        r"\.?" if phrase.endswith(".") else ""
-    )
-
-
-# ---------------------------------------------------------------- phrases and names
-
-
-@dataclass(frozen=True)
-class Named:
-    """A known company or term found in text: its canonical name and where."""
-
-    name: str
-    text: str
-    start: int
-
-
-@lru_cache(maxsize=None)
-def phrases_pattern(phrases: tuple[str, ...], acronyms: tuple[str, ...] = ()) -> re.Pattern[str] | None:
-    """Given phrases (any case, optional spacing) and acronyms (as written), return one pattern."""
-    parts = [phrase_to_pattern(p).pattern for p in sorted(phrases, key=len, reverse=True)]
-    parts += [rf"(?<![A-Za-z0-9])(?-i:{re.escape(a)})(?![A-Za-z0-9])" for a in acronyms]
-    if not parts:
-        return None
-    return re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
-
-
-def find_named(text: str, entries: Iterable[dict[str, Any]]) -> list[Named]:
-    """Given text and data entries ({name, aliases, acronyms}), return the entries it names, leftmost first.
-
-    A short name ('ONE', 'UL') matches only through its acronyms, as written:
-    'One original Bill of Lading' names no carrier.
-    """
-    found = []
-    for entry in entries:
-        name = entry["name"]
-        names = [name] if len(name) > _SHORT_NAME or not name.isalpha() else []
-        pattern = phrases_pattern(tuple([*names, *entry.get("aliases", [])]), tuple(entry.get("acronyms", [])))
-        match = pattern.search(text) if pattern is not None else None
-        if match is not None:
-            found.append(Named(entry["name"], match.group(0), match.start()))
-    return sorted(found, key=lambda n: (n.start, -len(n.text)))
 
 
 def quantities(text: str, kind: str = "count") -> list[Quantity]:

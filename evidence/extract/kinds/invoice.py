@@ -26,7 +26,7 @@ from evidence.extract.common import LabeledDoc, date_in, identifier_in, top_line
 from evidence.extract.labels import Labeled, labeled_values, values_for
 from evidence.extract.parts.line_items import ItemsFound, find_line_items, item_sources, item_specifications
 from evidence.extract.parts.parties import find_party, labeled_party, letterhead, preferred_casing
-from evidence.extract.parts.scan import compile_phrases, repaired, terms
+from evidence.extract.parts.scan import repaired, terms
 from evidence.extract.parts.specifications import (
     find_defect_definitions,
     find_quality_standard,
@@ -54,6 +54,7 @@ from evidence.extract.parts.totals import (
     words_amount,
 )
 from evidence.normalize.dates import document_order, find_dates
+from evidence.phrases import compile_phrases, literal_alternation
 from evidence.records import Document, Record
 
 #: Label fields for the document's own number, most specific first, per document. An
@@ -252,7 +253,7 @@ def english_months(text: str) -> str:
 def _foreign_months() -> re.Pattern[str]:
     names = [name for name in terms()["foreign_months"] if not name.startswith("_")]
     return re.compile(
-        r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![^\W\d_])",
+        r"(?<![^\W\d_])" + literal_alternation(names) + r"(?![^\W\d_])",
         re.IGNORECASE,
     )
 

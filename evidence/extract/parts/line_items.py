@@ -23,11 +23,12 @@ from functools import lru_cache
 from itertools import permutations
 
 from evidence.extract.common import quantity_in
-from evidence.extract.parts.scan import compile_phrases, phrase_pattern, split_languages, terms
+from evidence.extract.parts.scan import phrase_pattern, split_languages, terms
 from evidence.extract.parts.totals import as_number, goods_count
 from evidence.normalize import parse_number
 from evidence.normalize.money import find_amounts, parse_amount
 from evidence.normalize.quantities import canonical_unit, find_measures, find_quantities, parse_quantity
+from evidence.phrases import compile_phrases
 from evidence.records import Document, Source, Table, TextLine, Value
 
 _MAX_GAP_LINES = 6

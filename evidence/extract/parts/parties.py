@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from evidence.extract.common import company_key, top_lines
 from evidence.extract.labels import Labeled
-from evidence.extract.parts.scan import before_labels, cells, cjk_share, compile_phrases, labels_in, terms, value_after
+from evidence.extract.parts.scan import before_labels, cells, cjk_share, labels_in, terms, value_after
+from evidence.phrases import compile_phrases
 from evidence.reference_data import load_data
 from evidence.records import Document, Source, TextLine
 
