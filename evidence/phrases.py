@@ -203,16 +203,20 @@ def cue_regex(phrase: str) -> str:
     return phrase_regex(phrase, "blank", "word", wildcards=True)
 
 
-def compile_cues(phrases: CueList | None) -> re.Pattern[str] | None:
-    """Given chat cues, return one case-insensitive pattern matching any of them, or None if none.
+def cue_alternation(phrases: CueList | None) -> str:
+    """Given chat cues, return one group matching any of them, in the order given.
 
-    In the order given, not longest first: callers only ask whether a cue is
-    there, and a raw regex cue has no length to sort by.
+    Not longest first: a raw regex cue has no length to sort by, and the data
+    files list cues in the order they should be tried.
     """
-    items = flatten(phrases)
-    if not items:
+    return "(?:" + "|".join(f"(?:{cue_regex(p)})" for p in flatten(phrases)) + ")"
+
+
+def compile_cues(phrases: CueList | None) -> re.Pattern[str] | None:
+    """Given chat cues, return `cue_alternation` compiled, case-insensitive, or None if there are none."""
+    if not flatten(phrases):
         return None
-    return re.compile("|".join(f"(?:{cue_regex(p)})" for p in items), re.IGNORECASE)
+    return re.compile(cue_alternation(phrases), re.IGNORECASE)
 
 
 @dataclass(frozen=True)

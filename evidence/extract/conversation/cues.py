@@ -19,7 +19,7 @@ from typing import Any
 
 from evidence.normalize import fold_width
 from evidence.normalize.dates import find_dates, month_names
-from evidence.phrases import alternation, compile_cues, cue_regex, flatten, literal_alternation
+from evidence.phrases import alternation, compile_cues, cue_alternation, literal_alternation
 from evidence.reference_data import load_data
 
 DATA_FILE = "message_events.json"
@@ -40,7 +40,7 @@ _CLAUSE_BREAK = re.compile(
 _WORD = re.compile(r"[A-Za-z']+")
 
 # ---------------------------------------------------------------- phrases
-# The cue syntax ('crack*', 're:...') is compiled by evidence.phrases (`compile_cues`, `cue_regex`).
+# The cue syntax ('crack*', 're:...') is compiled by evidence.phrases (`compile_cues`, `cue_alternation`).
 
 
 def mask(text: str, pattern: re.Pattern[str] | None) -> str:
@@ -169,9 +169,7 @@ def _is_question(sentence: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _question_openers() -> re.Pattern[str]:
-    openers = flatten(event_data()["questions"]["openers"])
-    body = "|".join(cue_regex(p) for p in openers)
-    return re.compile(rf"^\W*(?:{body})", re.IGNORECASE)
+    return re.compile(rf"^\W*{cue_alternation(event_data()['questions']['openers'])}", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- negation
@@ -180,7 +178,7 @@ def _question_openers() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _negation() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
     data = event_data()["negation"]
-    english = re.compile("|".join(cue_regex(p) for p in data["en"]) + r"|\w+n't\b", re.IGNORECASE)
+    english = re.compile(cue_alternation(data["en"]) + r"|\w+n't\b", re.IGNORECASE)
     chinese = re.compile(alternation(data["zh"], "exact", "none", longest_first=False))
     return english, chinese, compile_cues(data["exceptions"])
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from evidence.extract.common import company_key, top_lines
 from evidence.extract.labels import Labeled
 from evidence.extract.parts.scan import before_labels, cells, cjk_share, labels_in, terms, value_after
-from evidence.phrases import compile_phrases
+from evidence.phrases import alternation, compile_phrases, literal_alternation
 from evidence.reference_data import load_data
 from evidence.records import Document, Source, TextLine
 
@@ -233,11 +233,11 @@ def _suffixes() -> re.Pattern[str]:
     """Legal forms: long or dotted ones in any case; short bare ones (AG, SA, Ltd) only capitalised."""
     data = terms()["company_suffixes"]
     latin = sorted(data["latin"], key=len, reverse=True)
-    loose = [re.escape(s).replace(r"\ ", r"\s*") for s in latin if len(s) > 3 or not s.isalpha()]
+    loose = alternation((s for s in latin if len(s) > 3 or not s.isalpha()), "any_blank", "none")
     strict = [re.escape(s.upper()) + "|" + re.escape(s.capitalize()) for s in latin if len(s) <= 3 and s.isalpha()]
-    cjk = "|".join(sorted(data["cjk"], key=len, reverse=True))
+    cjk = literal_alternation(data["cjk"])
     return re.compile(
-        rf"(?<![A-Za-z])(?:(?i:{'|'.join(loose)})|{'|'.join(strict)})(?![A-Za-z])|(?:{cjk})",
+        rf"(?<![A-Za-z])(?:(?i:{loose})|{'|'.join(strict)})(?![A-Za-z])|{cjk}",
     )
 
 
