@@ -1,4 +1,21 @@
-"""Phrase lists from data files, compiled to patterns that forgive layout differences."""
+"""Phrase lists from data files, compiled to patterns that forgive layout differences.
+
+The one place a phrase becomes a regex. `phrase_regex` does it for one phrase,
+with two choices: how the gap between words may be written (`Gap`) and where a
+Latin phrase must not touch a letter or digit (`Edges`). The rest are the
+combinations the code needs, each named for where it is used:
+
+- `phrase_to_pattern`, `phrases_pattern`, `find_named`, `PhraseList`: labels,
+  titles and names in PDF text (layout gaps, whole words, acronyms as written);
+- `phrase_alternation`, `compile_phrases`: vocabulary inside sentences (blank or
+  hyphen gaps, edges where the phrase ends in a letter or digit);
+- `literal_alternation`: words as written (month names, codes, titles);
+- `marker_alternation`: chat-export markers (any blanks, no edges);
+- `cue_alternation`, `compile_cues`: the cue syntax of message_events.json.
+
+Alternations put the longest phrase first (cues excepted), since the regex
+engine takes the first alternative that matches.
+"""
 
 from __future__ import annotations
 
