@@ -1,4 +1,21 @@
-"""Phrase lists from data files, compiled to patterns that forgive layout differences."""
+"""Phrase lists from data files, compiled to patterns that forgive layout differences.
+
+The one place a phrase becomes a regex. `phrase_regex` does it for one phrase,
+with two choices: how the gap between words may be written (`Gap`) and where a
+Latin phrase must not touch a letter or digit (`Edges`). The rest are the
+combinations the code needs, each named for where it is used:
+
+- `phrase_to_pattern`, `phrases_pattern`, `find_named`, `PhraseList`: labels,
+  titles and names in PDF text (layout gaps, whole words, acronyms as written);
+- `phrase_alternation`, `compile_phrases`: vocabulary inside sentences (blank or
+  hyphen gaps, edges where the phrase ends in a letter or digit);
+- `literal_alternation`: words as written (month names, codes, titles);
+- `marker_alternation`: chat-export markers (any blanks, no edges);
+- `cue_alternation`, `compile_cues`: the cue syntax of message_events.json.
+
+Alternations put the longest phrase first (cues excepted), since the regex
+engine takes the first alternative that matches.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +23,35 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 _Item = TypeVar("_Item")
+
+#: How the gap between two words of a phrase may be written in the text:
+#:
+#: - "layout": any run of blanks, hyphens and full stops, or nothing at all, and a
+#:   phrase ending in "." may drop it. PDF text and labels come with their layout
+#:   mangled: 'pro forma invoice' must find 'PRO-FORMA  INVOICE' and 'PROFORMA INVOICE',
+#:   'invoice no.' must find 'Invoice No'.
+#: - "hyphen": a run of blanks or one hyphen, never nothing: 'high quality' finds
+#:   'high-quality', but 'lead time' must not find 'leadtime' inside a longer word.
+#: - "blank": a run of blanks, as people type in chat and in data ('new account').
+#: - "any_blank": any blanks or none: chat exports put NBSP or U+202F or nothing
+#:   inside markers ('a. m.', 'a.m.').
+#: - "exact": the phrase as written, a single space for a space (month names, titles).
+Gap = Literal["layout", "hyphen", "blank", "any_blank", "exact"]
+_JOINS = {"layout": r"[\s\-.]*", "hyphen": r"[\s\-]+", "blank": r"\s+", "any_blank": r"\s*"}
+
+#: Where a phrase must not touch a letter or digit (only Latin phrases; Chinese has no spaces between words):
+#:
+#: - "always": on both sides of every ASCII phrase, whatever it starts or ends with:
+#:   'pi' must not match 'shipping', and a label ending in a symbol ('p/o #') must
+#:   still not run into a word.
+#: - "word": on a side only where the phrase ends in a letter or digit there, so
+#:   'no.' still matches before a figure ('no.123') and '#' is not held to words.
+#: - "none": anywhere, for markers that sit glued to digits ('10:15am').
+Edges = Literal["always", "word", "none"]
+_BEFORE, _AFTER = r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])"
 
 
 def phrase_anchor(phrase: str) -> str:
@@ -21,16 +64,176 @@ def phrase_anchor(phrase: str) -> str:
     return parts[0] if parts else ""
 
 
+def phrase_regex(phrase: str, gap: Gap = "layout", edges: Edges = "always", wildcards: bool = False) -> str:
+    """Given a phrase and how to forgive its spacing and where it may touch words, return its regex.
+
+    With `wildcards`, a word ending in '*' matches any ending ('crack*' finds
+    'cracked', 'crack-free'): the chat cue lists use it for inflections.
+    """
+    if gap == "exact":
+        body = re.escape(phrase)
+    elif gap == "layout":
+        body = _JOINS[gap].join(re.escape(part) for part in re.split(r"[\s\-.]+", phrase.strip()) if part)
+        if phrase.rstrip().endswith("."):
+            body += r"\.?"
+    else:
+        body = _JOINS[gap].join(_word_regex(word, wildcards) for word in phrase.split())
+    if edges == "none" or not phrase.isascii():
+        return body
+    if edges == "always":
+        return _BEFORE + body + _AFTER
+    head = _BEFORE if phrase[0].isalnum() else ""
+    tail = _AFTER if phrase[-1].isalnum() else ""
+    return head + body + tail
+
+
+def _word_regex(word: str, wildcards: bool) -> str:
+    if wildcards and word.endswith("*"):
+        return re.escape(word[:-1]) + r"[\w'-]*"
+    return re.escape(word)
+
+
+def alternation(
+    phrases: Iterable[str],
+    gap: Gap = "layout",
+    edges: Edges = "always",
+    longest_first: bool = True,
+    wildcards: bool = False,
+) -> str:
+    """Given phrases, return one group matching any of them: '(?:a|b)'.
+
+    Longest first, because the regex engine takes the first alternative that
+    matches: 'invoice' before 'invoice no.' would leave 'no.' behind. Repeated
+    phrases are listed once; equal lengths keep their order.
+    """
+    unique = list(dict.fromkeys(phrases))
+    if longest_first:
+        unique.sort(key=len, reverse=True)
+    return "(?:" + "|".join(phrase_regex(p, gap, edges, wildcards) for p in unique) + ")"
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """Given phrases of a data list, return their alternation: blanks or a hyphen between words, Latin ones on word edges.
+
+    The forgiving used for vocabulary inside sentences (lead-time words, units,
+    spec attributes), where a phrase must not be found inside a longer word.
+    """
+    return alternation(phrases, "hyphen", "word")
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """Given words (month names, titles, codes), return their alternation as written, longest first, no edges.
+
+    Callers put their own edges around the group, as the words sit in larger patterns.
+    """
+    return alternation(words, "exact", "none")
+
+
+def marker_alternation(words: Iterable[str]) -> str:
+    """Given chat-export marker words ('a. m.', '上午', 'at'), return their alternation, longest first.
+
+    Any blanks or none between words, since exports write NBSP, U+202F or nothing
+    there; no edges, since markers sit glued to figures ('10:15am', '2566 พ.ศ.').
+    """
+    return alternation(words, "any_blank", "none")
+
+
+@lru_cache(maxsize=None)
+def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Given phrases, return `phrase_alternation` compiled, case-insensitive."""
+    return re.compile(phrase_alternation(phrases), re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def phrase_to_pattern(phrase: str) -> re.Pattern[str]:
-    """Given 'pro forma invoice', return a pattern also matching 'PRO-FORMA  INVOICE' or 'PROFORMA INVOICE'."""
-    parts = [re.escape(part) for part in re.split(r"[\s\-.]+", phrase.strip()) if part]
-    body = r"[\s\-.]*".join(parts)
-    if phrase.rstrip().endswith("."):
-        body += r"\.?"
-    if phrase.isascii():
-        # Latin phrases match whole words only: 'pi' must not match 'shipping'.
-        return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", re.IGNORECASE)
-    return re.compile(body, re.IGNORECASE)
+    """Given 'pro forma invoice', return a pattern also matching 'PRO-FORMA  INVOICE' or 'PROFORMA INVOICE'.
+
+    Layout gaps, whole words for Latin phrases, any case: for labels and titles read from PDFs.
+    """
+    return re.compile(phrase_regex(phrase, "layout", "always"), re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def phrases_pattern(phrases: tuple[str, ...], acronyms: tuple[str, ...] = ()) -> re.Pattern[str] | None:
+    """Given phrases (any case, layout gaps) and acronyms (as written), return one pattern, or None if none.
+
+    Acronyms keep their case: 'ONE' is a carrier, 'one' is a word.
+    """
+    parts = [phrase_regex(p, "layout", "always") for p in sorted(phrases, key=len, reverse=True)]
+    parts += [f"{_BEFORE}(?-i:{re.escape(a)}){_AFTER}" for a in acronyms]
+    if not parts:
+        return None
+    return re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
+
+
+#: Names this short match only through their acronyms.
+SHORT_NAME = 5
+
+
+@dataclass(frozen=True)
+class Named:
+    """A known company or term found in text: its canonical name and where."""
+
+    name: str
+    text: str
+    start: int
+
+
+def find_named(text: str, entries: Iterable[dict[str, Any]]) -> list[Named]:
+    """Given text and data entries ({name, aliases, acronyms}), return the entries it names, leftmost first.
+
+    A short name ('ONE', 'UL') matches only through its acronyms, as written:
+    'One original Bill of Lading' names no carrier.
+    """
+    found = []
+    for entry in entries:
+        name = entry["name"]
+        names = [name] if len(name) > SHORT_NAME or not name.isalpha() else []
+        pattern = phrases_pattern(tuple([*names, *entry.get("aliases", [])]), tuple(entry.get("acronyms", [])))
+        match = pattern.search(text) if pattern is not None else None
+        if match is not None:
+            found.append(Named(entry["name"], match.group(0), match.start()))
+    return sorted(found, key=lambda n: (n.start, -len(n.text)))
+
+
+#: Cues of the chat data files: a list, or lists by language ('_about' keys are notes).
+CueList = list[str] | dict[str, list[str]]
+
+
+def flatten(phrases: CueList | None) -> list[str]:
+    """Given a phrase list or {lang: list}, return the phrases as one list ('_about' keys skipped)."""
+    if phrases is None:
+        return []
+    if isinstance(phrases, dict):
+        return [p for key, items in phrases.items() if not key.startswith("_") for p in items]
+    return list(phrases)
+
+
+def cue_regex(phrase: str) -> str:
+    """Given a chat cue ('crack*', 'new account', 're:...'), return its regex.
+
+    The syntax of data/message_events.json: 're:' starts a raw regex, '*' ends a
+    word with any ending, words are apart by blanks, Latin cues on word edges.
+    """
+    if phrase.startswith("re:"):
+        return phrase[3:]
+    return phrase_regex(phrase, "blank", "word", wildcards=True)
+
+
+def cue_alternation(phrases: CueList | None) -> str:
+    """Given chat cues, return one group matching any of them, in the order given.
+
+    Not longest first: a raw regex cue has no length to sort by, and the data
+    files list cues in the order they should be tried.
+    """
+    return "(?:" + "|".join(f"(?:{cue_regex(p)})" for p in flatten(phrases)) + ")"
+
+
+def compile_cues(phrases: CueList | None) -> re.Pattern[str] | None:
+    """Given chat cues, return `cue_alternation` compiled, case-insensitive, or None if there are none."""
+    if not flatten(phrases):
+        return None
+    return re.compile(cue_alternation(phrases), re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ files in ``evidence/data/``. Each module documents its own public API:
   `find_sample_references`, `find_phrases`
 
 This module holds what they share: a width fold that keeps character offsets (`fold_width`), figures with thousands
-separators (`NUMBER`, `parse_number`), Chinese numerals (`cjk_to_int`) and
-phrase lists turned into patterns (`phrase_alternation`).
+separators (`NUMBER`, `parse_number`) and Chinese numerals (`cjk_to_int`). Phrase lists
+are turned into patterns by `evidence.phrases`.
 
 Every finder takes one line of text (a PDF line, a cell, a message) and returns
 matches with `start`/`end` offsets into that text as given, so a finding can
@@ -25,7 +25,6 @@ quote the document exactly.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from decimal import Decimal
 
 #: Full-width ASCII (U+FF01..U+FF5E), odd spaces, dashes and curly quotes folded one character
@@ -178,18 +177,3 @@ def _decimal_mark(figure: str, preferred: str | None) -> str | None:
         return mark
     return None
 
-
-def phrase_alternation(phrases: Iterable[str]) -> str:
-    """Given phrases, return one regex alternation, longest first, English ones on word boundaries.
-
-    Spaces inside a phrase match any run of blanks or a hyphen ("high-quality").
-    """
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        body = r"[\s\-]+".join(re.escape(word) for word in phrase.split())
-        if phrase.isascii():
-            head = r"(?<![A-Za-z0-9])" if phrase[0].isalnum() else ""
-            tail = r"(?![A-Za-z0-9])" if phrase[-1].isalnum() else ""
-            body = head + body + tail
-        parts.append(body)
-    return "(?:" + "|".join(parts) + ")"

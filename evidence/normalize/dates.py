@@ -33,9 +33,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from evidence.normalize import CJK_NUMERAL_CHARS, cjk_to_int, fold_width, phrase_alternation
+from evidence.normalize import CJK_NUMERAL_CHARS, cjk_to_int, fold_width
 from evidence.reference_data import load_data
-from evidence.phrases import memoized_list
+from evidence.phrases import literal_alternation, memoized_list, phrase_alternation
 
 ORDERS = ("dmy", "mdy")
 #: Not glued to a word or to a number before it ("PI-2026-09-05", "1.05.09.2026");
@@ -166,7 +166,7 @@ def month_names() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _date_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    names = "|".join(sorted(map(re.escape, month_names()), key=len, reverse=True))
+    names = literal_alternation(month_names())
     mon = rf"(?<![A-Za-z])(?P<mon>{names})(?![A-Za-z])\.?"
     # A two-digit year after a named month only when a dash or slash joins it
     # ("Sep-05-26"), so "Sep 5, 26 pcs" is not a date.
@@ -398,8 +398,8 @@ def _lead_data() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _lead_pattern() -> re.Pattern[str]:
     units = _lead_data()["units"]
-    english = "|".join(sorted((u for u in units if u.isascii()), key=len, reverse=True))
-    chinese = "|".join(sorted((u for u in units if not u.isascii()), key=len, reverse=True))
+    english = literal_alternation(u for u in units if u.isascii())
+    chinese = literal_alternation(u for u in units if not u.isascii())
     number = rf"(?:\d{{1,3}}|[{CJK_NUMERAL_CHARS}]{{1,4}})"
     return re.compile(
         rf"(?<![0-9.,/$%月{CJK_NUMERAL_CHARS}])(?P<low>{number})"
@@ -438,10 +438,7 @@ def english_months(text: str) -> str:
 @lru_cache(maxsize=1)
 def _foreign_months() -> re.Pattern[str]:
     names = [name for name in load_data("month_names") if not name.startswith("_")]
-    return re.compile(
-        r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![^\W\d_])",
-        re.IGNORECASE,
-    )
+    return re.compile(r"(?<![^\W\d_])" + literal_alternation(names) + r"(?![^\W\d_])", re.IGNORECASE)
 
 
 def date_in(text: str, order: str | None) -> str | None:

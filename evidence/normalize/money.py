@@ -26,11 +26,11 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from evidence.normalize import NUMBER, cjk_to_int, fold_width, parse_number, phrase_alternation
+from evidence.normalize import NUMBER, cjk_to_int, fold_width, parse_number
 from evidence.reference_data import load_data
 from evidence.normalize.dates import find_dates
 from evidence.normalize.quantities import QUANTITY_KINDS, unit_alternation
-from evidence.phrases import memoized_list
+from evidence.phrases import literal_alternation, memoized_list, phrase_alternation
 
 #: What may stand between a currency mark and its figure: "USD: 100", "USD -100",
 #: "USD (100)", and a mark in a label: "Total (USD): 100", "金额（美元）：100".
@@ -374,8 +374,8 @@ def _named(name: str) -> str:
 def _figure_pattern() -> re.Pattern[str]:
     scales = load_data("currencies")["scales"]
     spaced = phrase_alternation(k for k in scales["spaced"] if not k.startswith("_"))
-    attached = "|".join(sorted(scales["attached"], key=len, reverse=True))
-    chinese = "|".join(sorted(scales["chinese"], key=len, reverse=True))
+    attached = literal_alternation(scales["attached"])
+    chinese = literal_alternation(scales["chinese"])
     scale = rf"(?P<scale>\s+(?i:{spaced})|(?i:{attached})(?![A-Za-z])|\s*(?:{chinese}))"
     return re.compile(
         rf"(?<![0-9.,'])(?<![0-9][-/~])(?P<num>{NUMBER}(?:[.,]-{{1,2}})?)(?![0-9]|[.,'][0-9]|[-/:~][0-9])"

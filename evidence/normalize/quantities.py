@@ -23,10 +23,10 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from evidence.normalize import fold_width, parse_number, phrase_alternation
+from evidence.normalize import fold_width, parse_number
 from evidence.reference_data import load_data
 from evidence.normalize.dates import find_dates
-from evidence.phrases import memoized_list
+from evidence.phrases import literal_alternation, memoized_list, phrase_alternation
 
 #: Kinds of unit an order quantity may have (a measure may have any).
 QUANTITY_KINDS = frozenset({"count", "length", "mass", "volume", "area"})
@@ -249,7 +249,7 @@ def _alias_regex(alias: str, exact: bool) -> str:
         body += r"(?![A-Za-z])"
     stops = load_data("units")["not_followed_by"].get(alias)
     if stops:
-        body += r"(?!\s*(?i:" + "|".join(map(re.escape, stops)) + "))"
+        body += rf"(?!\s*(?i:{literal_alternation(stops)}))"
     return body
 
 

@@ -22,11 +22,11 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from evidence.normalize import fold_width, parse_number, phrase_alternation
+from evidence.normalize import fold_width, parse_number
 from evidence.reference_data import load_data
 from evidence.normalize.dates import find_dates
 from evidence.normalize.quantities import Measure, canonical_unit, find_measures, find_quantities
-from evidence.phrases import memoized_list
+from evidence.phrases import literal_alternation, memoized_list, phrase_alternation
 
 SAMPLE = "reference-to-sample"
 #: A label: short, not starting with a figure, before ':' '=' or a tab.
@@ -225,7 +225,7 @@ def _first_figure(
 def _cleared(entry: dict[str, Any], text: str, end: int) -> bool:
     """Given a phrase entry and where its match ends, return True if the text clears it."""
     followers = entry.get("unless_followed_by", [])
-    if followers and re.match(r"\s*(?:" + "|".join(map(re.escape, followers)) + ")", text[end:]):
+    if followers and re.match(r"\s*" + literal_alternation(followers), text[end:]):
         return True
     contexts = entry.get("unless_context", [])
     return any(re.search(_context_word(word), text, re.I) for word in contexts)

@@ -11,6 +11,7 @@ import re
 from functools import cache
 from typing import Any
 
+from evidence.phrases import marker_alternation
 from evidence.readers import whatsapp
 from evidence.readers.whatsapp import Stamp, choose_day_first, markers
 
@@ -25,7 +26,7 @@ _ZONE = r"\s*(?P<zone>Z|[+-]\d{2}:?\d{2})?"
 def _stamp_patterns() -> dict[str, re.Pattern[str]]:
     """Return the regexes of the date-time spellings found in platform exports."""
     time = _TIME.format(mer=whatsapp.meridiem_regex())
-    joiner = whatsapp.alternation(markers()["date_time_joiners"])  # "Sep 3, 2026 at 10:15"
+    joiner = marker_alternation(markers()["date_time_joiners"])  # "Sep 3, 2026 at 10:15"
     clock = rf"(?:(?:T|\s+|,\s*)(?:(?:{joiner})\s+)?{time}{_ZONE})?"
     shapes = {
         "ymd": rf"(?P<y>\d{{4}})\s*[-/.年]\s*(?P<mo>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"

@@ -25,6 +25,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from evidence.phrases import marker_alternation
 from evidence.reference_data import load_data
 from evidence.records import Message, Source
 
@@ -162,21 +163,11 @@ def _meridiem_keys(half: str) -> frozenset[str]:
 # ---------------------------------------------------------------- header lines
 
 
-def _loose(word: str) -> str:
-    """Given a marker word, return a regex that lets its spaces be any space (NBSP, U+202F)."""
-    return r"\s*".join(re.escape(piece) for piece in word.split())
-
-
-def alternation(words: list[str]) -> str:
-    """Given marker words, return a regex matching any of them, longest first."""
-    return "|".join(sorted({_loose(word) for word in words}, key=len, reverse=True))
-
-
 @cache
 def meridiem_regex() -> str:
     """Return a regex alternation matching any AM/PM word of the marker data."""
     words = markers()["meridiem"]
-    return alternation(words["am"] + words["pm"])
+    return marker_alternation(words["am"] + words["pm"])
 
 
 @cache
@@ -184,8 +175,8 @@ def _header_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Return (shape, regex) for each header shape, built from the marker data."""
     data = markers()
     meridiem = meridiem_regex()
-    eras = alternation([key for key in data["eras"] if not key.startswith("_")])
-    suffix = alternation(data["year_suffixes"])
+    eras = marker_alternation([key for key in data["eras"] if not key.startswith("_")])
+    suffix = marker_alternation(data["year_suffixes"])
     m = f"[{BIDI_MARKS}]*"  # direction marks may sit between any two parts
     # "2022. 3. 18." (Korean) puts a space after each separator and a dot at the end.
     date = (
@@ -196,7 +187,7 @@ def _header_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"(?:(?P<pre>{meridiem})\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?\.?"
         rf"(?:{m}\s*(?P<post>{meridiem}))?"
     )
-    joiner = alternation(data["date_time_joiners"])
+    joiner = marker_alternation(data["date_time_joiners"])
     gap = rf"{m}(?:[,،]\s*|\s+){m}(?:(?:{joiner})\s+)?"
     shapes = {
         "bracket": rf"\[{m}{date}{gap}{time}{m}\]\s?(?P<rest>.*)",

@@ -5,7 +5,7 @@ is meant: in a sentence that is not a question (when the rule says so), with no
 negation just before it in its clause ("we don't accept", "不同意"), and with no
 veto word (a hedge such as "try" or a condition such as "if") around it. The
 phrase syntax and the rule shapes are described at the top of
-data/message_events.json; this module compiles them and applies them.
+data/message_events.json; evidence.phrases compiles the phrases, this module applies them.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 
 from evidence.normalize import fold_width
 from evidence.normalize.dates import find_dates, month_names
+from evidence.phrases import alternation, compile_cues, cue_alternation, literal_alternation
 from evidence.reference_data import load_data
 
 DATA_FILE = "message_events.json"
@@ -38,45 +39,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z']+")
 
-PhraseList = list[str] | dict[str, list[str]]
-
-
 # ---------------------------------------------------------------- phrases
-
-
-def flatten(phrases: PhraseList | None) -> list[str]:
-    """Given a phrase list or {lang: list}, return the phrases as one list ('_about' keys skipped)."""
-    if phrases is None:
-        return []
-    if isinstance(phrases, dict):
-        return [p for key, items in phrases.items() if not key.startswith("_") for p in items]
-    return list(phrases)
-
-
-def phrase_to_regex(phrase: str) -> str:
-    """Given 'crack*' or 'new account' or 're:...', return a regex (whole words for Latin text)."""
-    if phrase.startswith("re:"):
-        return phrase[3:]
-    body = r"\s+".join(_word_regex(word) for word in phrase.split())
-    if not phrase.isascii():
-        return body
-    head = r"(?<![A-Za-z0-9])" if phrase[0].isalnum() else ""
-    tail = r"(?![A-Za-z0-9])" if phrase[-1].isalnum() else ""
-    return head + body + tail
-
-
-def _word_regex(word: str) -> str:
-    if word.endswith("*"):
-        return re.escape(word[:-1]) + r"[\w'-]*"
-    return re.escape(word)
-
-
-def compile_phrases(phrases: PhraseList | None) -> re.Pattern[str] | None:
-    """Given phrases, return one case-insensitive pattern matching any of them, or None if none."""
-    items = flatten(phrases)
-    if not items:
-        return None
-    return re.compile("|".join(f"(?:{phrase_to_regex(p)})" for p in items), re.IGNORECASE)
+# The cue syntax ('crack*', 're:...') is compiled by evidence.phrases (`compile_cues`, `cue_alternation`).
 
 
 def mask(text: str, pattern: re.Pattern[str] | None) -> str:
@@ -95,17 +59,17 @@ def event_data() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _not_words() -> re.Pattern[str] | None:
-    return compile_phrases(event_data()["not_words"]["patterns"])
+    return compile_cues(event_data()["not_words"]["patterns"])
 
 
 @lru_cache(maxsize=1)
 def _polite() -> re.Pattern[str] | None:
-    return compile_phrases(event_data()["polite"])
+    return compile_cues(event_data()["polite"])
 
 
 @lru_cache(maxsize=1)
 def _relative_dates() -> re.Pattern[str] | None:
-    return compile_phrases(event_data()["relative_dates"])
+    return compile_cues(event_data()["relative_dates"])
 
 
 # ---------------------------------------------------------------- sentences
@@ -205,9 +169,7 @@ def _is_question(sentence: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _question_openers() -> re.Pattern[str]:
-    openers = flatten(event_data()["questions"]["openers"])
-    body = "|".join(phrase_to_regex(p) for p in openers)
-    return re.compile(rf"^\W*(?:{body})", re.IGNORECASE)
+    return re.compile(rf"^\W*{cue_alternation(event_data()['questions']['openers'])}", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- negation
@@ -216,9 +178,9 @@ def _question_openers() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _negation() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
     data = event_data()["negation"]
-    english = re.compile("|".join(phrase_to_regex(p) for p in data["en"]) + r"|\w+n't\b", re.IGNORECASE)
-    chinese = re.compile("|".join(map(re.escape, data["zh"])))
-    return english, chinese, compile_phrases(data["exceptions"])
+    english = re.compile(cue_alternation(data["en"]) + r"|\w+n't\b", re.IGNORECASE)
+    chinese = re.compile(alternation(data["zh"], "exact", "none", longest_first=False))
+    return english, chinese, compile_cues(data["exceptions"])
 
 
 def without_exceptions(text: str) -> str:
@@ -266,11 +228,11 @@ class CueSet:
 def rule_from_data(data: dict[str, Any]) -> Rule:
     """Given a rule from the data file, return it compiled."""
     lists = data["all"] if "all" in data else [data["any"]]
-    groups = tuple(p for p in (compile_phrases(items) for items in lists) if p is not None)
+    groups = tuple(p for p in (compile_cues(items) for items in lists) if p is not None)
     return Rule(
         groups=groups,
         every="all" in data,
-        veto=compile_phrases(data.get("veto")),
+        veto=compile_cues(data.get("veto")),
         needs_date=bool(data.get("needs_date")),
         requires_prior=data.get("requires_prior"),
         veto_message=data.get("veto_scope") == "message",
@@ -285,7 +247,7 @@ def cue_set_from_data(name: str, data: dict[str, Any] | list[Any]) -> CueSet:
         name=name,
         rules=tuple(rule_from_data(rule) for rule in data["rules"]),
         actor=data.get("actor", "any"),
-        exclude=compile_phrases(data.get("exclude")),
+        exclude=compile_cues(data.get("exclude")),
         negatable=data.get("negatable", True),
         questions=data.get("questions", True),
     )
@@ -361,7 +323,7 @@ def any_phrase(pattern: re.Pattern[str] | None, texts: Iterable[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _yearless_patterns() -> tuple[re.Pattern[str], ...]:
-    names = "|".join(sorted(map(re.escape, month_names()), key=len, reverse=True))
+    names = literal_alternation(month_names())
     return (
         re.compile(rf"(?<![A-Za-z0-9])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?(?P<mon>{names})\b\.?", re.I),
         re.compile(rf"(?<![A-Za-z])(?P<mon>{names})\.?\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![0-9])", re.I),

@@ -22,18 +22,16 @@ from evidence.extract.conversation.cues import (
     Sentence,
     Text,
     any_phrase,
-    compile_phrases,
     dates_in,
     event_data,
-    flatten,
     has_date,
     kinds,
     matching_sentences,
     negated,
-    phrase_to_regex,
     topics,
     without_exceptions,
 )
+from evidence.phrases import compile_cues, cue_regex, flatten
 from evidence.records import Message
 
 UNKNOWN = "unknown"
@@ -141,7 +139,7 @@ def _dated_shipping(turn: Turn, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _ship_words() -> re.Pattern[str]:
-    pattern = compile_phrases(event_data()["ship_words"])
+    pattern = compile_cues(event_data()["ship_words"])
     assert pattern is not None, "data/message_events.json needs ship_words"
     return pattern
 
@@ -171,23 +169,23 @@ def _acceptance() -> _Acceptance:
     data = event_data()["acceptance"]
     openers = "|".join(_opener_regex(p) for p in flatten(data["openers"]))
     return _Acceptance(
-        assent=compile_phrases(data["assent"]),
-        tolerate=compile_phrases(data["tolerate"]),
+        assent=compile_cues(data["assent"]),
+        tolerate=compile_cues(data["tolerate"]),
         openers=re.compile(rf"^\W*(?:{openers})", re.IGNORECASE),
-        acknowledgements=compile_phrases(data["acknowledgements"]),
-        rejections=compile_phrases(data["rejections"]),
+        acknowledgements=compile_cues(data["acknowledgements"]),
+        rejections=compile_cues(data["rejections"]),
         window=int(data["window"]),
         priority=tuple(data["topic_priority"]),
         topic_kinds={k: v for k, v in data["topic_kinds"].items() if not k.startswith("_")},
         supplier_may_accept=frozenset(data["supplier_may_accept"]["topics"]),
         settlement_prior=data["settlement_needs"]["prior"],
-        remedial=compile_phrases(data["settlement_needs"]["remedial"]),
+        remedial=compile_cues(data["settlement_needs"]["remedial"]),
     )
 
 
 def _opener_regex(phrase: str) -> str:
     """Given an opener ('ok', '好'), return a regex that needs it to stand alone at the start."""
-    body = phrase_to_regex(phrase)
+    body = cue_regex(phrase)
     if phrase.isascii():
         return body
     # One Chinese character is a word only when nothing Chinese follows it ("好久" is not "好").
@@ -331,7 +329,7 @@ def _opening_sentences(turn: Turn) -> tuple[Sentence, ...]:
 
 @lru_cache(maxsize=1)
 def _order_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(phrase_to_regex(p), re.IGNORECASE) for p in event_data()["order_number"]["patterns"])
+    return tuple(re.compile(cue_regex(p), re.IGNORECASE) for p in event_data()["order_number"]["patterns"])
 
 
 def order_numbers(text: Text) -> list[str]:

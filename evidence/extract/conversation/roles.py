@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.conversation.cues import compile_phrases
 from evidence.normalize import fold_width
+from evidence.phrases import compile_cues
 from evidence.reference_data import load_data
 
 DATA_FILE = "message_roles.json"
@@ -45,9 +45,9 @@ def _sides() -> dict[str, _Side]:
     data = _data()
     return {
         side: _Side(
-            compile_phrases(data[side]["phrases"]),
-            compile_phrases(data[side]["names"]),
-            compile_phrases(data[side]["domains"]),
+            compile_cues(data[side]["phrases"]),
+            compile_cues(data[side]["names"]),
+            compile_cues(data[side]["domains"]),
         )
         for side in SIDES
     }

@@ -15,9 +15,10 @@ from typing import Any
 
 from evidence.extract.kinds.invoice import read_commercial_terms
 from evidence.extract.parts.parties import company_name
-from evidence.extract.parts.scan import compile_phrases, labels_in
+from evidence.extract.parts.scan import labels_in
 from evidence.extract.parts.sections import topic_sections
 from evidence.extract.parts.totals import Found
+from evidence.phrases import compile_phrases, literal_alternation
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, TextLine
 
@@ -168,7 +169,7 @@ def _labeled_names(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _titled_pattern() -> re.Pattern[str]:
-    titles = "|".join(sorted((re.escape(t) for t in _data()["job_titles"]), key=len, reverse=True))
+    titles = literal_alternation(_data()["job_titles"])
     return re.compile(
         rf"(?<![A-Za-z])(?P<name>{_NAME}(?:\s{_NAME}){{1,3}}(?:\s*\([^)]{{1,20}}\))?)\s*[,，/]\s*"
         rf"(?P<title>(?:[A-Z][A-Za-z&/.\-]*\s+){{0,3}}?(?i:{titles}))(?![A-Za-z])"

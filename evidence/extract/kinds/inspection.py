@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.parts import aql
-from evidence.extract.finder import find_named, phrases_pattern
+from evidence.phrases import find_named, phrases_pattern
 from evidence.extract.labels import ISSUE_DATE_LABELS, label_key
 from evidence.extract.parts.parties import block_name, letterhead
 from evidence.extract.reading import Reading, put, stand_in, top_lines, whole_file

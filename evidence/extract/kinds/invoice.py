@@ -23,7 +23,7 @@ from typing import Any
 from evidence.extract.labels import Labeled
 from evidence.extract.parts.line_items import ItemsFound, find_line_items, item_sources, item_specifications
 from evidence.extract.parts.parties import find_party, labeled_party, letterhead, preferred_casing
-from evidence.extract.parts.scan import compile_phrases, terms
+from evidence.extract.parts.scan import terms
 from evidence.extract.parts.specifications import (
     find_defect_definitions,
     find_quality_standard,
@@ -54,6 +54,7 @@ from evidence.extract.references import pi_in_prose, record_stated_order
 from evidence.normalize import json_number
 from evidence.normalize.dates import date_in, english_months, find_dates
 from evidence.normalize.identifiers import own_number
+from evidence.phrases import compile_phrases
 from evidence.records import Document, Record
 
 #: Label fields for the document's own number, most specific first, per document. An

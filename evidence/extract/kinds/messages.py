@@ -26,11 +26,12 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.reading import whole_file
-from evidence.extract.conversation.cues import Text, compile_phrases, event_data
+from evidence.extract.conversation.cues import Text, event_data
 from evidence.extract.labels import line_to_labeled
 from evidence.extract.conversation.events import UNKNOWN, Happening, Turn, order_numbers, turns_to_happenings
 from evidence.extract.conversation.roles import assign_roles, other_side, split_address
 from evidence.normalize.dates import document_order
+from evidence.phrases import compile_cues
 from evidence.records import Document, Event, Message, Record, Source, TextLine
 
 KIND = "message_log"
@@ -85,7 +86,7 @@ def own_words(text: str) -> str:
 @lru_cache(maxsize=1)
 def _quoted_reply() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]]:
     data = event_data()["quoted_reply"]
-    dropped, starts = compile_phrases(data["lines"]), compile_phrases(data["starts"])
+    dropped, starts = compile_cues(data["lines"]), compile_cues(data["starts"])
     assert dropped is not None and starts is not None, "data/message_events.json needs quoted_reply"
     return tuple(data["line_prefixes"]), dropped, starts
 

@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.finder import phrases_pattern
+from evidence.phrases import phrases_pattern
 from evidence.extract.labels import Labeled, find_labels, label_key
 from evidence.extract.parts.parties import block_name
 from evidence.extract.reading import Reading, put, stand_in, top_lines

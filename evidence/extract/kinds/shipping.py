@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.cells import label_field
-from evidence.extract.finder import Named, find_named, phrases_pattern
+from evidence.phrases import Named, find_named, phrases_pattern
 from evidence.extract.labels import ISSUE_DATE_LABELS, Labeled, label_key
 from evidence.extract.parts.parties import block_name
 from evidence.extract.reading import Reading, put, stand_in, top_lines

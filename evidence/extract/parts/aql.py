@@ -17,8 +17,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.finder import phrases_pattern
 from evidence.extract.reading import Reading
+from evidence.phrases import literal_alternation, phrases_pattern
 from evidence.reference_data import load_data
 from evidence.records import Record, Source, Table, TextLine
 
@@ -303,9 +303,8 @@ def _class_bodies() -> dict[str, str]:
         entry = _terms()["defect_classes"][name]
         words = phrases_pattern(tuple(entry["words"]))
         body = words.pattern if words is not None else ""
-        abbreviations = "|".join(re.escape(a) for a in entry["abbreviations"])
-        if abbreviations:
-            body += rf"|(?<![A-Za-z])(?:{abbreviations})\.?(?![A-Za-z])"
+        if entry["abbreviations"]:
+            body += rf"|(?<![A-Za-z]){literal_alternation(entry['abbreviations'])}\.?(?![A-Za-z])"
         bodies[name] = body
     return bodies
 
@@ -352,7 +351,7 @@ def _level_pattern() -> re.Pattern[str]:
     entry = _terms()["inspection_level"]
     words = phrases_pattern(tuple(entry["words"]))
     assert words is not None
-    levels = "|".join(re.escape(level) for level in sorted(entry["levels"], key=len, reverse=True))
+    levels = literal_alternation(entry["levels"])
     # 'General Inspection Level II', 'Level: S-4', or a bare 'G-II' / 'GII'.
     named = rf"(?:{words.pattern})\s*[:：]?\s*(?:G-?)?(?P<level>{levels})(?![A-Za-z0-9])"
     return re.compile(rf"{named}|(?<![A-Za-z])G-?(?P<g>III|II|I)(?![A-Za-z])", re.IGNORECASE)

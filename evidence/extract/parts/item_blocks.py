@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from evidence.extract.parts.item_headers import cell_role, is_header_phrase
 from evidence.extract.parts.item_rows import MODEL, TOTAL_ROW, ItemsFound, Row, set_cell
-from evidence.extract.parts.scan import compile_phrases, terms
+from evidence.extract.parts.scan import terms
+from evidence.phrases import compile_phrases
 from evidence.normalize.money import find_amounts, parse_amount
 from evidence.records import Document
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from evidence.extract.parts.scan import compile_phrases, terms
+from evidence.extract.parts.scan import terms
+from evidence.phrases import compile_phrases
 
 QUANTITY_ROLES = ("quantity", "unit_price", "amount")
 

@@ -16,8 +16,9 @@ from functools import lru_cache
 
 from evidence.extract.reading import top_lines
 from evidence.extract.labels import Labeled
-from evidence.extract.parts.scan import before_labels, cells, cjk_share, compile_phrases, labels_in, terms, value_after
+from evidence.extract.parts.scan import before_labels, cells, cjk_share, labels_in, terms, value_after
 from evidence.normalize.companies import company_key, is_platform_account
+from evidence.phrases import alternation, compile_phrases, literal_alternation
 from evidence.records import Document, Source, TextLine
 
 _LOOKAHEAD = 4
@@ -226,11 +227,11 @@ def _suffixes() -> re.Pattern[str]:
     """Legal forms: long or dotted ones in any case; short bare ones (AG, SA, Ltd) only capitalised."""
     data = terms()["company_suffixes"]
     latin = sorted(data["latin"], key=len, reverse=True)
-    loose = [re.escape(s).replace(r"\ ", r"\s*") for s in latin if len(s) > 3 or not s.isalpha()]
+    loose = alternation((s for s in latin if len(s) > 3 or not s.isalpha()), "any_blank", "none")
     strict = [re.escape(s.upper()) + "|" + re.escape(s.capitalize()) for s in latin if len(s) <= 3 and s.isalpha()]
-    cjk = "|".join(sorted(data["cjk"], key=len, reverse=True))
+    cjk = literal_alternation(data["cjk"])
     return re.compile(
-        rf"(?<![A-Za-z])(?:(?i:{'|'.join(loose)})|{'|'.join(strict)})(?![A-Za-z])|(?:{cjk})",
+        rf"(?<![A-Za-z])(?:(?i:{loose})|{'|'.join(strict)})(?![A-Za-z])|{cjk}",
     )
 
 

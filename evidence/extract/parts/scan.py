@@ -2,7 +2,7 @@
 
 `labels.labeled_values` gives one value per label; the extractors of trade
 documents also need to look around a label (the next lines of a party block,
-the whole row of a total), to match phrase lists from data files, and to read
+the whole row of a total), to match phrase lists from data files (compiled by `evidence.phrases`), and to read
 documents whose PDF text split a word ("F actuurnummer"). Those helpers live
 here so that invoice.py and contract.py stay about what they extract.
 """
@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from evidence.extract.labels import CELL, find_labels
-from evidence.normalize.dates import phrase_alternation
+from evidence.phrases import compile_phrases
 from evidence.reference_data import load_data
 from evidence.records import Document, Page, TextLine
 
@@ -44,17 +44,11 @@ def terms() -> dict[str, Any]:
 
 @cache
 def phrase_pattern(key: str) -> re.Pattern[str]:
-    """Given a dotted key into invoice_terms.json ('charge_words'), return one pattern for its phrases."""
+    """Given a dotted key into invoice_terms.json ('charge_words'), return its phrases compiled (`compile_phrases`)."""
     node: Any = terms()
     for part in key.split("."):
         node = node[part]
     return compile_phrases(tuple(node))
-
-
-@cache
-def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """Given phrases, return a case-insensitive alternation (English ones on word boundaries)."""
-    return re.compile(phrase_alternation(phrases), re.IGNORECASE)
 
 
 def value_after(text: str, start: int, field: str | None = None) -> str:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from evidence.extract.parts.scan import compile_phrases, terms
+from evidence.extract.parts.scan import terms
+from evidence.phrases import compile_phrases
 from evidence.records import Document, TextLine
 
 _NUMBERED = re.compile(

@@ -19,10 +19,11 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.parts.item_headers import header_roles
-from evidence.extract.parts.scan import CELL_SPLIT, cjk_share, compile_phrases, split_languages, terms
+from evidence.extract.parts.scan import CELL_SPLIT, cjk_share, split_languages, terms
 from evidence.extract.parts.sections import topic_sections
 from evidence.extract.parts.totals import Found, as_number
 from evidence.normalize.specs import SpecItem, parse_spec_line, split_label
+from evidence.phrases import compile_phrases
 from evidence.records import Document, Source, Table, TextLine
 
 _AQL_VALUES = (

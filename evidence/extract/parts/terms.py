@@ -19,11 +19,12 @@ from typing import Any
 
 from evidence.extract.reading import Reading
 from evidence.extract.parts.parties import company_name
-from evidence.extract.parts.scan import clean_value, compile_phrases, labels_in, terms, value_until_other
+from evidence.extract.parts.scan import clean_value, labels_in, terms, value_until_other
 from evidence.extract.parts.sections import section_body
 from evidence.extract.parts.totals import Found
 from evidence.normalize.companies import is_platform_account
 from evidence.normalize.dates import date_in, find_dates, find_lead_time
+from evidence.phrases import compile_phrases, literal_alternation
 from evidence.reference_data import load_data
 from evidence.records import Document, Source, TextLine
 
@@ -110,14 +111,14 @@ def _with_port(ldoc: Reading, bare: Found[str]) -> Found[str]:
 
 @lru_cache(maxsize=2)
 def _incoterm_pattern(loose: bool) -> re.Pattern[str]:
-    rules = "|".join(re.escape(rule) for rule in sorted(terms()["incoterms"], key=len, reverse=True))
+    rules = literal_alternation(terms()["incoterms"])
     return re.compile(rf"(?<![A-Za-z])({rules})(?![A-Za-z&])", re.IGNORECASE if loose else 0)
 
 
 @lru_cache(maxsize=1)
 def _place_stop() -> re.Pattern[str]:
     words = terms()["incoterm_place_stop"]
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    return re.compile(literal_alternation(words), re.IGNORECASE)
 
 
 # ------------------------------------------------------------------ shipping date

@@ -18,9 +18,10 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 from evidence.extract.reading import Reading
-from evidence.extract.parts.scan import compile_phrases, labels_in, phrase_pattern, terms
+from evidence.extract.parts.scan import labels_in, phrase_pattern, terms
 from evidence.normalize.money import Money, amount_in_words, currency_in, find_amounts
 from evidence.normalize.quantities import find_quantities, parse_quantity
+from evidence.phrases import compile_phrases
 from evidence.reference_data import load_data
 from evidence.records import Document, Source, TextLine
 
