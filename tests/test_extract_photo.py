@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from evidence.extract.kinds.photo import camera_name, clock_suspect, extract
 from evidence.readers import read_file, read_path
 from evidence.records import Document
 from evidence.schemas import validate
-from tests.conftest import EXTERNAL, SAMPLES, needs_external
+from tests.conftest import EXTERNAL, SAMPLES, expected_documents, needs_external
 
 
 def jpeg(size: tuple[int, int], taken: str | None = None, make: str | None = None, model: str | None = None,
@@ -130,15 +129,7 @@ def test_captured_at_pattern_rejects_a_zone_and_bad_times() -> None:
 # ---------------------------------------------------------------- the sample bundles
 
 
-def _sample_photos() -> list[tuple[str, dict[str, Any]]]:
-    found = []
-    for path in sorted((SAMPLES / "expected").glob("*.json")):
-        expected = json.loads(path.read_text("utf-8"))
-        found += [(expected["bundle"], d) for d in expected["documents"] if d["kind"] == "photo"]
-    return found
-
-
-SAMPLE_PHOTOS = _sample_photos()
+SAMPLE_PHOTOS = expected_documents("photo")
 
 
 @pytest.mark.parametrize(("bundle", "expected"), SAMPLE_PHOTOS, ids=[f"{b}/{d['path']}" for b, d in SAMPLE_PHOTOS])
