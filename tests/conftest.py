@@ -3,13 +3,15 @@ builders several test files use (a Document from text, the samples' expected JSO
 
 from __future__ import annotations
 
+import io
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from evidence.readers.text import text_to_page
 from evidence.records import Document, Record, Source, Table
@@ -27,6 +29,39 @@ needs_external = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/ext
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The CLI caches read files by default: keep the tests' cache out of the user's."""
     os.environ["EVIDENCE_CACHE_DIR"] = str(tmp_path_factory.mktemp("evidence-cache"))
+
+
+# ---------------------------------------------------------------- bundles on disk
+
+
+def write_files(folder: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Write each file under `folder` (text as UTF-8), making the folders it needs; return `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return folder
+
+
+def jpeg(size: tuple[int, int], taken: str | None = None, make: str | None = None, model: str | None = None,
+         software: str | None = None, color: tuple[int, int, int] = (180, 170, 150)) -> bytes:
+    """Given a size and EXIF values, return the bytes of a plain-colour JPEG carrying them."""
+    exif = Image.Exif()
+    if make:
+        exif[0x010F] = make
+    if model:
+        exif[0x0110] = model
+    if software:
+        exif[0x0131] = software
+    if taken:
+        exif.get_ifd(0x8769)[0x9003] = taken
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "JPEG", exif=exif, quality=70)
+    return buffer.getvalue()
 
 
 # ---------------------------------------------------------------- documents from text

@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image
 
 from evidence.bundle import describe
 from evidence.extract.kinds.photo import camera_name, clock_suspect, extract
 from evidence.readers import read_file, read_path
 from evidence.records import Document
 from evidence.schemas import validate
-from tests.conftest import EXTERNAL, SAMPLES, expected_documents, needs_external
-
-
-def jpeg(size: tuple[int, int], taken: str | None = None, make: str | None = None, model: str | None = None,
-         software: str | None = None) -> bytes:
-    """Given a size and EXIF values, return the bytes of a JPEG carrying them."""
-    exif = Image.Exif()
-    if make:
-        exif[0x010F] = make
-    if model:
-        exif[0x0110] = model
-    if software:
-        exif[0x0131] = software
-    if taken:
-        exif.get_ifd(0x8769)[0x9003] = taken
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (180, 170, 150)).save(buffer, "JPEG", exif=exif, quality=70)
-    return buffer.getvalue()
+from tests.conftest import EXTERNAL, SAMPLES, expected_documents, jpeg, needs_external
 
 
 def photo(name: str, data: bytes) -> dict[str, Any]:
