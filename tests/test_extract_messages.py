@@ -18,7 +18,7 @@ from evidence.readers import read_path
 from evidence.readers.messages import parse_chat_text
 from evidence.records import Document, Message, Record, Source
 from evidence.schemas import validate
-from tests.conftest import FIXTURES, SAMPLES, expected_bundles
+from tests.conftest import FIXTURES, SAMPLES, expected_bundles, expected_documents, expected_json
 
 SUPPLIER = "Lily Wang (Yiwu Jiali Trading Co., Ltd.)"
 BUYER = "Mark Evans"
@@ -524,7 +524,7 @@ def _bundle_records(expected: dict[str, Any]) -> list[Record]:
     return [extract(read_path(SAMPLES / expected["bundle"] / d["path"])) for d in _message_docs(expected)]
 
 
-SAMPLE_LOGS = [(e["bundle"], d) for e in expected_bundles() for d in _message_docs(e)]
+SAMPLE_LOGS = expected_documents("message_log")
 
 
 @pytest.mark.parametrize(("bundle", "expected"), SAMPLE_LOGS, ids=[f"{b}/{d['path']}" for b, d in SAMPLE_LOGS])
@@ -572,7 +572,7 @@ def test_sample_findings_are_supported_and_traps_avoided(expected: dict[str, Any
 
 
 def test_sample_off_platform_payment_is_in_the_chat() -> None:
-    expected = next(e for e in expected_bundles() if e["bundle"] == "off-platform-payment")
+    expected = expected_json("off-platform-payment")
     kinds = [e.kind for record in _bundle_records(expected) for e in record.events]
     assert kinds.count("off-platform-payment-made") == 2
     assert "platform-payment" not in kinds
