@@ -10,13 +10,7 @@ import pytest
 
 from evidence import Limits, open_bundle
 from evidence.errors import BundleError
-
-
-def _write(folder: Path, files: dict[str, bytes]) -> None:
-    for name, data in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+from tests.conftest import write_files
 
 
 def _zip(path: Path, members: dict[str, bytes], links: dict[str, str] | None = None) -> Path:
@@ -31,7 +25,7 @@ def _zip(path: Path, members: dict[str, bytes], links: dict[str, str] | None = N
 
 
 def test_folder_bundle_lists_files_sorted_with_hash_size_and_type(tmp_path: Path) -> None:
-    _write(tmp_path, {"b/pi.pdf": b"%PDF-1.4\nx", "a.txt": b"hello\n", ".DS_Store": b"junk",
+    write_files(tmp_path, {"b/pi.pdf": b"%PDF-1.4\nx", "a.txt": b"hello\n", ".DS_Store": b"junk",
                       "__MACOSX/._a.txt": b"junk", "Thumbs.db": b"junk"})
     bundle = open_bundle(tmp_path)
     assert [f.path for f in bundle.files] == ["a.txt", "b/pi.pdf"]
@@ -46,7 +40,7 @@ def test_folder_link_leaving_the_bundle_is_refused(tmp_path: Path) -> None:
     outside = tmp_path / "secret.txt"
     outside.write_text("not evidence")
     bundle_dir = tmp_path / "bundle"
-    _write(bundle_dir, {"pi.txt": b"PROFORMA INVOICE"})
+    write_files(bundle_dir, {"pi.txt": b"PROFORMA INVOICE"})
     os.symlink(outside, bundle_dir / "link.txt")
     bundle = open_bundle(bundle_dir)
     assert [f.path for f in bundle.files] == ["pi.txt"]
@@ -106,7 +100,7 @@ def test_missing_or_non_bundle_paths_raise_a_clear_error(tmp_path: Path) -> None
 
 def test_zip_in_memory_matches_folder(tmp_path: Path) -> None:
     files = {"pi.txt": b"PROFORMA INVOICE No. 1", "photo.png": b"\x89PNG\r\n\x1a\n" + b"\0" * 16}
-    _write(tmp_path / "folder", files)
+    write_files(tmp_path / "folder", files)
     archive = _zip(tmp_path / "same.zip", files)
     from_folder = [(f.path, f.sha256, f.filetype) for f in open_bundle(tmp_path / "folder").files]
     from_zip = [(f.path, f.sha256, f.filetype) for f in open_bundle(archive).files]

@@ -5,15 +5,7 @@ import pytest
 from evidence.classify import classify
 from evidence.phrases import phrase_to_pattern
 from evidence.readers import read_path
-from evidence.readers.text import text_to_page
-from evidence.records import Document
-from tests.conftest import EXTERNAL, needs_external
-
-
-def _doc(text: str, path: str = "doc.pdf") -> Document:
-    doc = Document(path=path, sha256="0", size=len(text), filetype="pdf", reader="pdf")
-    doc.pages.append(text_to_page(text, path))
-    return doc
+from tests.conftest import EXTERNAL, needs_external, text_doc
 
 
 @pytest.mark.parametrize(
@@ -33,19 +25,19 @@ def _doc(text: str, path: str = "doc.pdf") -> Document:
     ],
 )
 def test_kind_from_content(text: str, kind: str) -> None:
-    assert classify(_doc(text)).kind == kind
+    assert classify(text_doc(text)).kind == kind
 
 
 def test_title_at_top_beats_a_mention_further_down() -> None:
     text = "COMMERCIAL INVOICE\nInvoice No. 1\n" + "\n".join(["item line"] * 20) + "\nas per contract No. 5"
-    result = classify(_doc(text))
+    result = classify(text_doc(text))
     assert result.kind == "commercial_invoice" and result.confidence > 0.5
 
 
 def test_file_name_only_breaks_ties() -> None:
     text = "INVOICE\nPROFORMA"
-    assert classify(_doc(text, "scan_commercial_invoice.pdf")).kind in {"commercial_invoice", "proforma_invoice"}
-    assert classify(_doc("hello there", "proforma_invoice.pdf")).kind == "unknown"
+    assert classify(text_doc(text, "scan_commercial_invoice.pdf")).kind in {"commercial_invoice", "proforma_invoice"}
+    assert classify(text_doc("hello there", "proforma_invoice.pdf")).kind == "unknown"
 
 
 def test_pattern_is_word_bounded_for_latin_phrases() -> None:
@@ -65,5 +57,5 @@ def test_external_invoices_are_commercial_invoices(relative: str) -> None:
 
 def test_a_paid_order_printout_is_a_payment_record() -> None:
     text = "Trade Assurance | My Orders\nOrder details #2381093617405528\nTotal US $14,700.00\nPayment status Paid in full"
-    assert classify(_doc(text)).kind == "payment_record"
-    assert classify(_doc("PROFORMA INVOICE\nPI No.: 7\nPayment terms: 30% deposit")).kind == "proforma_invoice"
+    assert classify(text_doc(text)).kind == "payment_record"
+    assert classify(text_doc("PROFORMA INVOICE\nPI No.: 7\nPayment terms: 30% deposit")).kind == "proforma_invoice"

@@ -10,15 +10,11 @@ from evidence.readers import read_path
 from evidence.readers.email import mail_timestamp, read_eml, read_mbox, split_mbox
 from evidence.readers.mail_text import bytes_to_text, html_to_text
 from evidence.records import Document, Source
+from tests.conftest import EXTERNAL, FIXTURES, needs_external
 
-EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "external"
 MAIL = EXTERNAL / "mail"
 UNSTRUCTURED = EXTERNAL / "unstructured" / "eml"
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "email"
-
-needs_external = pytest.mark.skipif(
-    not EXTERNAL.is_dir(), reason="../shared/external is not beside the checkout"
-)
+EMAIL = FIXTURES / "email"
 
 
 def _corpus() -> list[Path]:
@@ -318,7 +314,7 @@ def test_html_to_text_keeps_block_breaks_and_drops_markup() -> None:
 
 
 def test_new_bank_account_mail() -> None:
-    doc = read_path(FIXTURES / "new_bank_account.eml")
+    doc = read_path(EMAIL / "new_bank_account.eml")
     assert doc.reader == "email" and doc.problems == []
     (message,) = doc.messages
     assert message.timestamp == "2026-09-03T10:15:00+08:00"
@@ -339,7 +335,7 @@ def test_new_bank_account_mail() -> None:
 
 
 def test_new_bank_account_page_lines() -> None:
-    doc = read_path(FIXTURES / "new_bank_account.eml")
+    doc = read_path(EMAIL / "new_bank_account.eml")
     (page,) = doc.pages
     assert page.number == 1
     assert [line.text for line in page.lines[:7]] == [
@@ -362,7 +358,7 @@ def test_new_bank_account_page_lines() -> None:
 
 
 def test_gbk_mail_with_pi_attachment() -> None:
-    doc = read_path(FIXTURES / "gbk_pi.eml")
+    doc = read_path(EMAIL / "gbk_pi.eml")
     assert doc.problems == []
     (message,) = doc.messages
     assert message.sender == "王喆 <wangzhe@hengda-housewares.example>"
@@ -377,7 +373,7 @@ def test_gbk_mail_with_pi_attachment() -> None:
 
 
 def test_mbox_gives_three_messages_in_order_with_start_lines() -> None:
-    doc = read_path(FIXTURES / "supplier_thread.mbox")
+    doc = read_path(EMAIL / "supplier_thread.mbox")
     assert doc.filetype == "mbox" and doc.reader == "email"
     assert doc.problems == []
     assert [m.source for m in doc.messages] == [
@@ -403,7 +399,7 @@ def test_mbox_gives_three_messages_in_order_with_start_lines() -> None:
 
 
 def test_mbox_bodies() -> None:
-    first, quote, complaint = read_path(FIXTURES / "supplier_thread.mbox").messages
+    first, quote, complaint = read_path(EMAIL / "supplier_thread.mbox").messages
     # mboxrd: ">From the samples" in the file is "From the samples" in the mail.
     assert "\nFrom the samples we received in July" in first.text
     assert quote.text == (

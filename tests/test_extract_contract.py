@@ -11,16 +11,13 @@ from evidence.extract import extract
 from evidence.extract.kinds.contract import extract as extract_contract
 from evidence.extract.parts.specifications import parse_aql
 from evidence.readers import read_path
-from evidence.readers.text import text_to_page
-from evidence.records import Document
 from evidence.schemas import validate
-from tests.test_extract_invoice import SAMPLES, _expected_documents, assert_matches_expected
+from tests.conftest import SAMPLES, text_doc
+from tests.test_extract_invoice import _expected_documents, assert_matches_expected
 
 
 def _read(text: str, path: str = "contract.pdf") -> dict[str, Any]:
-    doc = Document(path=path, sha256="0", size=len(text), filetype="pdf", reader="pdf")
-    doc.pages.append(text_to_page(text, path))
-    return extract_contract(doc).values()
+    return extract_contract(text_doc(text, path)).values()
 
 
 CONTRACT_EN = """\

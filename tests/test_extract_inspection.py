@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
@@ -10,10 +9,8 @@ import pytest
 from evidence.extract.kinds import inspection
 from evidence.extract.kinds.inspection import verdict_in
 from evidence.readers import read_path
-from evidence.readers.text import text_to_page
-from evidence.records import Document, Source, Table
-from evidence.schemas import validate
-from tests.conftest import SAMPLES
+from evidence.records import Document
+from tests.conftest import SAMPLES, assert_fields, expected_documents, text_doc, valid_values
 
 SGS_PSI = """\
 SGS-CSTC Standards Technical Services Co., Ltd.
@@ -109,16 +106,8 @@ Workmanship check     Result: Fail
 """
 
 
-def _doc(text: str, path: str = "report.pdf", tables: list[list[list[str | None]]] | None = None) -> Document:
-    page = text_to_page(text, path)
-    page.tables = [Table(rows, Source(path, page=1)) for rows in tables or []]
-    return Document(path=path, sha256="0", size=0, filetype="pdf", reader="pdf", pages=[page])
-
-
-def _values(text: str, **kw: Any) -> dict[str, Any]:
-    record = inspection.extract(_doc(text, **kw))
-    assert validate(record.values(), "inspection_report") == []
-    return record.values()
+def _values(text: str, path: str = "report.pdf", tables: list[list[list[str | None]]] | None = None) -> dict[str, Any]:
+    return valid_values(inspection.extract, text_doc(text, path, tables), "inspection_report")
 
 
 def test_sgs_psi_report() -> None:
@@ -211,7 +200,7 @@ Service Type: Pre-Shipment Inspection
 
 
 def test_bilingual_report_with_an_ambiguous_date() -> None:
-    record = inspection.extract(_doc(BV_BILINGUAL))
+    record = inspection.extract(text_doc(BV_BILINGUAL, "report.pdf"))
     values = record.values()
     assert values["inspection_company"] == "Bureau Veritas"
     assert values["supplier_name"] == "Ningbo Meida Hardware Co., Ltd."  # the English half of the pair
@@ -266,7 +255,7 @@ def test_supplier_letterhead_naming_a_certifier_is_still_the_supplier() -> None:
 
 
 def test_report_without_overall_result_has_none_and_a_note() -> None:
-    record = inspection.extract(_doc(NO_RESULT))
+    record = inspection.extract(text_doc(NO_RESULT, "report.pdf"))
     assert "inspection_result" not in record.values()
     assert record.get("inspection_company") == "HQTS"
     assert record.get("inspection_type") == "DUPRO"
@@ -274,7 +263,7 @@ def test_report_without_overall_result_has_none_and_a_note() -> None:
 
 
 def test_disagreeing_checkpoint_results_are_not_an_overall_result() -> None:
-    record = inspection.extract(_doc(CHECKPOINT_RESULTS))
+    record = inspection.extract(text_doc(CHECKPOINT_RESULTS, "report.pdf"))
     assert "inspection_result" not in record.values()
     assert any("disagree" in note for note in record.notes)
 
@@ -299,32 +288,8 @@ def test_verdict_words(text: str, expected: str | None) -> None:
 NOT_IN_DOCUMENT: set[tuple[str, str, str]] = set()
 
 
-def _sample_entries(kind: str) -> list[tuple[str, dict[str, Any]]]:
-    entries = []
-    for expected in sorted((SAMPLES / "expected").glob("*.json")):
-        data = json.loads(expected.read_text(encoding="utf-8"))
-        entries += [(data["bundle"], doc) for doc in data["documents"] if doc["kind"] == kind]
-    return entries
-
-
-def assert_fields(values: dict[str, Any], expected: dict[str, Any], skip: set[str]) -> None:
-    """Every expected field is extracted; texts compare ignoring case, numbers as numbers."""
-    for name, want in expected.items():
-        if name in skip:
-            continue
-        got = values.get(name)
-        if isinstance(want, str):
-            assert isinstance(got, str) and got.casefold() == want.casefold(), (name, got, want)
-        elif isinstance(want, (int, float)) and not isinstance(want, bool):
-            assert got == pytest.approx(want), (name, got, want)
-        else:
-            assert got == want, (name, got, want)
-
-
-@pytest.mark.parametrize("bundle,entry", _sample_entries("inspection_report"), ids=lambda v: v if isinstance(v, str) else v["path"])
+@pytest.mark.parametrize("bundle,entry", expected_documents("inspection_report"), ids=lambda v: v if isinstance(v, str) else v["path"])
 def test_sample_inspection_reports(bundle: str, entry: dict[str, Any]) -> None:
-    doc = read_path(SAMPLES / bundle / entry["path"])
-    record = inspection.extract(doc)
-    assert validate(record.values(), "inspection_report") == []
+    values = valid_values(inspection.extract, read_path(SAMPLES / bundle / entry["path"]), "inspection_report")
     skip = {name for b, path, name in NOT_IN_DOCUMENT if (b, path) == (bundle, entry["path"])}
-    assert_fields(record.values(), entry["fields"], skip)
+    assert_fields(values, entry["fields"], skip)

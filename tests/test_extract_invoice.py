@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -21,21 +20,13 @@ from evidence.readers import read_path
 from evidence.readers.text import text_to_page
 from evidence.records import Document, Page, Record, Source, Table
 from evidence.schemas import validate
+from tests.conftest import EXTERNAL, SAMPLES, expected_documents, needs_external, text_doc
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "samples"
-EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "external"
 INVOICE_KINDS = ("proforma_invoice", "commercial_invoice")
 
 
-def _doc(text: str, path: str = "pi.pdf") -> Document:
-    doc = Document(path=path, sha256="0", size=len(text), filetype="pdf", reader="pdf")
-    doc.pages.append(text_to_page(text, path))
-    return doc
-
-
 def _read(text: str, path: str = "pi.pdf") -> dict[str, Any]:
-    return extract_invoice(_doc(text, path)).values()
+    return extract_invoice(text_doc(text, path)).values()
 
 
 # ------------------------------------------------------------------ (a) layouts
@@ -533,13 +524,8 @@ def test_quality_standard_and_aql() -> None:
 
 
 def _expected_documents(kinds: tuple[str, ...]) -> list[tuple[str, dict[str, Any]]]:
-    cases = []
-    for expected in sorted((SAMPLES / "expected").glob("*.json")):
-        bundle = json.loads(expected.read_text(encoding="utf-8"))
-        for document in bundle["documents"]:
-            if document["kind"] in kinds:
-                cases.append((f"{bundle['bundle']}/{document['path']}", document))
-    return cases
+    """("bundle/path", expected document) for every sample document of one of `kinds`."""
+    return [(f"{bundle}/{document['path']}", document) for bundle, document in expected_documents(*kinds)]
 
 
 def assert_matches_expected(record: Record, expected: dict[str, Any]) -> None:
@@ -610,7 +596,7 @@ EXTERNAL_EXPECTED = {
 }
 
 
-@pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/external is not beside the checkout")
+@needs_external
 @pytest.mark.parametrize(("name", "expected"), sorted(EXTERNAL_EXPECTED.items()))
 def test_external_invoices(name: str, expected: tuple[str, float, str, str]) -> None:
     record = extract(read_path(EXTERNAL / "invoice2data" / "compare" / name))
@@ -625,7 +611,7 @@ def test_external_invoices(name: str, expected: tuple[str, float, str, str]) -> 
     assert validate(values, record.kind) == []
 
 
-@pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/external is not beside the checkout")
+@needs_external
 def test_external_line_items_and_bank_details() -> None:
     coolblue = extract(read_path(EXTERNAL / "invoice2data" / "compare" / "coolblue1.pdf")).values()
     assert [i["amount"] for i in coolblue["line_items"]] == [399, 69.99, 189, 14.99, 44.99]

@@ -8,7 +8,6 @@ supplier asking for a later date is no extension until the buyer agrees.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from evidence.readers import read_path
 from evidence.readers.messages import parse_chat_text
 from evidence.records import Document, Message, Record, Source
 from evidence.schemas import validate
-from tests.conftest import SAMPLES
+from tests.conftest import FIXTURES, SAMPLES, expected_bundles, expected_documents, expected_json
 
 SUPPLIER = "Lily Wang (Yiwu Jiali Trading Co., Ltd.)"
 BUYER = "Mark Evans"
@@ -517,10 +516,6 @@ FINDING_KINDS = {
 }
 
 
-def _expected() -> list[dict[str, Any]]:
-    return [json.loads(p.read_text("utf-8")) for p in sorted((SAMPLES / "expected").glob("*.json"))]
-
-
 def _message_docs(expected: dict[str, Any]) -> list[dict[str, Any]]:
     return [d for d in expected["documents"] if d["kind"] == "message_log"]
 
@@ -529,7 +524,7 @@ def _bundle_records(expected: dict[str, Any]) -> list[Record]:
     return [extract(read_path(SAMPLES / expected["bundle"] / d["path"])) for d in _message_docs(expected)]
 
 
-SAMPLE_LOGS = [(e["bundle"], d) for e in _expected() for d in _message_docs(e)]
+SAMPLE_LOGS = expected_documents("message_log")
 
 
 @pytest.mark.parametrize(("bundle", "expected"), SAMPLE_LOGS, ids=[f"{b}/{d['path']}" for b, d in SAMPLE_LOGS])
@@ -557,7 +552,7 @@ def test_sample_key_messages(bundle: str, expected: dict[str, Any]) -> None:
         assert {e.actor for e in record.events if e.source.line == key["line"]} == {TAG_SIDES[key["tag"]]}
 
 
-@pytest.mark.parametrize("expected", _expected(), ids=lambda e: e["bundle"])
+@pytest.mark.parametrize("expected", expected_bundles(), ids=lambda e: e["bundle"])
 def test_sample_findings_are_supported_and_traps_avoided(expected: dict[str, Any]) -> None:
     """Every M/D/S finding designed in has its event; every one that must not fire has none.
 
@@ -577,14 +572,14 @@ def test_sample_findings_are_supported_and_traps_avoided(expected: dict[str, Any
 
 
 def test_sample_off_platform_payment_is_in_the_chat() -> None:
-    expected = next(e for e in _expected() if e["bundle"] == "off-platform-payment")
+    expected = expected_json("off-platform-payment")
     kinds = [e.kind for record in _bundle_records(expected) for e in record.events]
     assert kinds.count("off-platform-payment-made") == 2
     assert "platform-payment" not in kinds
 
 
 def test_sample_order_numbers_match_the_facts() -> None:
-    for expected in _expected():
+    for expected in expected_bundles():
         numbers = {n for record in _bundle_records(expected) for n in record.get("order_numbers", [])}
         assert numbers <= {expected["facts"]["order_number"]}
         if "E003" in expected["must_not_fire"] and expected["bundle"] != "weak-quality-claim":
@@ -600,8 +595,7 @@ def test_sample_promise_dates() -> None:
 
 
 def test_fixture_logs_validate(tmp_path: Path) -> None:
-    fixtures = Path(__file__).parent / "fixtures"
-    for path in sorted((fixtures / "chats").iterdir()) + sorted((fixtures / "email").iterdir()):
+    for path in sorted((FIXTURES / "chats").iterdir()) + sorted((FIXTURES / "email").iterdir()):
         doc = read_path(path)
         if doc.messages:
             assert validate(extract(doc).values(), "message_record") == [], path.name

@@ -9,11 +9,8 @@ import pytest
 from evidence.extract.kinds import payment
 from evidence.extract.kinds.payment import is_person, purpose_in
 from evidence.readers import read_path
-from evidence.readers.text import text_to_page
 from evidence.records import Document
-from evidence.schemas import validate
-from tests.conftest import SAMPLES
-from tests.test_extract_inspection import _sample_entries, assert_fields
+from tests.conftest import SAMPLES, assert_fields, expected_documents, text_doc, valid_values
 
 HSBC_MT103 = """\
 HSBC
@@ -109,14 +106,8 @@ Payment date: 2026-06-30
 """
 
 
-def _doc(text: str, path: str = "payment.pdf") -> Document:
-    return Document(path=path, sha256="0", size=0, filetype="pdf", reader="pdf", pages=[text_to_page(text, path)])
-
-
 def _values(text: str) -> dict[str, Any]:
-    record = payment.extract(_doc(text))
-    assert validate(record.values(), "payment_record") == []
-    return record.values()
+    return valid_values(payment.extract, text_doc(text, "payment.pdf"), "payment_record")
 
 
 def test_hsbc_mt103_to_a_person() -> None:
@@ -181,7 +172,7 @@ def test_paypal_receipt() -> None:
 
 
 def test_western_union_receipt() -> None:
-    record = payment.extract(_doc(WESTERN_UNION))
+    record = payment.extract(text_doc(WESTERN_UNION, "payment.pdf"))
     values = record.values()
     assert values["payment_method"] == "western_union"
     assert values["document_number"] == "482-991-3370"
@@ -267,14 +258,14 @@ def test_wire_to_the_platform_collection_account_is_platform() -> None:
 
 
 def test_record_without_any_channel_is_unknown() -> None:
-    record = payment.extract(_doc("Receipt\nDate: 2026-07-01\nAmount: USD 500.00\n"))
+    record = payment.extract(text_doc("Receipt\nDate: 2026-07-01\nAmount: USD 500.00\n", "payment.pdf"))
     assert record.get("payment_method") == "unknown"
     assert record.get("amount_paid") == 500.0
     assert record.notes
 
 
 def test_amount_sent_beside_its_local_equivalent() -> None:
-    record = payment.extract(_doc("Wire transfer confirmation\nAmount: USD 15,264.00 (AUD 23,407.45)\n"))
+    record = payment.extract(text_doc("Wire transfer confirmation\nAmount: USD 15,264.00 (AUD 23,407.45)\n", "payment.pdf"))
     assert record.get("amount_paid") == 15264.0 and record.get("currency") == "USD"
 
 
@@ -313,12 +304,11 @@ NOT_IN_DOCUMENT = {
 }
 
 
-@pytest.mark.parametrize("bundle,entry", _sample_entries("payment_record"), ids=lambda v: v if isinstance(v, str) else v["path"])
+@pytest.mark.parametrize("bundle,entry", expected_documents("payment_record"), ids=lambda v: v if isinstance(v, str) else v["path"])
 def test_sample_payment_records(bundle: str, entry: dict[str, Any]) -> None:
     doc = read_path(SAMPLES / bundle / entry["path"])
-    record = payment.extract(doc)
-    assert validate(record.values(), "payment_record") == []
+    values = valid_values(payment.extract, doc, "payment_record")
     skip = {name for b, path, name in NOT_IN_DOCUMENT if (b, path) == (bundle, entry["path"])}
     for name in skip:
         assert str(entry["fields"][name]).casefold() not in doc.text.casefold()
-    assert_fields(record.values(), entry["fields"], skip)
+    assert_fields(values, entry["fields"], skip)

@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-import io
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image
 
 from evidence.bundle import describe
 from evidence.extract.kinds.photo import camera_name, clock_suspect, extract
 from evidence.readers import read_file, read_path
 from evidence.records import Document
 from evidence.schemas import validate
-from tests.conftest import EXTERNAL, SAMPLES, needs_external
-
-
-def jpeg(size: tuple[int, int], taken: str | None = None, make: str | None = None, model: str | None = None,
-         software: str | None = None) -> bytes:
-    """Given a size and EXIF values, return the bytes of a JPEG carrying them."""
-    exif = Image.Exif()
-    if make:
-        exif[0x010F] = make
-    if model:
-        exif[0x0110] = model
-    if software:
-        exif[0x0131] = software
-    if taken:
-        exif.get_ifd(0x8769)[0x9003] = taken
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (180, 170, 150)).save(buffer, "JPEG", exif=exif, quality=70)
-    return buffer.getvalue()
+from tests.conftest import EXTERNAL, SAMPLES, expected_documents, jpeg, needs_external
 
 
 def photo(name: str, data: bytes) -> dict[str, Any]:
@@ -130,15 +110,7 @@ def test_captured_at_pattern_rejects_a_zone_and_bad_times() -> None:
 # ---------------------------------------------------------------- the sample bundles
 
 
-def _sample_photos() -> list[tuple[str, dict[str, Any]]]:
-    found = []
-    for path in sorted((SAMPLES / "expected").glob("*.json")):
-        expected = json.loads(path.read_text("utf-8"))
-        found += [(expected["bundle"], d) for d in expected["documents"] if d["kind"] == "photo"]
-    return found
-
-
-SAMPLE_PHOTOS = _sample_photos()
+SAMPLE_PHOTOS = expected_documents("photo")
 
 
 @pytest.mark.parametrize(("bundle", "expected"), SAMPLE_PHOTOS, ids=[f"{b}/{d['path']}" for b, d in SAMPLE_PHOTOS])

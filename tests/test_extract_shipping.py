@@ -9,11 +9,8 @@ import pytest
 from evidence.extract.kinds import shipping
 from evidence.extract.kinds.shipping import check_digit_ok, split_vessel
 from evidence.readers import read_path
-from evidence.readers.text import text_to_page
-from evidence.records import Document, Source, Table
-from evidence.schemas import validate
-from tests.conftest import SAMPLES
-from tests.test_extract_inspection import _sample_entries, assert_fields
+from evidence.records import Document
+from tests.conftest import SAMPLES, assert_fields, expected_documents, text_doc, valid_values
 
 COSCO_BL = """\
 COSCO SHIPPING LINES CO., LTD.
@@ -85,16 +82,8 @@ Total: 120 CTNS  2,400 PCS  G.W. 1,560 KGS
 """
 
 
-def _doc(text: str, path: str = "shipping.pdf", tables: list[list[list[str | None]]] | None = None) -> Document:
-    page = text_to_page(text, path)
-    page.tables = [Table(rows, Source(path, page=1)) for rows in tables or []]
-    return Document(path=path, sha256="0", size=0, filetype="pdf", reader="pdf", pages=[page])
-
-
-def _values(text: str, **kw: Any) -> dict[str, Any]:
-    record = shipping.extract(_doc(text, **kw))
-    assert validate(record.values(), "shipping_document") == []
-    return record.values()
+def _values(text: str, path: str = "shipping.pdf", tables: list[list[list[str | None]]] | None = None) -> dict[str, Any]:
+    return valid_values(shipping.extract, text_doc(text, path, tables), "shipping_document")
 
 
 def test_cosco_bill_of_lading() -> None:
@@ -237,9 +226,7 @@ def test_container_check_digit() -> None:
 # ---------------------------------------------------------------- samples
 
 
-@pytest.mark.parametrize("bundle,entry", _sample_entries("shipping_document"), ids=lambda v: v if isinstance(v, str) else v["path"])
+@pytest.mark.parametrize("bundle,entry", expected_documents("shipping_document"), ids=lambda v: v if isinstance(v, str) else v["path"])
 def test_sample_shipping_documents(bundle: str, entry: dict[str, Any]) -> None:
-    doc = read_path(SAMPLES / bundle / entry["path"])
-    record = shipping.extract(doc)
-    assert validate(record.values(), "shipping_document") == []
-    assert_fields(record.values(), entry["fields"], set())
+    values = valid_values(shipping.extract, read_path(SAMPLES / bundle / entry["path"]), "shipping_document")
+    assert_fields(values, entry["fields"], set())

@@ -7,18 +7,11 @@ from PIL import Image
 
 from evidence.bundle import describe
 from evidence.readers import read_file
+from tests.conftest import jpeg
 
 
 def _jpeg_with_exif(size: tuple[int, int], taken: str | None = "2026:11:06 09:14:02") -> bytes:
-    image = Image.new("RGB", size, (200, 180, 160))
-    exif = Image.Exif()
-    exif[0x010F] = "Xiaomi"
-    exif[0x0110] = "Redmi Note 13\x00\x00"
-    if taken:
-        exif.get_ifd(0x8769)[0x9003] = taken
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", exif=exif, quality=70)
-    return buffer.getvalue()
+    return jpeg(size, taken, "Xiaomi", "Redmi Note 13\x00\x00", color=(200, 180, 160))
 
 
 def test_photo_size_capture_date_and_camera() -> None:

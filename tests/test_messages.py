@@ -4,7 +4,6 @@ documents that must not be mistaken for chats. Fixtures in fixtures/chats/."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -15,8 +14,9 @@ from evidence.readers.message_json import message_log_schema, read_json
 from evidence.readers.message_stamps import parse_stamp
 from evidence.readers.messages import parse_chat_text
 from evidence.records import Document, Message
+from tests.conftest import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "chats"
+CHATS = FIXTURES / "chats"
 
 
 def doc_for(name: str, filetype: str) -> Document:
@@ -37,7 +37,7 @@ def stamps(found: list[Message]) -> list[str | None]:
 
 
 def test_csv_english_header() -> None:
-    doc = read_path(FIXTURES / "message_center_en.csv")
+    doc = read_path(CHATS / "message_center_en.csv")
     assert (doc.filetype, doc.reader, doc.problems) == ("csv", "messages", [])
     assert [m.sender for m in doc.messages] == ["Chen Jie", "Laura Mendez", "Chen Jie", "Laura Mendez"]
     assert stamps(doc.messages) == [
@@ -55,7 +55,7 @@ def test_csv_english_header() -> None:
 
 
 def test_csv_chinese_header_gb18030_semicolons() -> None:
-    data = (FIXTURES / "message_center_zh_gb18030.csv").read_bytes()
+    data = (CHATS / "message_center_zh_gb18030.csv").read_bytes()
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")  # the fixture really is GB18030
     doc = doc_for("消息.csv", "csv")
@@ -148,7 +148,7 @@ def test_schema_is_valid_draft_2020_12() -> None:
 
 
 def test_json_valid_log() -> None:
-    doc = read_path(FIXTURES / "message_log_valid.json")
+    doc = read_path(CHATS / "message_log_valid.json")
     assert (doc.filetype, doc.reader, doc.problems) == ("json", "messages", [])
     assert [(m.timestamp, m.sender) for m in doc.messages] == [
         ("2026-09-03T10:15:22", "Chen Jie"),
@@ -162,7 +162,7 @@ def test_json_valid_log() -> None:
 
 
 def test_json_invalid_log_reports_f005_and_keeps_good_messages() -> None:
-    doc = read_path(FIXTURES / "message_log_invalid.json")
+    doc = read_path(CHATS / "message_log_invalid.json")
     (problem,) = doc.problems
     assert problem.code == "F005"
     assert "message_log.schema.json at $.messages[1].timestamp" in problem.reason
@@ -208,7 +208,7 @@ def test_json_that_is_not_a_message_log_is_pretty_text() -> None:
 
 
 def test_two_line_transcript() -> None:
-    doc = read_path(FIXTURES / "transcript_two_line.txt")
+    doc = read_path(CHATS / "transcript_two_line.txt")
     assert doc.reader == "transcript" and doc.pages == []
     assert [(m.source.line, m.sender, m.timestamp) for m in doc.messages] == [
         (1, "Chen Jie", "2026-09-03T10:15:22"),
@@ -224,7 +224,7 @@ def test_two_line_transcript() -> None:
 
 
 def test_one_line_transcript_after_a_title() -> None:
-    doc = read_path(FIXTURES / "transcript_one_line.txt")
+    doc = read_path(CHATS / "transcript_one_line.txt")
     assert doc.reader == "transcript"
     assert [(m.source.line, m.sender) for m in doc.messages] == [
         (2, "Laura Mendez"),
@@ -246,7 +246,7 @@ def test_bracketed_iso_transcript_with_fullwidth_colon() -> None:
 
 
 def test_invoice_text_is_not_a_chat() -> None:
-    doc = read_path(FIXTURES / "proforma_invoice.txt")
+    doc = read_path(CHATS / "proforma_invoice.txt")
     assert (doc.reader, doc.messages) == ("text", [])
     assert doc.pages[0].lines[0].text == "NINGBO BRIGHTWAY HOUSEWARES CO., LTD."
 
@@ -273,7 +273,7 @@ def test_a_single_message_is_not_a_chat() -> None:
 
 
 def test_whatsapp_utf16_12_hour_with_narrow_no_break_space() -> None:
-    doc = read_path(FIXTURES / "whatsapp_android_12h_utf16.txt")
+    doc = read_path(CHATS / "whatsapp_android_12h_utf16.txt")
     assert doc.reader == "whatsapp"
     found = doc.messages
     assert len(found) == 8

@@ -11,7 +11,7 @@ from evidence import Report, check_bundle
 from evidence.cli import main
 from evidence.errors import EvidenceError
 from evidence.pipeline import load_pipeline, parse_pipeline
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, expected_json, write_files
 
 DELIVERY_NOTE = """DELIVERY NOTE
 Delivery note No.: DN-2026-5512
@@ -23,12 +23,10 @@ Received in good order, signed by M. Lowell
 
 
 def _bundle(tmp_path: Path, delivered: str | None, manifest: str = 'claim = "quality"\n') -> Path:
-    folder = tmp_path / "order"
-    folder.mkdir(parents=True)
+    files = {"claim.toml": manifest}
     if delivered:
-        (folder / "delivery_note.txt").write_text(DELIVERY_NOTE.format(delivered=delivered), encoding="utf-8")
-    (folder / "claim.toml").write_text(manifest, encoding="utf-8")
-    return folder
+        files["delivery_note.txt"] = DELIVERY_NOTE.format(delivered=delivered)
+    return write_files(tmp_path / "order", files)
 
 
 def _codes(report: Report) -> list[str]:
@@ -74,7 +72,7 @@ def test_manifest_sets_claim_as_of_and_delivery(tmp_path: Path) -> None:
 
 def test_sample_deadlines_match_their_truth() -> None:
     for name in ["strong-quality-claim", "weak-quality-claim"]:
-        truth = json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))["facts"]
+        truth = expected_json(name)["facts"]
         report = check_bundle(SAMPLES / name)
         assert report.deadlines["claim_window_closes"] == truth["claim_window_closes"]
         assert report.deadlines["days_left"] == truth["days_left"]

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from evidence import check_bundle
 from evidence.normalize.companies import company_key
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, expected_json
 
 BUNDLES = ["strong-quality-claim", "weak-quality-claim", "off-platform-payment"]
 # Facts INTERFACE.md names; the expected files also hold derived values (deadlines) for later rules.
@@ -29,7 +27,7 @@ NAMES = {"supplier_name", "buyer_name", "beneficiary_name"}
 @pytest.fixture(scope="module", params=BUNDLES)
 def bundle_facts(request: pytest.FixtureRequest) -> tuple[str, dict[str, object], dict[str, object]]:
     name = request.param
-    expected = json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))["facts"]
+    expected = expected_json(name)["facts"]
     report = check_bundle(SAMPLES / name)
     return name, expected, {k: f.value for k, f in report.facts.items()}
 
@@ -50,7 +48,7 @@ def test_sample_fact(bundle_facts: tuple[str, dict[str, object], dict[str, objec
 
 def test_kinds_of_every_sample_document() -> None:
     for name in BUNDLES:
-        expected = json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+        expected = expected_json(name)
         report = check_bundle(SAMPLES / name)
         got = {record.path: record.kind for record in report.records}
         assert got == {doc["path"]: doc["kind"] for doc in expected["documents"]}, name

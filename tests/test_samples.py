@@ -19,19 +19,16 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+from tests.conftest import SAMPLES, expected_json
+
 BUNDLES = ("strong-quality-claim", "weak-quality-claim", "off-platform-payment")
 KINDS = {"proforma_invoice", "commercial_invoice", "contract", "inspection_report", "payment_record",
          "shipping_document", "message_log", "photo", "claim_manifest"}
 
 
-def expected(bundle: str) -> dict:
-    return json.loads((SAMPLES / "expected" / f"{bundle}.json").read_text(encoding="utf-8"))
-
-
 def documents():
     for bundle in BUNDLES:
-        for doc in expected(bundle)["documents"]:
+        for doc in expected_json(bundle)["documents"]:
             yield bundle, doc
 
 
@@ -87,7 +84,7 @@ def test_regenerated_samples_are_byte_identical(generator, tmp_path):
 
 def test_expected_lists_every_file_with_its_hash():
     for bundle in BUNDLES:
-        listed = {doc["path"]: doc["sha256"] for doc in expected(bundle)["documents"]}
+        listed = {doc["path"]: doc["sha256"] for doc in expected_json(bundle)["documents"]}
         present = {p.relative_to(SAMPLES / bundle).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
                    for p in (SAMPLES / bundle).rglob("*") if p.is_file()}
         assert present == listed, bundle
@@ -95,7 +92,7 @@ def test_expected_lists_every_file_with_its_hash():
 
 def test_expected_records_are_well_formed():
     for bundle in BUNDLES:
-        record = expected(bundle)
+        record = expected_json(bundle)
         assert record["verdict"] in {"ready", "weak", "blocked"}
         assert not set(record["findings"]) & set(record["must_not_fire"])
         assert all(len(code) == 4 and code[0] in "EDSIXMPF" for code in record["findings"])
@@ -103,10 +100,10 @@ def test_expected_records_are_well_formed():
 
 
 def test_designed_verdicts():
-    assert expected("strong-quality-claim")["verdict"] == "ready"
-    assert expected("strong-quality-claim")["facts"]["days_left"] == 12
-    assert "D001" in expected("weak-quality-claim")["findings"]
-    assert {"E001", "E002", "X002"} <= set(expected("off-platform-payment")["findings"])
+    assert expected_json("strong-quality-claim")["verdict"] == "ready"
+    assert expected_json("strong-quality-claim")["facts"]["days_left"] == 12
+    assert "D001" in expected_json("weak-quality-claim")["findings"]
+    assert {"E001", "E002", "X002"} <= set(expected_json("off-platform-payment")["findings"])
 
 
 @pytest.mark.parametrize("bundle,doc", [(b, d) for b, d in documents() if d["path"].endswith(".pdf")],
@@ -161,7 +158,7 @@ def test_photo_metadata_matches_expected():
 def test_claim_manifests_match_expected():
     for bundle in BUNDLES:
         manifest = tomllib.loads((SAMPLES / bundle / "claim.toml").read_text(encoding="utf-8"))
-        record = expected(bundle)
+        record = expected_json(bundle)
         assert manifest["claim"] == record["claim_type"]
         assert manifest["as_of"].isoformat() == record["as_of"]
         assert manifest["order_number"] == record["facts"]["order_number"]

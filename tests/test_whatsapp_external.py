@@ -17,8 +17,8 @@ import pytest
 from evidence.readers import read_path
 from evidence.readers.messages import parse_chat_text
 from evidence.records import Message
+from tests.conftest import EXTERNAL
 
-EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "external"
 WHATSAPP = EXTERNAL / "whatsapp"
 CHAT_MINER = WHATSAPP / "chat-miner"
 

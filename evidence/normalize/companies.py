@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from evidence.normalize import phrase_alternation
+from evidence.phrases import phrase_alternation
 from evidence.reference_data import load_data
 
 _COMPANY_SUFFIX = re.compile(
