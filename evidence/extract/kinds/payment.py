@@ -13,15 +13,16 @@ are read as such.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from evidence.phrases import phrases_pattern
-from evidence.extract.labels import Labeled, find_labels, label_key
+from evidence.extract.labels import Labeled, label_key
 from evidence.extract.parts.parties import block_name
+from evidence.extract.parts.party_blocks import Part, line_roles, party_blocks, payer_word, section_field_pattern
+from evidence.extract.parts.swift import BIC, SwiftField, swift_fields, swift_name
 from evidence.extract.reading import Reading, put, stand_in, top_lines
 from evidence.extract.references import pi_reference, record_cited_order
 from evidence.normalize import json_number
@@ -37,9 +38,6 @@ METHODS = ("platform", "bank_transfer_direct", "paypal", "western_union", "cash"
 _TITLE_LINES = 6
 #: What follows the quantity of an item line: 'x US $4.85', '× 9.60', '@ USD 4.85'.
 _ITEM_TIMES = re.compile(r"\s*[x×*@]\s*(?:[A-Z]{3}|US|[$€£¥￥])")
-_TAG = re.compile(r"^\s*:(?P<tag>\d{2}[A-Z]?):\s*(?P<rest>.*)$")
-_TAG_LINES = 5  # an MT103 field holds at most four or five lines of 35 characters
-_BIC = re.compile(r"(?<![A-Z0-9])[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Z0-9])")
 _BIC_CUE = re.compile(r"\b(?:swift|bic)\b", re.IGNORECASE)
 _SENT_TO = re.compile(
     r"\b(?:you\s+)?(?:sent|paid|transferred|remitted)\b[^\n]{0,60}?\bto\s+(?P<name>[^\n(]{3,80})", re.IGNORECASE
@@ -227,20 +225,11 @@ def _swift_date(text: str) -> str | None:
 # ---------------------------------------------------------------- parties
 
 
-@dataclass(frozen=True)
-class Part:
-    """One part (name, account, bank, swift) of a party block, with where it was read."""
-
-    value: str
-    source: Source
-    text: str
-
-
 def record_parties(record: Record, found: Reading, swift: dict[str, SwiftField]) -> None:
     """Set payer and beneficiary (name, bank, account, SWIFT), and the supplier and buyer a receipt names."""
     blocks = party_blocks(found.doc)
     payer_lines = {source for source, role in line_roles(found.doc).items() if role == "payer"}
-    payer_lines |= {line.source for line in found.doc.lines if _payer_word().match(line.text.strip())}
+    payer_lines |= {line.source for line in found.doc.lines if payer_word().match(line.text.strip())}
     _record_swift_parties(record, swift)
     _record_beneficiary(record, found, blocks, payer_lines)
     for role, name in (("payer", "payer_name"), ("supplier", "supplier_name"), ("buyer", "buyer_name")):
@@ -278,11 +267,11 @@ def _record_beneficiary(
 
 def _record_swift_parties(record: Record, swift: dict[str, SwiftField]) -> None:
     if "payer" in swift:
-        _set_part(record, "payer_name", "name", _swift_name(swift["payer"]), swift["payer"].source)
+        _set_part(record, "payer_name", "name", swift_name(swift["payer"]), swift["payer"].source)
     if "beneficiary" in swift:
         field = swift["beneficiary"]
         account = next((line[1:].strip() for line in field.lines if line.startswith("/")), None)
-        _set_part(record, "beneficiary_name", "name", _swift_name(field), field.source)
+        _set_part(record, "beneficiary_name", "name", swift_name(field), field.source)
         if account:
             record.set("beneficiary_account", account, field.source, field.text)
     if "beneficiary_bank" in swift:
@@ -290,8 +279,8 @@ def _record_swift_parties(record: Record, swift: dict[str, SwiftField]) -> None:
         bic = bic_in(field.text)
         if bic is not None:
             record.set("swift", bic, field.source, field.text)
-        name = _swift_name(field)
-        if name and not _BIC.fullmatch(name):
+        name = swift_name(field)
+        if name and not BIC.fullmatch(name):
             record.set("beneficiary_bank", name, field.source, field.text)
 
 
@@ -321,7 +310,7 @@ def _clean_part(part: str, value: str) -> str | None:
 def bic_in(text: str) -> str | None:
     """Given text, return the first SWIFT/BIC code in it (letters 5-6 a country code)."""
     countries = set(_channels()["bic_countries"]["codes"].split())
-    for match in _BIC.finditer(text):
+    for match in BIC.finditer(text):
         if match.group(0)[4:6] in countries:
             return match.group(0)
     return None
@@ -329,7 +318,7 @@ def bic_in(text: str) -> str | None:
 
 def _strip_field_word(value: str) -> str:
     """Given a value a heading took from the next line ('Company Ningbo Haoyu...'), return it without that label."""
-    match = _section_field_pattern().match(value.strip())
+    match = section_field_pattern().match(value.strip())
     return value.strip()[match.end() :].strip(" :：") if match else value.strip()
 
 
@@ -368,85 +357,6 @@ def _record_person(record: Record) -> None:
     beneficiary = record.fields.get("beneficiary_name")
     if beneficiary is not None and not is_platform_account(str(beneficiary.value)):
         record.set("beneficiary_is_person", is_person(str(beneficiary.value)), beneficiary.source, beneficiary.text)
-
-
-# ---------------------------------------------------------------- party blocks
-
-
-def line_roles(doc: Document) -> dict[Source, str | None]:
-    """Given a Document, return for each line the party block it sits in (payer, beneficiary, supplier, buyer).
-
-    A block starts at a heading line ('From', 'Beneficiary details') and ends at
-    the next heading, or at a short line that is not a label of a party part.
-    """
-    roles: dict[Source, str | None] = {}
-    role: str | None = None
-    for line in doc.lines:
-        heading = heading_role(line.text)
-        if heading is not None:
-            role = heading or None
-        roles[line.source] = role
-    return roles
-
-
-@lru_cache(maxsize=8192)
-def heading_role(text: str) -> str | None:
-    """Given a line, return the party its heading names, '' for another heading, None for no heading."""
-    key = label_key(text).rstrip(" :：")
-    for tail in _channels()["heading_tails"]:
-        key = re.sub(rf"\s*{re.escape(tail)}$", "", key)
-    for role, words in _channels()["sections"].items():
-        if not role.startswith("_") and key in {label_key(word) for word in words}:
-            return role
-    stripped = text.strip()
-    if not stripped or any(ch.isdigit() for ch in stripped) or len(stripped.split()) > 4 or "@" in stripped:
-        return None
-    if _section_field_pattern().match(stripped) or any(hit.start == 0 for hit in find_labels(stripped)):
-        return None
-    return ""
-
-
-def party_blocks(doc: Document) -> dict[tuple[str, str], Part]:
-    """Given a Document, return (role, part) -> the first value a party block gives for it."""
-    roles = line_roles(doc)
-    parts: dict[tuple[str, str], Part] = {}
-    for line in doc.lines:
-        role = roles.get(line.source)
-        if role is None:
-            continue
-        for part, value in _line_parts(line):
-            parts.setdefault((role, part), Part(value, line.source, line.text))
-    return parts
-
-
-def _line_parts(line: TextLine) -> list[tuple[str, str]]:
-    """Given a line of a party block, return the (part, value) its generic label gives."""
-    match = _section_field_pattern().match(line.text.strip())
-    if match is None:
-        return []
-    value = line.text.strip()[match.end() :].strip(" :：|")
-    part = next(name for name, group in match.groupdict().items() if group is not None)
-    return [(part, value)] if value else []
-
-
-@lru_cache(maxsize=1)
-def _payer_word() -> re.Pattern[str]:
-    """A line starting with a payer word ('付款人账号', 'Sender account') is about the payer."""
-    pattern = phrases_pattern(tuple(_channels()["sections"]["payer"]))
-    assert pattern is not None
-    return pattern
-
-
-@lru_cache(maxsize=1)
-def _section_field_pattern() -> re.Pattern[str]:
-    groups = []
-    for part, words in _channels()["section_fields"].items():
-        if part.startswith("_"):
-            continue
-        pattern = phrases_pattern(tuple(words))
-        assert pattern is not None
-        groups.append(f"(?P<{part}>{pattern.pattern})")
-    return re.compile("|".join(groups), re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- method and purpose
@@ -541,62 +451,6 @@ def purpose_in(text: str, phrases_only: bool = False) -> str | None:
             hits.append((match.start(), purpose))
     values = {purpose for _, purpose in hits}
     return values.pop() if len(values) == 1 else None
-
-
-# ---------------------------------------------------------------- MT103
-
-
-@dataclass(frozen=True)
-class SwiftField:
-    """One MT103 field: its lines (titles banks print dropped), joined text, and where it starts."""
-
-    tag: str
-    lines: tuple[str, ...]
-    source: Source
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.lines)
-
-
-def swift_fields(doc: Document) -> dict[str, SwiftField]:
-    """Given a Document, return its MT103 fields by meaning (reference, settlement, payer, ...)."""
-    tags = _channels()["swift_tags"]
-    meaning = {tag: name for name, listed in tags.items() if not name.startswith("_") for tag in listed}
-    fields: dict[str, SwiftField] = {}
-    lines = doc.lines
-    for index, line in enumerate(lines):
-        match = _TAG.match(line.text)
-        if match is None or match["tag"] not in meaning:
-            continue
-        body = [match["rest"], *_continuation(lines[index + 1 : index + _TAG_LINES])]
-        kept = tuple(text.strip() for text in body if text.strip() and not _is_tag_title(text))
-        if kept:
-            fields.setdefault(meaning[match["tag"]], SwiftField(match["tag"], kept, line.source))
-    return fields
-
-
-def _continuation(lines: list[TextLine]) -> list[str]:
-    taken = []
-    for line in lines:
-        if _TAG.match(line.text) or not line.text.strip():
-            break
-        taken.append(line.text)
-    return taken
-
-
-def _is_tag_title(text: str) -> bool:
-    key = label_key(text).rstrip(" :：")
-    return key in {label_key(title) for title in _channels()["swift_tags"]["titles"]}
-
-
-def _swift_name(field: SwiftField) -> str:
-    """Given a party field (:50K:, :59:, :57D:), return its name line: not the /account, not a '1/' prefix."""
-    for line in field.lines:
-        if line.startswith("/") or _BIC.fullmatch(line.strip()):
-            continue
-        return re.sub(r"^\d/", "", line).strip()
-    return ""
 
 
 @lru_cache(maxsize=1)

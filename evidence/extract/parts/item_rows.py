@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from evidence.normalize.quantities import quantity_in
 from evidence.extract.parts.scan import split_languages
-from evidence.extract.parts.totals import as_number
+from evidence.normalize import json_number
 from evidence.normalize.money import parse_amount
 from evidence.normalize.quantities import canonical_unit, parse_quantity
 from evidence.records import Source, Value
@@ -61,7 +61,7 @@ class Row:
         for name, value in data.items():
             if value is None or value == "":
                 continue
-            plain = as_number(value) if isinstance(value, Decimal) else value
+            plain = json_number(value) if isinstance(value, Decimal) else value
             values[name] = Value(plain, self.source, self.description[:80])
         return values
 

@@ -21,7 +21,8 @@ from typing import Any
 from evidence.extract.parts.item_headers import header_roles
 from evidence.extract.parts.scan import CELL_SPLIT, cjk_share, split_languages, terms
 from evidence.extract.parts.sections import topic_sections
-from evidence.extract.parts.totals import Found, as_number
+from evidence.extract.parts.totals import Found
+from evidence.normalize import json_number
 from evidence.normalize.specs import SpecItem, parse_spec_line, split_label
 from evidence.phrases import compile_phrases
 from evidence.records import Document, Source, Table, TextLine
@@ -79,7 +80,7 @@ class Spec:
             "subjective": list(self.item.subjective),
         }
         if self.item.number is not None:
-            data["number"] = as_number(self.item.number)
+            data["number"] = json_number(self.item.number)
         if self.item.key:
             data["key"] = self.item.key
         if self.item.sample_reference:

@@ -217,8 +217,3 @@ def _excluded_before() -> re.Pattern[str]:
 def _labels(field: str) -> list[str]:
     synonyms: list[str] = load_data("labels.json")[field]
     return synonyms + list(terms()["total_strong"])
-
-
-def as_number(value: Decimal) -> int | float:
-    """JSON-ready number: an int when whole, else a float rounded to the cent or finer."""
-    return int(value) if value == value.to_integral_value() else float(value)

@@ -1,0 +1,104 @@
+"""Party blocks of payment documents: which party ('From', 'Beneficiary details') each line belongs to, and its parts (name, account, bank)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from evidence.extract.labels import find_labels, label_key
+from evidence.phrases import phrases_pattern
+from evidence.reference_data import load_data
+from evidence.records import Document, Source, TextLine
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part (name, account, bank, swift) of a party block, with where it was read."""
+
+    value: str
+    source: Source
+    text: str
+
+
+def line_roles(doc: Document) -> dict[Source, str | None]:
+    """Given a Document, return for each line the party block it sits in (payer, beneficiary, supplier, buyer).
+
+    A block starts at a heading line ('From', 'Beneficiary details') and ends at
+    the next heading, or at a short line that is not a label of a party part.
+    """
+    roles: dict[Source, str | None] = {}
+    role: str | None = None
+    for line in doc.lines:
+        heading = heading_role(line.text)
+        if heading is not None:
+            role = heading or None
+        roles[line.source] = role
+    return roles
+
+
+@lru_cache(maxsize=8192)
+def heading_role(text: str) -> str | None:
+    """Given a line, return the party its heading names, '' for another heading, None for no heading."""
+    key = label_key(text).rstrip(" :：")
+    for tail in _channels()["heading_tails"]:
+        key = re.sub(rf"\s*{re.escape(tail)}$", "", key)
+    for role, words in _channels()["sections"].items():
+        if not role.startswith("_") and key in {label_key(word) for word in words}:
+            return role
+    stripped = text.strip()
+    if not stripped or any(ch.isdigit() for ch in stripped) or len(stripped.split()) > 4 or "@" in stripped:
+        return None
+    if section_field_pattern().match(stripped) or any(hit.start == 0 for hit in find_labels(stripped)):
+        return None
+    return ""
+
+
+def party_blocks(doc: Document) -> dict[tuple[str, str], Part]:
+    """Given a Document, return (role, part) -> the first value a party block gives for it."""
+    roles = line_roles(doc)
+    parts: dict[tuple[str, str], Part] = {}
+    for line in doc.lines:
+        role = roles.get(line.source)
+        if role is None:
+            continue
+        for part, value in _line_parts(line):
+            parts.setdefault((role, part), Part(value, line.source, line.text))
+    return parts
+
+
+def _line_parts(line: TextLine) -> list[tuple[str, str]]:
+    """Given a line of a party block, return the (part, value) its generic label gives."""
+    match = section_field_pattern().match(line.text.strip())
+    if match is None:
+        return []
+    value = line.text.strip()[match.end() :].strip(" :：|")
+    part = next(name for name, group in match.groupdict().items() if group is not None)
+    return [(part, value)] if value else []
+
+
+@lru_cache(maxsize=1)
+def payer_word() -> re.Pattern[str]:
+    """A line starting with a payer word ('付款人账号', 'Sender account') is about the payer."""
+    pattern = phrases_pattern(tuple(_channels()["sections"]["payer"]))
+    assert pattern is not None
+    return pattern
+
+
+@lru_cache(maxsize=1)
+def section_field_pattern() -> re.Pattern[str]:
+    groups = []
+    for part, words in _channels()["section_fields"].items():
+        if part.startswith("_"):
+            continue
+        pattern = phrases_pattern(tuple(words))
+        assert pattern is not None
+        groups.append(f"(?P<{part}>{pattern.pattern})")
+    return re.compile("|".join(groups), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _channels() -> dict[str, Any]:
+    data: dict[str, Any] = load_data("payment_channels.json")
+    return data
