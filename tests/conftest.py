@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 
 from evidence.readers.text import text_to_page
+from evidence.extract.reading import Reading
 from evidence.records import Document, Record, Source, Table
 from evidence.schemas import validate
 
@@ -74,9 +75,9 @@ def text_doc(text: str, path: str = "doc.pdf", tables: list[list[list[str | None
     return Document(path=path, sha256="0", size=len(text), filetype="pdf", reader="pdf", pages=[page])
 
 
-def valid_values(extract: Callable[[Document], Record], doc: Document, schema: str) -> dict[str, Any]:
-    """What `extract` finds in `doc`, asserted valid against `schema`."""
-    record = extract(doc)
+def valid_values(extract: Callable[[Reading], Record], doc: Document, schema: str) -> dict[str, Any]:
+    """What the kind extractor `extract` finds in `doc`, asserted valid against `schema`."""
+    record = extract(Reading.of(doc))
     assert validate(record.values(), schema) == []
     return record.values()
 

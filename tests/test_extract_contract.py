@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from evidence.extract.reading import Reading
 from evidence.extract import extract
 from evidence.extract.kinds.contract import extract as extract_contract
 from evidence.extract.parts.specifications import parse_aql
@@ -17,7 +18,7 @@ from tests.test_extract_invoice import _expected_documents, assert_matches_expec
 
 
 def _read(text: str, path: str = "contract.pdf") -> dict[str, Any]:
-    return extract_contract(text_doc(text, path)).values()
+    return extract_contract(Reading.of(text_doc(text, path))).values()
 
 
 CONTRACT_EN = """\

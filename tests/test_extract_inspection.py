@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from evidence.extract.reading import Reading
 from evidence.extract.kinds import inspection
 from evidence.extract.kinds.inspection import verdict_in
 from evidence.readers import read_path
@@ -200,7 +201,7 @@ Service Type: Pre-Shipment Inspection
 
 
 def test_bilingual_report_with_an_ambiguous_date() -> None:
-    record = inspection.extract(text_doc(BV_BILINGUAL, "report.pdf"))
+    record = inspection.extract(Reading.of(text_doc(BV_BILINGUAL, "report.pdf")))
     values = record.values()
     assert values["inspection_company"] == "Bureau Veritas"
     assert values["supplier_name"] == "Ningbo Meida Hardware Co., Ltd."  # the English half of the pair
@@ -213,7 +214,7 @@ def test_bilingual_report_with_an_ambiguous_date() -> None:
 
 
 def test_empty_report_never_raises() -> None:
-    record = inspection.extract(Document(path="x.pdf", sha256="0", size=0, filetype="pdf", reader="pdf"))
+    record = inspection.extract(Reading.of(Document(path="x.pdf", sha256="0", size=0, filetype="pdf", reader="pdf")))
     assert "inspection_result" not in record.values()
 
 
@@ -255,7 +256,7 @@ def test_supplier_letterhead_naming_a_certifier_is_still_the_supplier() -> None:
 
 
 def test_report_without_overall_result_has_none_and_a_note() -> None:
-    record = inspection.extract(text_doc(NO_RESULT, "report.pdf"))
+    record = inspection.extract(Reading.of(text_doc(NO_RESULT, "report.pdf")))
     assert "inspection_result" not in record.values()
     assert record.get("inspection_company") == "HQTS"
     assert record.get("inspection_type") == "DUPRO"
@@ -263,7 +264,7 @@ def test_report_without_overall_result_has_none_and_a_note() -> None:
 
 
 def test_disagreeing_checkpoint_results_are_not_an_overall_result() -> None:
-    record = inspection.extract(text_doc(CHECKPOINT_RESULTS, "report.pdf"))
+    record = inspection.extract(Reading.of(text_doc(CHECKPOINT_RESULTS, "report.pdf")))
     assert "inspection_result" not in record.values()
     assert any("disagree" in note for note in record.notes)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from evidence.extract.reading import Reading
 from evidence.extract import extract
 from evidence.normalize.companies import company_key
 from evidence.extract.kinds.invoice import extract as extract_invoice
@@ -26,7 +27,7 @@ INVOICE_KINDS = ("proforma_invoice", "commercial_invoice")
 
 
 def _read(text: str, path: str = "pi.pdf") -> dict[str, Any]:
-    return extract_invoice(text_doc(text, path)).values()
+    return extract_invoice(Reading.of(text_doc(text, path))).values()
 
 
 # ------------------------------------------------------------------ (a) layouts
@@ -397,7 +398,7 @@ def test_items_from_a_table_with_bilingual_cells_and_a_charge_row() -> None:
     page = Page(number=1, tables=[Table(rows=rows, source=Source("pi.pdf", page=1))])
     page.lines = text_to_page("PROFORMA INVOICE\n总计 TOTAL USD: 14,700.00", "pi.pdf").lines
     doc.pages.append(page)
-    values = extract_invoice(doc).values()
+    values = extract_invoice(Reading.of(doc)).values()
     assert values["line_items"] == [
         {
             "description": "Vacuum bottle 750 ml, matte black",

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from evidence.extract.reading import Reading
 from evidence.extract.kinds.messages import extract, full_timestamp, own_words
 from evidence.readers import read_path
 from evidence.readers.messages import parse_chat_text
@@ -44,7 +45,7 @@ def log(*pairs: tuple[str, str], channel: str = "whatsapp", opening: bool = True
         for day, (who, text) in enumerate(rows, start=1)
     ]
     doc = Document(path="chat/log.txt", sha256="", size=0, filetype="text", reader="whatsapp", messages=messages)
-    return extract(doc)
+    return extract(Reading.of(doc))
 
 
 def kinds_at(record: Record, line: int) -> set[str]:
@@ -359,7 +360,7 @@ def test_a_yearless_date_soon_after_new_year_is_next_year() -> None:
         Message("2026-12-21T09:00", BUYER, "When can you ship our order?", "wechat", Source("c.txt", line=2)),
         Message("2026-12-22T09:00", SUPPLIER, "We will ship before Jan 10.", "wechat", Source("c.txt", line=3)),
     ]
-    record = extract(Document("c.txt", "", 0, "text", "transcript", messages=messages))
+    record = extract(Reading.of(Document("c.txt", "", 0, "text", "transcript", messages=messages)))
     assert record.get("date_promises")[0]["date"] == "2027-01-10"
     assert record.get("channel") == "wechat"
 
@@ -404,7 +405,7 @@ def test_sides_stated_by_the_log_win() -> None:
         Message("2026-09-03T10:21:05", "Laura Mendez", "Hi Chen.", "platform", Source("log.json", line=9)),
     ]
     doc = Document("log.json", "", 0, "json", "messages", messages=messages, metadata={"supplier": "Chen Jie"})
-    record = extract(doc)
+    record = extract(Reading.of(doc))
     assert (record.get("supplier"), record.get("buyer")) == ("Chen Jie", "Laura Mendez")
 
 
@@ -431,7 +432,7 @@ def test_whatsapp_export_text() -> None:
     assert parsed is not None
     reader, messages = parsed
     doc = Document("chat/WhatsApp Chat.txt", "", len(text), "text", reader, messages=messages)
-    record = extract(doc)
+    record = extract(Reading.of(doc))
     assert record.get("format") == "whatsapp-android"
     assert record.get("message_count") == 4
     assert record.get("first_message") == "2026-09-12T09:15:00"
@@ -453,7 +454,7 @@ def test_email_quoted_reply_is_not_the_senders_words() -> None:
     )
     assert "crack" not in own_words(body)
     messages = [Message("2026-09-03T10:15:00+08:00", "Lily Zhang <lily@hengda.example>", body, "email", Source("m.eml", line=1))]
-    record = extract(Document("m.eml", "", 0, "eml", "email", messages=messages))
+    record = extract(Reading.of(Document("m.eml", "", 0, "eml", "email", messages=messages)))
     assert record.events == []
     assert record.get("document_date") == "2026-09-03"
     assert record.get("first_message") == "2026-09-03T10:15:00+08:00"
@@ -521,7 +522,7 @@ def _message_docs(expected: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _bundle_records(expected: dict[str, Any]) -> list[Record]:
-    return [extract(read_path(SAMPLES / expected["bundle"] / d["path"])) for d in _message_docs(expected)]
+    return [extract(Reading.of(read_path(SAMPLES / expected["bundle"] / d["path"]))) for d in _message_docs(expected)]
 
 
 SAMPLE_LOGS = expected_documents("message_log")
@@ -529,7 +530,7 @@ SAMPLE_LOGS = expected_documents("message_log")
 
 @pytest.mark.parametrize(("bundle", "expected"), SAMPLE_LOGS, ids=[f"{b}/{d['path']}" for b, d in SAMPLE_LOGS])
 def test_sample_message_log_fields(bundle: str, expected: dict[str, Any]) -> None:
-    record = extract(read_path(SAMPLES / bundle / expected["path"]))
+    record = extract(Reading.of(read_path(SAMPLES / bundle / expected["path"])))
     fields = expected["fields"]
     for name in ("format", "channel", "message_count", "participants", "first_message", "last_message",
                  "order_number", "document_date", "sender", "beneficiary_name", "payment_request", "subject"):
@@ -540,7 +541,7 @@ def test_sample_message_log_fields(bundle: str, expected: dict[str, Any]) -> Non
 
 @pytest.mark.parametrize(("bundle", "expected"), SAMPLE_LOGS, ids=[f"{b}/{d['path']}" for b, d in SAMPLE_LOGS])
 def test_sample_key_messages(bundle: str, expected: dict[str, Any]) -> None:
-    record = extract(read_path(SAMPLES / bundle / expected["path"]))
+    record = extract(Reading.of(read_path(SAMPLES / bundle / expected["path"])))
     for key in expected["fields"].get("key_messages", []):
         found = kinds_at(record, key["line"])
         if key["tag"] == "apology":
@@ -587,9 +588,9 @@ def test_sample_order_numbers_match_the_facts() -> None:
 
 
 def test_sample_promise_dates() -> None:
-    strong = extract(read_path(SAMPLES / "strong-quality-claim/messages/MessageCenter_2381093617405528.csv"))
+    strong = extract(Reading.of(read_path(SAMPLES / "strong-quality-claim/messages/MessageCenter_2381093617405528.csv")))
     assert [d["date"] for d in strong.get("date_promises")] == ["2026-12-20"]
-    off = extract(read_path(SAMPLES / "off-platform-payment/chat/_chat.txt"))
+    off = extract(Reading.of(read_path(SAMPLES / "off-platform-payment/chat/_chat.txt")))
     assert [d["date"] for d in off.get("date_promises")] == ["2026-10-10"]
     assert off.get("agreed_ship_dates") is None
 
@@ -598,4 +599,4 @@ def test_fixture_logs_validate(tmp_path: Path) -> None:
     for path in sorted((FIXTURES / "chats").iterdir()) + sorted((FIXTURES / "email").iterdir()):
         doc = read_path(path)
         if doc.messages:
-            assert validate(extract(doc).values(), "message_record") == [], path.name
+            assert validate(extract(Reading.of(doc)).values(), "message_record") == [], path.name

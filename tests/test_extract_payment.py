@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from evidence.extract.reading import Reading
 from evidence.extract.kinds import payment
 from evidence.extract.kinds.payment import is_person, purpose_in
 from evidence.readers import read_path
@@ -172,7 +173,7 @@ def test_paypal_receipt() -> None:
 
 
 def test_western_union_receipt() -> None:
-    record = payment.extract(text_doc(WESTERN_UNION, "payment.pdf"))
+    record = payment.extract(Reading.of(text_doc(WESTERN_UNION, "payment.pdf")))
     values = record.values()
     assert values["payment_method"] == "western_union"
     assert values["document_number"] == "482-991-3370"
@@ -258,19 +259,19 @@ def test_wire_to_the_platform_collection_account_is_platform() -> None:
 
 
 def test_record_without_any_channel_is_unknown() -> None:
-    record = payment.extract(text_doc("Receipt\nDate: 2026-07-01\nAmount: USD 500.00\n", "payment.pdf"))
+    record = payment.extract(Reading.of(text_doc("Receipt\nDate: 2026-07-01\nAmount: USD 500.00\n", "payment.pdf")))
     assert record.get("payment_method") == "unknown"
     assert record.get("amount_paid") == 500.0
     assert record.notes
 
 
 def test_amount_sent_beside_its_local_equivalent() -> None:
-    record = payment.extract(text_doc("Wire transfer confirmation\nAmount: USD 15,264.00 (AUD 23,407.45)\n", "payment.pdf"))
+    record = payment.extract(Reading.of(text_doc("Wire transfer confirmation\nAmount: USD 15,264.00 (AUD 23,407.45)\n", "payment.pdf")))
     assert record.get("amount_paid") == 15264.0 and record.get("currency") == "USD"
 
 
 def test_empty_record_never_raises() -> None:
-    record = payment.extract(Document(path="x.pdf", sha256="0", size=0, filetype="pdf", reader="pdf"))
+    record = payment.extract(Reading.of(Document(path="x.pdf", sha256="0", size=0, filetype="pdf", reader="pdf")))
     assert record.get("payment_method") == "unknown"
 
 

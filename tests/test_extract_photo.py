@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from evidence.extract.reading import Reading
 from evidence.bundle import describe
 from evidence.extract.kinds.photo import camera_name, clock_suspect, extract
 from evidence.readers import read_file, read_path
@@ -16,7 +17,7 @@ from tests.conftest import EXTERNAL, SAMPLES, expected_documents, jpeg, needs_ex
 
 
 def photo(name: str, data: bytes) -> dict[str, Any]:
-    record = extract(read_file(describe(name, data)))
+    record = extract(Reading.of(read_file(describe(name, data))))
     assert record.kind == "photo"
     return record.values()
 
@@ -93,7 +94,7 @@ def test_camera_name(make: str | None, model: str | None, camera: str | None) ->
 def test_video_is_media_without_frames() -> None:
     doc = Document(path="videos/unboxing.mp4", sha256="", size=10, filetype="video", reader="video",
                    metadata={"media": "video"})
-    values = extract(doc).values()
+    values = extract(Reading.of(doc)).values()
     assert values["media"] == "video" and values["has_exif"] is False
     assert validate(values, "photo") == []
 
@@ -115,7 +116,7 @@ SAMPLE_PHOTOS = expected_documents("photo")
 
 @pytest.mark.parametrize(("bundle", "expected"), SAMPLE_PHOTOS, ids=[f"{b}/{d['path']}" for b, d in SAMPLE_PHOTOS])
 def test_sample_photo(bundle: str, expected: dict[str, Any]) -> None:
-    record = extract(read_path(SAMPLES / bundle / expected["path"]))
+    record = extract(Reading.of(read_path(SAMPLES / bundle / expected["path"])))
     for name, value in expected["fields"].items():
         assert record.get(name) == value, name
     if expected["fields"]["captured_at"]:
@@ -127,7 +128,7 @@ def test_sample_photo(bundle: str, expected: dict[str, Any]) -> None:
 def test_sample_photos_support_the_photo_findings() -> None:
     """weak-quality-claim: P002 (no date), P003 (taken 2026-10-12, before delivery), P004 (0.48 MP)."""
     folder = SAMPLES / "weak-quality-claim" / "photos"
-    records = {p.name: extract(read_path(p)) for p in sorted(folder.iterdir())}
+    records = {p.name: extract(Reading.of(read_path(p))) for p in sorted(folder.iterdir())}
     assert [n for n, r in records.items() if r.get("captured_at") is None] == ["plates_stack.jpg"]
     assert [n for n, r in records.items() if (r.get("capture_date") or "9999") < "2026-10-18"] == ["IMG_20261012_153010.jpg"]
     assert [n for n, r in records.items() if r.get("megapixels") < 1] == ["mug_closeup_small.jpg"]
@@ -136,10 +137,10 @@ def test_sample_photos_support_the_photo_findings() -> None:
 @needs_external
 def test_external_exif_corpus_validates_and_flags_the_unset_clock() -> None:
     for path in sorted(Path(EXTERNAL / "exif").iterdir()):
-        record = extract(read_path(path))
+        record = extract(Reading.of(read_path(path)))
         assert validate(record.values(), "photo") == [], path.name
-    sanyo = extract(read_path(EXTERNAL / "exif" / "exif-org__sanyo-vpcg250.jpg"))
+    sanyo = extract(Reading.of(read_path(EXTERNAL / "exif" / "exif-org__sanyo-vpcg250.jpg")))
     assert (sanyo.get("captured_at"), sanyo.get("clock_suspect")) == ("1998-01-01T00:00:00", True)
-    gps = extract(read_path(EXTERNAL / "exif" / "gps__DSCN0010.jpg"))
+    gps = extract(Reading.of(read_path(EXTERNAL / "exif" / "gps__DSCN0010.jpg")))
     assert gps.get("gps") == {"latitude": 43.467448, "longitude": 11.885127}
     assert gps.get("camera") == "NIKON COOLPIX P6000"

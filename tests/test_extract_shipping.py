@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from evidence.extract.reading import Reading
 from evidence.extract.kinds import shipping
 from evidence.extract.kinds.shipping import check_digit_ok, split_vessel
 from evidence.readers import read_path
@@ -204,7 +205,7 @@ def test_bill_of_lading_without_on_board_date_has_no_shipped_on() -> None:
 
 
 def test_empty_document_never_raises() -> None:
-    record = shipping.extract(Document(path="x.pdf", sha256="0", size=0, filetype="pdf", reader="pdf"))
+    record = shipping.extract(Reading.of(Document(path="x.pdf", sha256="0", size=0, filetype="pdf", reader="pdf")))
     assert record.values() == {"kind": "shipping_document"}
 
 

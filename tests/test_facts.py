@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from evidence.extract.reading import Reading
 from evidence.bundle import describe
 from evidence.extract.kinds import manifest
 from evidence.facts import records_to_facts
@@ -76,7 +77,7 @@ def test_vague_lead_time_gives_no_ship_by() -> None:
 
 def _manifest(text: str) -> tuple[Record, list[str]]:
     doc = read_file(describe("claim.toml", text.encode("utf-8")))
-    record = manifest.extract(doc)
+    record = manifest.extract(Reading.of(doc))
     return record, [p.reason for p in record.problems]
 
 

@@ -1,6 +1,8 @@
 """Extractors: one module per document kind, each turning a Document into a Record.
 
-An extractor is ``extract(doc: Document) -> Record``. It never raises on odd
+An extractor is ``extract(reading: Reading) -> Record``: every kind reads the
+same Reading of its document (extract/reading.py), built with the layouts its
+module names in `LAYOUTS` (default: a form's cells, then its lines). It never raises on odd
 content: what it cannot find it leaves out (the rules then say what is
 missing). Shared helpers live in `common`; label synonyms in data/labels.json.
 """
@@ -11,10 +13,11 @@ from collections.abc import Callable
 from importlib import import_module
 
 from evidence.classify import Classification, classify
+from evidence.extract.reading import FORM_LAYOUTS, Reading
 from evidence.records import Document, Event, Problem, Record, Source, Value
 from evidence.schemas import schema_names, validate
 
-Extractor = Callable[[Document], Record]
+Extractor = Callable[[Reading], Record]
 
 #: Registry: document kind -> module (under evidence.extract.kinds) whose `extract` reads it.
 EXTRACTOR_MODULES: dict[str, str] = {
@@ -53,7 +56,7 @@ def extract(doc: Document, classification: Classification | None = None) -> Reco
     if module_name is None or not doc.readable:
         return Record(kind=found.kind, path=doc.path, confidence=found.confidence)
     module = import_module(f"evidence.extract.kinds.{module_name}")
-    record: Record = module.extract(doc)
+    record: Record = module.extract(Reading.of(doc, getattr(module, "LAYOUTS", FORM_LAYOUTS)))
     record.kind, record.confidence = found.kind, found.confidence
     record.problems.extend(schema_problems(record))
     return record

@@ -14,7 +14,7 @@ was read from, so the record keeps the value's source.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeVar
 
 from evidence.extract.cells import table_pairs
@@ -37,33 +37,56 @@ FORM_LAYOUTS = ("cells", "lines")
 TERMS_LAYOUTS = ("lines", "columns")
 
 
-@dataclass
 class Reading:
     """A document prepared for extraction: its labeled values and its date order.
 
-    `order` is how numeric dates are read ("dmy", "mdy", or None when no date
-    needs it). `order_guessed` is True when nothing in the document settled it
-    and it was taken from where the document comes from (or day first by
-    default); `settled_order` is then None, for values a guess must not decide.
-    `columns` are the values read from header rows (also in `labeled`).
+    `source` is the Document as read; `doc` the same with split label words
+    rejoined (sources kept). `order` is how numeric dates are read ("dmy",
+    "mdy", or None when no date needs it). `order_guessed` is True when nothing
+    in the document settled it and it was taken from where the document comes
+    from (or day first by default); `settled_order` is then None, for values a
+    guess must not decide. `columns` are the values read from header rows (also
+    in `labeled`). Each part is worked out when first asked for, so a chat or a
+    photo pays for none of it.
     """
 
-    doc: Document
-    labeled: list[Labeled]
-    order: str | None
-    order_guessed: bool = False
-    columns: list[Labeled] = field(default_factory=list)
-    _lines: dict[Source, TextLine] = field(default_factory=dict, repr=False)
+    def __init__(self, source: Document, layouts: tuple[str, ...] = FORM_LAYOUTS) -> None:
+        self.source = source
+        self.layouts = layouts
 
     @classmethod
     def of(cls, doc: Document, layouts: tuple[str, ...] = FORM_LAYOUTS) -> Reading:
         """Given a Document, return its Reading, with labeled values from `layouts` in that order."""
-        prepared = repaired(doc)
-        order, guessed = decide_date_order([line.text for line in prepared.lines])
-        columns = column_labeled(prepared) if "columns" in layouts else []
-        found = {"cells": table_pairs, "columns": lambda _: columns, "lines": labeled_values}
-        labeled = [item for layout in layouts for item in found[layout](prepared)]
-        return cls(prepared, labeled, order, guessed, columns, {line.source: line for line in prepared.lines})
+        return cls(doc, layouts)
+
+    @cached_property
+    def doc(self) -> Document:
+        return repaired(self.source)
+
+    @cached_property
+    def columns(self) -> list[Labeled]:
+        return column_labeled(self.doc) if "columns" in self.layouts else []
+
+    @cached_property
+    def labeled(self) -> list[Labeled]:
+        found = {"cells": table_pairs, "columns": lambda _: self.columns, "lines": labeled_values}
+        return [item for layout in self.layouts for item in found[layout](self.doc)]
+
+    @cached_property
+    def _date_order(self) -> tuple[str | None, bool]:
+        return decide_date_order([line.text for line in self.doc.lines])
+
+    @property
+    def order(self) -> str | None:
+        return self._date_order[0]
+
+    @property
+    def order_guessed(self) -> bool:
+        return self._date_order[1]
+
+    @cached_property
+    def _lines(self) -> dict[Source, TextLine]:
+        return {line.source: line for line in self.doc.lines}
 
     @property
     def settled_order(self) -> str | None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.kinds.invoice import read_commercial_terms
+from evidence.extract.reading import TERMS_LAYOUTS, Reading
 from evidence.extract.parts.parties import company_name
 from evidence.extract.parts.scan import labels_in
 from evidence.extract.parts.sections import topic_sections
@@ -33,10 +34,14 @@ _CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 _PERSON = re.compile(rf"{_NAME}(?:\s{_NAME}){{1,3}}(?:\s*\([^)]{{1,20}}\))?")
 
 
-def extract(doc: Document) -> Record:
+#: A contract states terms as an invoice does (see reading.TERMS_LAYOUTS).
+LAYOUTS = TERMS_LAYOUTS
+
+
+def extract(reading: Reading) -> Record:
     """Given a contract, return its Record: the commercial terms plus clauses and signatures."""
-    record = Record(kind="contract", path=doc.path)
-    ldoc = read_commercial_terms(doc, record, CONTRACT_NUMBERS)
+    record = Record(kind="contract", path=reading.source.path)
+    ldoc = read_commercial_terms(reading, record, CONTRACT_NUMBERS)
     record_clauses(ldoc.doc, record)
     record_signatures(ldoc.doc, record)
     return record

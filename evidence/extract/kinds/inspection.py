@@ -33,10 +33,11 @@ _TITLE_LINES = 8  # where a report's letterhead and title sit
 _FOOTER_LINES = 4  # where a company's footer or stamp text sits
 
 
-def extract(doc: Document) -> Record:
+def extract(reading: Reading) -> Record:
     """Given an inspection report, return its Record (see the module docstring for the fields)."""
+    doc = reading.source
     record = Record(kind=KIND, path=doc.path)
-    found = Reading.of(doc)
+    found = reading
     record_numbers(record, found)
     record_dates(record, found)
     record_parties(record, found)

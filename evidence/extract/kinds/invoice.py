@@ -67,20 +67,23 @@ _PROFORMA_TITLE = re.compile(
 _ORDER_TITLE = re.compile(r"order details|trade assurance order|订单详情|信保订单|order summary", re.IGNORECASE)
 
 
-def extract(doc: Document) -> Record:
+#: A document stating terms reads its lines, then its header rows (see reading.TERMS_LAYOUTS).
+LAYOUTS = TERMS_LAYOUTS
+
+
+def extract(reading: Reading) -> Record:
     """Given a PI, TA order printout or commercial invoice, return its Record."""
-    record = Record(kind="proforma_invoice", path=doc.path)
-    read_commercial_terms(doc, record)
+    record = Record(kind="proforma_invoice", path=reading.source.path)
+    read_commercial_terms(reading, record)
     return record
 
 
-def read_commercial_terms(doc: Document, record: Record, number_fields: tuple[str, ...] | None = None) -> Reading:
+def read_commercial_terms(ldoc: Reading, record: Record, number_fields: tuple[str, ...] | None = None) -> Reading:
     """Given a document stating commercial terms, set their fields on `record`; return the labeled document.
 
     `number_fields` orders the label fields of the document's own number
     (default: by its title, a proforma's PI number or an invoice's number first).
     """
-    ldoc = Reading.of(doc, TERMS_LAYOUTS)
     prepared = ldoc.doc
     record_numbers(ldoc, record, number_fields or _number_fields(prepared))
     record_dates(ldoc, record)

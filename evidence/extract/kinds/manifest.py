@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import tomllib
 
+from evidence.extract.reading import Reading
 from evidence.records import Document, Problem, Record, Source
 from evidence.schemas import to_json_types, validate
 
 
-def extract(doc: Document) -> Record:
+def extract(reading: Reading) -> Record:
     """Given the claim.toml Document, return its valid values as a Record."""
+    doc = reading.source
     record = Record(kind="claim_manifest", path=doc.path)
     try:
         data = to_json_types(tomllib.loads(doc.text))

@@ -25,7 +25,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.reading import whole_file
+from evidence.extract.reading import Reading, whole_file
 from evidence.extract.conversation.cues import Text, event_data
 from evidence.extract.labels import line_to_labeled
 from evidence.extract.conversation.events import UNKNOWN, Happening, Turn, order_numbers, turns_to_happenings
@@ -43,8 +43,9 @@ _LABEL_LEAK = re.compile(r"^\w+\s*[:：]")  # "address: ..." under a "Beneficiar
 _FORMATS = {"csv": "message-center-csv", "json": "message-center-json", "eml": "eml", "mbox": "mbox"}
 
 
-def extract(doc: Document) -> Record:
+def extract(reading: Reading) -> Record:
     """Given a Document of messages, return its message_log Record (fields and events)."""
+    doc = reading.source
     record = Record(kind=KIND, path=doc.path)
     record_overview(record, doc, [m for m in doc.messages if not m.system])
     roles = decide_roles(doc, document_turns(doc))

@@ -45,10 +45,11 @@ _SENT_TO = re.compile(
 _ACCOUNT = re.compile(r"[A-Z]{0,4}\d[\dA-Z\s\-*]*\d|\*+\d+", re.IGNORECASE)
 
 
-def extract(doc: Document) -> Record:
+def extract(reading: Reading) -> Record:
     """Given a payment record, return its Record (see the module docstring for the fields)."""
+    doc = reading.source
     record = Record(kind=KIND, path=doc.path)
-    found = Reading.of(doc)
+    found = reading
     swift = swift_fields(doc)
     record_reference_numbers(record, found, swift)
     record_amounts(record, found, swift)

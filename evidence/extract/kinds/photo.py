@@ -14,17 +14,18 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.reading import whole_file
+from evidence.extract.reading import Reading, whole_file
 from evidence.reference_data import load_data
-from evidence.records import Document, ImageInfo, Record
+from evidence.records import ImageInfo, Record
 
 KIND = "photo"
 DATA_FILE = "photos.json"
 MEGAPIXEL_DIGITS = 2
 
 
-def extract(doc: Document) -> Record:
+def extract(reading: Reading) -> Record:
     """Given a Document read from an image or video file, return its photo Record."""
+    doc = reading.source
     record = Record(kind=KIND, path=doc.path)
     where = whole_file(doc)
     if doc.image is None:

@@ -46,10 +46,11 @@ _SHIPS = ("bill_of_lading", "sea_waybill", "air_waybill", "courier")
 _DELIVERS = ("courier", "delivery_note")
 
 
-def extract(doc: Document) -> Record:
+def extract(reading: Reading) -> Record:
     """Given a shipping document, return its Record (see the module docstring for the fields)."""
+    doc = reading.source
     record = Record(kind=KIND, path=doc.path)
-    found = Reading.of(doc)
+    found = reading
     record_type(record, found)
     record_carrier(record, found)
     record_numbers(record, found)
