@@ -9,6 +9,8 @@ and no cache; for each file under ../shared/external it runs `evidence extract
 
 Everything goes through the command line's own entry point (in one process),
 so the fingerprints stay comparable however the library inside is arranged.
+Paths are given relative to the checkout (the report names a bundle as given),
+so two checkouts side by side give the same fingerprints.
 
 Usage: python bench/report_digests.py [--save DIR] [--only check|extract] > digests.txt
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,11 +60,11 @@ def run(runner: CliRunner, args: list[str]) -> bytes:
 def targets(only: str | None) -> Iterator[tuple[str, Path, list[str]]]:
     if only in (None, "check"):
         for bundle in bundles():
-            yield "check", bundle, ["check", str(bundle), "--format", "json", "--as-of", AS_OF,
+            yield "check", bundle, ["check", os.path.relpath(bundle, ROOT), "--format", "json", "--as-of", AS_OF,
                                     "--no-cache", "--page-timeout", "0"]
     if only in (None, "extract"):
         for file in external_files():
-            yield "extract", file, ["extract", str(file), "--format", "json"]
+            yield "extract", file, ["extract", os.path.relpath(file, ROOT), "--format", "json"]
 
 
 def label(path: Path) -> str:
@@ -76,13 +79,15 @@ def main_() -> int:
     parser.add_argument("--save", type=Path, help="also write each output into this folder")
     parser.add_argument("--only", choices=["check", "extract"])
     options = parser.parse_args()
+    save = options.save.resolve() if options.save else None
+    os.chdir(ROOT)
     runner = CliRunner()
     for kind, path, args in targets(options.only):
         output = run(runner, args)
         name = label(path)
         print(f"{hashlib.md5(output).hexdigest()}  {kind:7}  {name}", flush=True)
-        if options.save:
-            out = options.save / kind / (name.replace("/", "__") + ".json")
+        if save:
+            out = save / kind / (name.replace("/", "__") + ".json")
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(output)
     return 0
