@@ -10,12 +10,12 @@ a line takes the next line. Bilingual pairs ("发票号 PI No.: X") share one va
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from evidence.phrases import PhraseList, memoized_list
 from evidence.reference_data import load_data
-from evidence.records import Document, Source, TextLine
+from evidence.records import Document, Page, Source, TextLine
 
 GENERIC = "document_number"  # 'No.', '编号': the field of a bilingual twin label wins over it
 CELL = " | "  # how the XLSX and DOCX readers join the cells of a row
@@ -34,6 +34,8 @@ ISSUE_DATE_LABELS = (
     "place / date of issue",
     "签发日期",
 )
+#: A capital cut off its word by letter spacing in the PDF text layer ("F actuurnummer:").
+_SPLIT_CAPITAL = re.compile(r"(?<![A-Za-z])([A-Z]) (?=[a-z]{3,})")
 #: A note in brackets, never part of a label: "Consignee (not negotiable unless consigned to order)".
 BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
 
@@ -128,3 +130,26 @@ def label_key(label: str) -> str:
     A note in brackets is dropped: 'Consignee (not negotiable...)' is 'consignee'.
     """
     return re.sub(r"[\s\-.:：#]+", " ", BRACKETED.sub(" ", label).lower()).strip()
+
+
+def repaired(doc: Document) -> Document:
+    """Given a Document, return a copy whose lines have split label words rejoined.
+
+    Letter-spaced PDF text puts a space after a word's first capital
+    ("F actuurnummer: 993548900"). A line is rejoined only where that makes a
+    label appear, so prose ("A bottle") is left alone. Sources are kept.
+    """
+    return replace(doc, pages=[_repaired_page(page) for page in doc.pages])
+
+
+def _repaired_page(page: Page) -> Page:
+    return replace(page, lines=[_repaired_line(line) for line in page.lines])
+
+
+def _repaired_line(line: TextLine) -> TextLine:
+    if not _SPLIT_CAPITAL.search(line.text):
+        return line
+    joined = _SPLIT_CAPITAL.sub(r"\1", line.text)
+    if len(find_labels(joined)) > len(find_labels(line.text)):
+        return TextLine(joined, line.source)
+    return line

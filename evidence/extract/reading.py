@@ -19,8 +19,7 @@ from typing import Any, TypeVar
 
 from evidence.extract.cells import table_pairs
 from evidence.extract.columns import column_labeled
-from evidence.extract.labels import Labeled, label_key, labeled_values
-from evidence.extract.parts.scan import repaired
+from evidence.extract.labels import Labeled, label_key, labeled_values, repaired
 from evidence.normalize.dates import date_in, decide_date_order, english_months, find_dates
 from evidence.normalize.identifiers import identifier_in
 from evidence.normalize.money import Money, amount_in

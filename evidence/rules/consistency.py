@@ -34,7 +34,7 @@ from evidence.kinds import (
 )
 from evidence.normalize.money import find_amounts
 from evidence.records import Record, Source, Value
-from evidence.rules import RULES, rule
+from evidence.rules.registry import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context

@@ -16,7 +16,7 @@ from evidence.deadlines import (
 from evidence.findings import Finding
 from evidence.kinds import CLAIM_MANIFEST, CONTRACT, MESSAGE_LOG, PROFORMA_INVOICE, SHIPPING_DOCUMENT
 from evidence.records import Record, Source
-from evidence.rules import RULES, rule
+from evidence.rules.registry import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context

@@ -20,7 +20,7 @@ from evidence.kinds import (
 from evidence.phrases import phrase_to_pattern
 from evidence.records import Event, Record, Source
 from evidence.reference_data import load_data
-from evidence.rules import RULES, rule
+from evidence.rules.registry import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from evidence.findings import Finding
 from evidence.kinds import UNKNOWN
 from evidence.records import Source
-from evidence.rules import RULES, rule
+from evidence.rules.registry import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context

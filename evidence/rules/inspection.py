@@ -16,7 +16,7 @@ from evidence.kinds import (
     PROFORMA_INVOICE,
 )
 from evidence.records import Record, Source, Value
-from evidence.rules import RULES, rule
+from evidence.rules.registry import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context

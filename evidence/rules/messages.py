@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from evidence.findings import Finding
 from evidence.kinds import CLAIM_MANIFEST, MESSAGE_LOG
 from evidence.records import Event, Record, Source
-from evidence.rules import RULES, rule
+from evidence.rules.registry import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context

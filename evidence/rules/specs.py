@@ -12,7 +12,7 @@ from evidence.kinds import CONTRACT, PROFORMA_INVOICE
 from evidence.normalize.quantities import find_measures, to_base
 from evidence.normalize.specs import attribute_key, find_subjective, parse_spec_line
 from evidence.records import Event, Record, Source
-from evidence.rules import RULES, rule
+from evidence.rules.registry import RULES, rule
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context

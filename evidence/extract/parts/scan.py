@@ -10,14 +10,12 @@ here so that invoice.py and contract.py stay about what they extract.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from evidence.extract.labels import CELL, find_labels
 from evidence.phrases import compile_phrases
 from evidence.reference_data import load_data
-from evidence.records import Document, Page, TextLine
 
 if TYPE_CHECKING:
     from evidence.extract.labels import _Hit
@@ -26,8 +24,6 @@ SEPARATORS = " \t:：#.|/-–=>()（）"
 CELL_SPLIT = CELL
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
-#: A capital cut off its word by letter spacing in the PDF text layer ("F actuurnummer:").
-_SPLIT_CAPITAL = re.compile(r"(?<![A-Za-z])([A-Z]) (?=[a-z]{3,})")
 
 
 @lru_cache(maxsize=8192)
@@ -130,26 +126,3 @@ def split_languages(text: str) -> tuple[str, str]:
         if line:
             (chinese if cjk_share(line) > 0.5 else latin).append(line)
     return " ".join(latin), " ".join(chinese)
-
-
-def repaired(doc: Document) -> Document:
-    """Given a Document, return a copy whose lines have split label words rejoined.
-
-    Letter-spaced PDF text puts a space after a word's first capital
-    ("F actuurnummer: 993548900"). A line is rejoined only where that makes a
-    label appear, so prose ("A bottle") is left alone. Sources are kept.
-    """
-    return replace(doc, pages=[_repaired_page(page) for page in doc.pages])
-
-
-def _repaired_page(page: Page) -> Page:
-    return replace(page, lines=[_repaired_line(line) for line in page.lines])
-
-
-def _repaired_line(line: TextLine) -> TextLine:
-    if not _SPLIT_CAPITAL.search(line.text):
-        return line
-    joined = _SPLIT_CAPITAL.sub(r"\1", line.text)
-    if len(labels_in(joined)) > len(labels_in(line.text)):
-        return TextLine(joined, line.source)
-    return line
