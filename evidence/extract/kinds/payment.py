@@ -166,10 +166,9 @@ def _borrowed(found: Reading, item: Labeled) -> bool:
 
 
 def _set_money(record: Record, name: str, money: Money, source: Source, text: str, currency: bool = True) -> None:
-    value = int(money.amount) if money.amount == money.amount.to_integral_value() else float(money.amount)
     if name in record.fields:
         return
-    record.set(name, float(value), source, text)
+    record.set(name, float(money.amount), source, text)  # a float, as payment amounts have always been reported
     if currency and money.currency:
         record.set("currency", money.currency, source, text)
 

@@ -14,6 +14,7 @@ ISO 2859, ANSI Z1.4, GB/T 2828); its AQL levels are also read into numbers.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -322,8 +323,8 @@ def _is_aql_value(figure: str) -> bool:
 
 
 def as_number_text(figure: str) -> int | float:
-    value = float(figure)
-    return int(value) if value.is_integer() else value
+    """Given a figure as written ('2.5', '4.0'), return it as a JSON number."""
+    return json_number(Decimal(figure))
 
 
 def find_defect_definitions(doc: Document) -> Found[str] | None:
