@@ -14,7 +14,19 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
-from evidence.kinds import KINDS
+from evidence.kinds import (
+    CLAIM_MANIFEST,
+    COMMERCIAL_INVOICE,
+    CONTRACT,
+    INSPECTION_REPORT,
+    KINDS,
+    MESSAGE_LOG,
+    PAYMENT_RECORD,
+    PHOTO,
+    PROFORMA_INVOICE,
+    SHIPPING_DOCUMENT,
+    UNKNOWN,
+)
 from evidence.phrases import PhraseList, memoized_list, phrase_to_pattern
 from evidence.reference_data import load_data
 from evidence.records import Document
@@ -26,12 +38,12 @@ TITLE_AT_TOP, TITLE_ELSEWHERE, KEYWORD = 6.0, 1.5, 1.0
 KEYWORD_CAP, ELSEWHERE_CAP = 6, 3
 MIN_SCORE = 3.0
 _FILENAME_HINTS = {
-    "proforma_invoice": ("proforma", "pi", "形式发票"),
-    "commercial_invoice": ("invoice", "ci", "发票"),
-    "contract": ("contract", "agreement", "合同"),
-    "inspection_report": ("inspection", "report", "qc", "psi", "检验", "验货"),
-    "payment_record": ("payment", "receipt", "tt", "slip", "remittance", "付款", "水单"),
-    "shipping_document": ("bl", "bol", "lading", "awb", "waybill", "packing", "delivery", "提单"),
+    PROFORMA_INVOICE: ("proforma", "pi", "形式发票"),
+    COMMERCIAL_INVOICE: ("invoice", "ci", "发票"),
+    CONTRACT: ("contract", "agreement", "合同"),
+    INSPECTION_REPORT: ("inspection", "report", "qc", "psi", "检验", "验货"),
+    PAYMENT_RECORD: ("payment", "receipt", "tt", "slip", "remittance", "付款", "水单"),
+    SHIPPING_DOCUMENT: ("bl", "bol", "lading", "awb", "waybill", "packing", "delivery", "提单"),
 }
 
 
@@ -51,16 +63,16 @@ class _Phrase:
 def classify(doc: Document) -> Classification:
     """Given a read Document, return its kind, a confidence in [0, 1] and why."""
     if doc.messages or doc.reader in MESSAGE_READERS:
-        return Classification("message_log", 1.0, f"{len(doc.messages)} messages read by the {doc.reader} reader")
+        return Classification(MESSAGE_LOG, 1.0, f"{len(doc.messages)} messages read by the {doc.reader} reader")
     if doc.image is not None or doc.reader == "video":
-        return Classification("photo", 1.0, "an image or video file")
+        return Classification(PHOTO, 1.0, "an image or video file")
     if PurePosixPath(doc.path).name.lower() == "claim.toml":
-        return Classification("claim_manifest", 1.0, "the claim manifest")
+        return Classification(CLAIM_MANIFEST, 1.0, "the claim manifest")
     scores, evidence = score_text(doc)
     _add_filename_hint(doc.path, scores)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], KINDS.index(item[0])))
     if not ranked or ranked[0][1] < MIN_SCORE:
-        return Classification("unknown", 0.0, "no title or labels of a known document kind")
+        return Classification(UNKNOWN, 0.0, "no title or labels of a known document kind")
     (kind, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
     if kind == _paid_rule()["from"] and _shows_paid(doc):
         return Classification(_paid_rule()["to"], 0.9, "an order printout that shows the order paid")

@@ -13,6 +13,17 @@ from collections.abc import Callable
 from importlib import import_module
 
 from evidence.classify import Classification, classify
+from evidence.kinds import (
+    CLAIM_MANIFEST,
+    COMMERCIAL_INVOICE,
+    CONTRACT,
+    INSPECTION_REPORT,
+    MESSAGE_LOG,
+    PAYMENT_RECORD,
+    PHOTO,
+    PROFORMA_INVOICE,
+    SHIPPING_DOCUMENT,
+)
 from evidence.extract.reading import FORM_LAYOUTS, Reading
 from evidence.records import Document, Event, Problem, Record, Source, Value
 from evidence.schemas import schema_names, validate
@@ -21,28 +32,28 @@ Extractor = Callable[[Reading], Record]
 
 #: Registry: document kind -> module (under evidence.extract.kinds) whose `extract` reads it.
 EXTRACTOR_MODULES: dict[str, str] = {
-    "proforma_invoice": "invoice",
-    "commercial_invoice": "invoice",
-    "contract": "contract",
-    "inspection_report": "inspection",
-    "payment_record": "payment",
-    "shipping_document": "shipping",
-    "message_log": "messages",
-    "photo": "photo",
-    "claim_manifest": "manifest",
+    PROFORMA_INVOICE: "invoice",
+    COMMERCIAL_INVOICE: "invoice",
+    CONTRACT: "contract",
+    INSPECTION_REPORT: "inspection",
+    PAYMENT_RECORD: "payment",
+    SHIPPING_DOCUMENT: "shipping",
+    MESSAGE_LOG: "messages",
+    PHOTO: "photo",
+    CLAIM_MANIFEST: "manifest",
 }
 
 
 #: Document kind -> the schema its record must match (the manifest is validated as it is read).
 SCHEMA_FOR_KIND: dict[str, str] = {
-    "proforma_invoice": "proforma_invoice",
-    "commercial_invoice": "commercial_invoice",
-    "contract": "contract",
-    "inspection_report": "inspection_report",
-    "payment_record": "payment_record",
-    "shipping_document": "shipping_document",
-    "message_log": "message_record",
-    "photo": "photo",
+    PROFORMA_INVOICE: "proforma_invoice",
+    COMMERCIAL_INVOICE: "commercial_invoice",
+    CONTRACT: "contract",
+    INSPECTION_REPORT: "inspection_report",
+    PAYMENT_RECORD: "payment_record",
+    SHIPPING_DOCUMENT: "shipping_document",
+    MESSAGE_LOG: "message_record",
+    PHOTO: "photo",
 }
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from evidence.bundle import Bundle
 from evidence.facts import Fact
+from evidence.kinds import CLAIM_MANIFEST
 from evidence.records import Document, Problem, Record
 
 
@@ -27,7 +28,7 @@ class Context:
 
     def manifest_date(self, name: str) -> date | None:
         """A date the claim manifest states (dispute_opened, delivery_date...), or None."""
-        manifest = next((r for r in self.records if r.kind == "claim_manifest"), None)
+        manifest = next((r for r in self.records if r.kind == CLAIM_MANIFEST), None)
         value = manifest.get(name) if manifest else None
         try:
             return date.fromisoformat(value) if isinstance(value, str) else None

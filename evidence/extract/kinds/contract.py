@@ -19,6 +19,7 @@ from evidence.extract.parts.parties import company_name
 from evidence.extract.parts.scan import labels_in
 from evidence.extract.parts.sections import topic_sections
 from evidence.extract.parts.totals import Found
+from evidence.kinds import CONTRACT
 from evidence.phrases import compile_phrases, literal_alternation
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, TextLine
@@ -40,7 +41,7 @@ LAYOUTS = TERMS_LAYOUTS
 
 def extract(reading: Reading) -> Record:
     """Given a contract, return its Record: the commercial terms plus clauses and signatures."""
-    record = Record(kind="contract", path=reading.source.path)
+    record = Record(kind=CONTRACT, path=reading.source.path)
     ldoc = read_commercial_terms(reading, record, CONTRACT_NUMBERS)
     record_clauses(ldoc.doc, record)
     record_signatures(ldoc.doc, record)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.parts import aql
+from evidence.kinds import INSPECTION_REPORT
 from evidence.phrases import find_named, phrases_pattern
 from evidence.extract.labels import ISSUE_DATE_LABELS, label_key
 from evidence.extract.parts.parties import block_name, letterhead
@@ -28,7 +29,6 @@ from evidence.normalize.quantities import goods_count, integer_in
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, Source, TextLine
 
-KIND = "inspection_report"
 _TITLE_LINES = 8  # where a report's letterhead and title sit
 _FOOTER_LINES = 4  # where a company's footer or stamp text sits
 
@@ -36,7 +36,7 @@ _FOOTER_LINES = 4  # where a company's footer or stamp text sits
 def extract(reading: Reading) -> Record:
     """Given an inspection report, return its Record (see the module docstring for the fields)."""
     doc = reading.source
-    record = Record(kind=KIND, path=doc.path)
+    record = Record(kind=INSPECTION_REPORT, path=doc.path)
     found = reading
     record_numbers(record, found)
     record_dates(record, found)

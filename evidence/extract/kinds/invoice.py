@@ -51,6 +51,7 @@ from evidence.extract.parts.totals import (
 )
 from evidence.extract.reading import TERMS_LAYOUTS, Reading, top_lines
 from evidence.extract.references import pi_in_prose, record_stated_order
+from evidence.kinds import PROFORMA_INVOICE
 from evidence.normalize import json_number
 from evidence.normalize.dates import date_in, english_months, find_dates
 from evidence.normalize.identifiers import own_number
@@ -73,7 +74,7 @@ LAYOUTS = TERMS_LAYOUTS
 
 def extract(reading: Reading) -> Record:
     """Given a PI, TA order printout or commercial invoice, return its Record."""
-    record = Record(kind="proforma_invoice", path=reading.source.path)
+    record = Record(kind=PROFORMA_INVOICE, path=reading.source.path)
     read_commercial_terms(reading, record)
     return record
 

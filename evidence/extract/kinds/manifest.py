@@ -9,6 +9,7 @@ from __future__ import annotations
 import tomllib
 
 from evidence.extract.reading import Reading
+from evidence.kinds import CLAIM_MANIFEST
 from evidence.records import Document, Problem, Record, Source
 from evidence.schemas import to_json_types, validate
 
@@ -16,7 +17,7 @@ from evidence.schemas import to_json_types, validate
 def extract(reading: Reading) -> Record:
     """Given the claim.toml Document, return its valid values as a Record."""
     doc = reading.source
-    record = Record(kind="claim_manifest", path=doc.path)
+    record = Record(kind=CLAIM_MANIFEST, path=doc.path)
     try:
         data = to_json_types(tomllib.loads(doc.text))
     except tomllib.TOMLDecodeError as exc:

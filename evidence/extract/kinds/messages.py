@@ -30,11 +30,11 @@ from evidence.extract.conversation.cues import Text, event_data
 from evidence.extract.labels import line_to_labeled
 from evidence.extract.conversation.events import UNKNOWN, Happening, Turn, order_numbers, turns_to_happenings
 from evidence.extract.conversation.roles import assign_roles, other_side, split_address
+from evidence.kinds import MESSAGE_LOG
 from evidence.normalize.dates import document_order
 from evidence.phrases import compile_cues
 from evidence.records import Document, Event, Message, Record, Source, TextLine
 
-KIND = "message_log"
 QUOTE_CHARS = 300
 HEADER_LINES = 12  # an e-mail page starts with its headers: From, To, Cc, Date, Subject
 _RECIPIENT = re.compile(r"^\s*(?:To|Cc|收件人|抄送)\s*[:：]\s*(.+)$", re.IGNORECASE)
@@ -46,7 +46,7 @@ _FORMATS = {"csv": "message-center-csv", "json": "message-center-json", "eml": "
 def extract(reading: Reading) -> Record:
     """Given a Document of messages, return its message_log Record (fields and events)."""
     doc = reading.source
-    record = Record(kind=KIND, path=doc.path)
+    record = Record(kind=MESSAGE_LOG, path=doc.path)
     record_overview(record, doc, [m for m in doc.messages if not m.system])
     roles = decide_roles(doc, document_turns(doc))
     record_parties(record, doc, roles)

@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from evidence.kinds import PAYMENT_RECORD
 from evidence.phrases import phrases_pattern
 from evidence.extract.labels import Labeled, label_key
 from evidence.extract.parts.parties import block_name
@@ -33,7 +34,6 @@ from evidence.normalize.quantities import quantities_in, goods_count, package_un
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, Source, TextLine
 
-KIND = "payment_record"
 METHODS = ("platform", "bank_transfer_direct", "paypal", "western_union", "cash", "other", "unknown")
 _TITLE_LINES = 6
 #: What follows the quantity of an item line: 'x US $4.85', '× 9.60', '@ USD 4.85'.
@@ -48,7 +48,7 @@ _ACCOUNT = re.compile(r"[A-Z]{0,4}\d[\dA-Z\s\-*]*\d|\*+\d+", re.IGNORECASE)
 def extract(reading: Reading) -> Record:
     """Given a payment record, return its Record (see the module docstring for the fields)."""
     doc = reading.source
-    record = Record(kind=KIND, path=doc.path)
+    record = Record(kind=PAYMENT_RECORD, path=doc.path)
     found = reading
     swift = swift_fields(doc)
     record_reference_numbers(record, found, swift)

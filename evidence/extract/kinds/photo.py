@@ -15,10 +15,10 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.reading import Reading, whole_file
+from evidence.kinds import PHOTO
 from evidence.reference_data import load_data
 from evidence.records import ImageInfo, Record
 
-KIND = "photo"
 DATA_FILE = "photos.json"
 MEGAPIXEL_DIGITS = 2
 
@@ -26,7 +26,7 @@ MEGAPIXEL_DIGITS = 2
 def extract(reading: Reading) -> Record:
     """Given a Document read from an image or video file, return its photo Record."""
     doc = reading.source
-    record = Record(kind=KIND, path=doc.path)
+    record = Record(kind=PHOTO, path=doc.path)
     where = whole_file(doc)
     if doc.image is None:
         media = doc.metadata.get("media", "video" if doc.filetype == "video" else "photo")

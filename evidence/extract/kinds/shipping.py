@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.cells import label_field
+from evidence.kinds import SHIPPING_DOCUMENT
 from evidence.phrases import Named, find_named, phrases_pattern
 from evidence.extract.labels import ISSUE_DATE_LABELS, Labeled, label_key
 from evidence.extract.parts.parties import block_name
@@ -28,7 +29,6 @@ from evidence.normalize.quantities import quantities_in, goods_count, package_un
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, TextLine
 
-KIND = "shipping_document"
 TYPES = ("bill_of_lading", "sea_waybill", "air_waybill", "courier", "packing_list", "delivery_note")
 _TITLE_LINES = 12
 _ON_BOARD_LOOKAHEAD = 3  # an on-board stamp's date may sit a few lines under its heading
@@ -49,7 +49,7 @@ _DELIVERS = ("courier", "delivery_note")
 def extract(reading: Reading) -> Record:
     """Given a shipping document, return its Record (see the module docstring for the fields)."""
     doc = reading.source
-    record = Record(kind=KIND, path=doc.path)
+    record = Record(kind=SHIPPING_DOCUMENT, path=doc.path)
     found = reading
     record_type(record, found)
     record_carrier(record, found)
