@@ -10,7 +10,7 @@ without touching anything else.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 
 @dataclass(frozen=True, order=True)
@@ -227,11 +227,14 @@ def _image_to_dict(image: ImageInfo) -> dict[str, Any]:
 # amounts are numbers, so a Record validates against its JSON Schema as it is.
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
-class Value:
+class Value(Generic[T]):
     """One extracted value, the text it was read from, and where that text sits."""
 
-    value: Any
+    value: T
     source: Source
     text: str = ""
 

@@ -18,11 +18,10 @@ from evidence.extract.reading import TERMS_LAYOUTS, Reading
 from evidence.extract.parts.parties import company_name
 from evidence.extract.parts.scan import labels_in
 from evidence.extract.parts.sections import topic_sections
-from evidence.extract.parts.totals import Found
 from evidence.kinds import CONTRACT
 from evidence.phrases import compile_phrases, literal_alternation
 from evidence.reference_data import load_data
-from evidence.records import Document, Record, TextLine
+from evidence.records import Document, Record, TextLine, Value
 
 #: Label fields for a contract's own number, most specific first.
 CONTRACT_NUMBERS = ("contract_number", "pi_number", "invoice_number")
@@ -62,7 +61,7 @@ def record_clauses(doc: Document, record: Record) -> None:
             record.set(name, found.value, found.source, found.text)
 
 
-def _section_text(doc: Document, topic: str) -> Found[str] | None:
+def _section_text(doc: Document, topic: str) -> Value[str] | None:
     """Given a Document and a topic, return the text of its section on it (up to a signature block)."""
     markers = _phrases("signature_markers")
     for section in topic_sections(doc, topic):
@@ -73,11 +72,11 @@ def _section_text(doc: Document, topic: str) -> Found[str] | None:
             body.append(line.text.strip())
         text = " ".join(part for part in body if part)
         if text:
-            return Found(text[:_MAX_CLAUSE], section.lines[0].source, section.heading.text)
+            return Value(text[:_MAX_CLAUSE], section.lines[0].source, section.heading.text)
     return None
 
 
-def _sentences_with(doc: Document, pattern: re.Pattern[str]) -> Found[str] | None:
+def _sentences_with(doc: Document, pattern: re.Pattern[str]) -> Value[str] | None:
     """Given a Document and a pattern, return the sentences that match it, joined, from the first line that has one."""
     sentences: list[str] = []
     first: TextLine | None = None
@@ -88,7 +87,7 @@ def _sentences_with(doc: Document, pattern: re.Pattern[str]) -> Found[str] | Non
                 first = first or line
     if not sentences or first is None:
         return None
-    return Found(" ".join(sentences)[:_MAX_CLAUSE], first.source, first.text)
+    return Value(" ".join(sentences)[:_MAX_CLAUSE], first.source, first.text)
 
 
 def _is_sentence(text: str) -> bool:

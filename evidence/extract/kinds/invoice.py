@@ -56,7 +56,7 @@ from evidence.normalize import json_number
 from evidence.normalize.dates import date_in, english_months, find_dates
 from evidence.normalize.identifiers import own_number
 from evidence.phrases import compile_phrases
-from evidence.records import Document, Record
+from evidence.records import Document, Record, Value
 
 #: Label fields for the document's own number, most specific first, per document. An
 #: invoice's "PO No." is the buyer's order, never the invoice's own number.
@@ -139,7 +139,7 @@ def _own_number_under(ldoc: Reading, field: str) -> tuple[str, Labeled] | None:
     return ldoc.first(field, lambda text: own_number(text, generic))
 
 
-def _number_in_title(doc: Document) -> Found[str] | None:
+def _number_in_title(doc: Document) -> Value[str] | None:
     """Given a Document, return the number written right after its title ("Invoice FA-2017-0008", "Rechnung Nr. 42")."""
     titles = compile_phrases(tuple(terms()["invoice_titles"]["words"]))
     for line in top_lines(doc, 15):
@@ -152,7 +152,7 @@ def _number_in_title(doc: Document) -> Found[str] | None:
             )
             number = own_number(rest) if rest[:1].isalnum() else None
             if number is not None and any(ch.isdigit() for ch in number):
-                return Found(number, line.source, line.text)
+                return Value(number, line.source, line.text)
     return None
 
 
@@ -169,18 +169,18 @@ def record_dates(ldoc: Reading, record: Record) -> None:
             record.set("document_date_ambiguous", True, ambiguous.source, ambiguous.text)
 
 
-def _top_line_date(ldoc: Reading) -> Found[str] | None:
+def _top_line_date(ldoc: Reading) -> Value[str] | None:
     """Given a document without a date label, return the first clear date of its top lines ("Facture du 12/03/2026")."""
     if ldoc.values("document_date") or ldoc.values("due_date"):
         return None
     for line in top_lines(ldoc.doc, 15):
         iso = date_in(english_months(line.text), ldoc.settled_order)
         if iso is not None:
-            return Found(iso, line.source, line.text)
+            return Value(iso, line.source, line.text)
     return None
 
 
-def _ambiguous_document_date(ldoc: Reading) -> Found[str] | None:
+def _ambiguous_document_date(ldoc: Reading) -> Value[str] | None:
     """Given a document whose date label holds only an ambiguous numeric date, return it read in the guessed order.
 
     The guess is where the document comes from, else day first (Reading); the caller flags it.
@@ -188,7 +188,7 @@ def _ambiguous_document_date(ldoc: Reading) -> Found[str] | None:
     for item in ldoc.values("document_date"):
         for found in find_dates(english_months(item.value), ldoc.order):
             if found.value is not None:
-                return Found(found.value.isoformat(), item.source, item.value)
+                return Value(found.value.isoformat(), item.source, item.value)
     return None
 
 
@@ -236,13 +236,13 @@ def record_money(ldoc: Reading, record: Record, items: ItemsFound) -> None:
         record.set("charges", charges, items.charges[0].source, items.charges[0].description)
 
 
-def _items_sum(items: ItemsFound) -> Found[int | float] | None:
+def _items_sum(items: ItemsFound) -> Value[int | float] | None:
     """Given line items, return their amounts plus charges as the total when no total is written."""
     rows = items.items + items.charges
     if not items.items or any(row.amount is None for row in rows):
         return None
     total = sum((row.amount for row in rows if row.amount is not None), Decimal(0))
-    return Found(json_number(total), items.items[0].source, "sum of the line items")
+    return Value(json_number(total), items.items[0].source, "sum of the line items")
 
 
 def record_quantity(ldoc: Reading, record: Record, items: ItemsFound) -> None:
@@ -256,20 +256,20 @@ def record_quantity(ldoc: Reading, record: Record, items: ItemsFound) -> None:
         record.set("quantity_unit", items.items[0].unit, items.items[0].source)
 
 
-def _table_total(items: ItemsFound) -> Found[Count] | None:
+def _table_total(items: ItemsFound) -> Value[Count] | None:
     if items.total_quantity is None:
         return None
     value, unit, source = items.total_quantity
-    return Found((value, unit), source, "total row")
+    return Value((value, unit), source, "total row")
 
 
-def _items_quantity(items: ItemsFound) -> Found[Count] | None:
+def _items_quantity(items: ItemsFound) -> Value[Count] | None:
     """Given line items of one unit, return the sum of their quantities."""
     if not items.items or any(row.quantity is None for row in items.items) or not _one_unit(items):
         return None
     total = sum((row.quantity for row in items.items if row.quantity is not None), Decimal(0))
     unit = next((row.unit for row in items.items if row.unit), None)
-    return Found((total, unit), items.items[0].source, "sum of the line items")
+    return Value((total, unit), items.items[0].source, "sum of the line items")
 
 
 def _one_unit(items: ItemsFound) -> bool:
@@ -323,6 +323,6 @@ def _put(record: Record, name: str, found: tuple[Any, Labeled] | None) -> None:
         record.set(name, value, labeled.source, labeled.value)
 
 
-def _put_found(record: Record, name: str, found: Found[Any] | None) -> None:
+def _put_found(record: Record, name: str, found: Value[Any] | None) -> None:
     if found is not None:
         record.set(name, found.value, found.source, found.text)

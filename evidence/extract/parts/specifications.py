@@ -22,11 +22,10 @@ from typing import Any
 from evidence.extract.parts.item_headers import header_roles
 from evidence.extract.parts.scan import CELL_SPLIT, cjk_share, split_languages, terms
 from evidence.extract.parts.sections import topic_sections
-from evidence.extract.parts.totals import Found
 from evidence.normalize import json_number
 from evidence.normalize.specs import SpecItem, parse_spec_line, split_label
 from evidence.phrases import compile_phrases
-from evidence.records import Document, Source, Table, TextLine
+from evidence.records import Document, Source, Table, TextLine, Value
 
 _AQL_VALUES = (
     "0",
@@ -261,14 +260,14 @@ def _says_something(item: SpecItem) -> bool:
 # ------------------------------------------------------------------ acceptance criteria
 
 
-def find_quality_standard(doc: Document) -> Found[str] | None:
+def find_quality_standard(doc: Document) -> Value[str] | None:
     """Given a Document, return the sentence naming its acceptance sampling (AQL, ISO 2859...), English first."""
     sentences = _standard_sentences(doc)
     if not sentences:
         return None
     english = [s for s in sentences if cjk_share(s[0]) < 0.3]
     text, line = (english or sentences)[0]
-    return Found(text, line.source, line.text)
+    return Value(text, line.source, line.text)
 
 
 def _standard_sentences(doc: Document) -> list[tuple[str, TextLine]]:
@@ -327,7 +326,7 @@ def as_number_text(figure: str) -> int | float:
     return json_number(Decimal(figure))
 
 
-def find_defect_definitions(doc: Document) -> Found[str] | None:
+def find_defect_definitions(doc: Document) -> Value[str] | None:
     """Given a Document, return its sentences that define critical/major/minor defects."""
     found = []
     first: TextLine | None = None
@@ -338,7 +337,7 @@ def find_defect_definitions(doc: Document) -> Found[str] | None:
                 first = first or line
     if not found or first is None:
         return None
-    return Found(" ".join(found), first.source, first.text)
+    return Value(" ".join(found), first.source, first.text)
 
 
 def find_test_standards(doc: Document) -> list[str]:

@@ -21,12 +21,11 @@ from evidence.extract.reading import Reading
 from evidence.extract.parts.parties import company_name
 from evidence.extract.parts.scan import clean_value, labels_in, terms, value_until_other
 from evidence.extract.parts.sections import section_body
-from evidence.extract.parts.totals import Found
 from evidence.normalize.companies import is_platform_account
 from evidence.normalize.dates import date_in, find_dates, find_lead_time
 from evidence.phrases import compile_phrases, literal_alternation
 from evidence.reference_data import load_data
-from evidence.records import Document, Source, TextLine
+from evidence.records import Document, Source, TextLine, Value
 
 #: A deadline stated in prose: a shipping word, then "on or before / by / no later than" and a date.
 _SHIP_WORDS = re.compile(
@@ -51,19 +50,19 @@ _BANK_FIELDS = ("beneficiary_name", "beneficiary_bank", "beneficiary_account", "
 # ------------------------------------------------------------------ Incoterm
 
 
-def find_incoterm(ldoc: Reading) -> Found[str] | None:
+def find_incoterm(ldoc: Reading) -> Value[str] | None:
     """Given a labeled document, return its Incoterm with the named place ("FOB Ningbo")."""
     labeled = [(item.value, item.source, True) for item in ldoc.values("incoterm")]
     lines = [(line.text, line.source, False) for line in ldoc.doc.lines]
-    bare: Found[str] | None = None
+    bare: Value[str] | None = None
     for text, source, is_labeled in labeled + lines:
         found = incoterm_in(text, loose=is_labeled)
         if found is None:
             continue
         rule, place = found
         if place:
-            return Found(f"{rule} {place}", source, text)
-        bare = bare or Found(rule, source, text)
+            return Value(f"{rule} {place}", source, text)
+        bare = bare or Value(rule, source, text)
     if bare is None:
         return None
     return _with_port(ldoc, bare)
@@ -99,14 +98,14 @@ def _place(text: str, loose: bool = False) -> str | None:
     return place.rstrip(".") or None
 
 
-def _with_port(ldoc: Reading, bare: Found[str]) -> Found[str]:
+def _with_port(ldoc: Reading, bare: Value[str]) -> Value[str]:
     """Given an Incoterm without a place, return it with the port the document names for it."""
     origin = str(bare.value) in terms()["incoterm_origin_terms"]
     port = ldoc.text("port_of_loading" if origin else "port_of_discharge")
     if port is None:
         return bare
     place = _place(" " + port[0].split(",")[0])
-    return Found(f"{bare.value} {place}", bare.source, bare.text) if place else bare
+    return Value(f"{bare.value} {place}", bare.source, bare.text) if place else bare
 
 
 @lru_cache(maxsize=2)
@@ -124,7 +123,7 @@ def _place_stop() -> re.Pattern[str]:
 # ------------------------------------------------------------------ shipping date
 
 
-def find_ship_date(ldoc: Reading) -> dict[str, Found[Any]]:
+def find_ship_date(ldoc: Reading) -> dict[str, Value[Any]]:
     """Given a labeled document, return ship_by (ISO), lead_time and ship_date_text, as stated.
 
     A fixed date wins over a lead time; labeled clauses are read before prose.
@@ -137,20 +136,20 @@ def find_ship_date(ldoc: Reading) -> dict[str, Found[Any]]:
         if date is not None:
             clause = _clause_with(text, date, ldoc.settled_order)
             return {
-                "ship_by": Found(date, line.source, line.text),
-                "ship_date_text": Found(clause, line.source, line.text),
+                "ship_by": Value(date, line.source, line.text),
+                "ship_date_text": Value(clause, line.source, line.text),
             }
     for text, label, line in clauses:
         lead = find_lead_time(text) or (find_lead_time(f"{label} {text}") if label else None)
         if lead is not None:
             value = {key: val for key, val in asdict(lead).items() if val is not None}
             return {
-                "lead_time": Found(value, line.source, line.text),
-                "ship_date_text": Found(text, line.source, line.text),
+                "lead_time": Value(value, line.source, line.text),
+                "ship_date_text": Value(text, line.source, line.text),
             }
     for text, _label, line in clauses:
         if _DEADLINE_WORDS.search(text) and any(found.ambiguous for found in find_dates(text, ldoc.settled_order)):
-            return {"ship_date_text": Found(text, line.source, line.text)}
+            return {"ship_date_text": Value(text, line.source, line.text)}
     return {}
 
 
@@ -205,14 +204,14 @@ def _deadline_date(text: str, order: str | None) -> str | None:
 # ------------------------------------------------------------------ payment
 
 
-def find_payment_terms(ldoc: Reading) -> Found[str] | None:
+def find_payment_terms(ldoc: Reading) -> Value[str] | None:
     """Given a labeled document, return its payment terms as written (the first payment clause)."""
     for item in ldoc.values("payment_terms"):
         text = item.value.strip()
         if len(text) >= 2 and not labels_in(text[:12]) and _reads_as_terms(text):
-            return Found(text, item.source, item.value)
+            return Value(text, item.source, item.value)
     section = section_body(ldoc.doc, "payment")
-    return Found(section[0], section[1].source, section[0]) if section else None
+    return Value(section[0], section[1].source, section[0]) if section else None
 
 
 def _reads_as_terms(text: str) -> bool:
@@ -222,9 +221,9 @@ def _reads_as_terms(text: str) -> bool:
     return any(compile_phrases(tuple(p)).search(text) for p in _method_data()["methods"].values())
 
 
-def find_bank_details(ldoc: Reading) -> dict[str, Found[str]]:
+def find_bank_details(ldoc: Reading) -> dict[str, Value[str]]:
     """Given a labeled document, return beneficiary_name, beneficiary_bank, beneficiary_account and swift."""
-    found: dict[str, Found[str]] = {}
+    found: dict[str, Value[str]] = {}
     for field, parse in (
         ("beneficiary_name", _beneficiary),
         ("beneficiary_bank", _bank_name),
@@ -238,7 +237,7 @@ def find_bank_details(ldoc: Reading) -> dict[str, Found[str]]:
     return found
 
 
-def _first_bank_value(ldoc: Reading, field: str, parse: Callable[[str], str | None]) -> Found[str] | None:
+def _first_bank_value(ldoc: Reading, field: str, parse: Callable[[str], str | None]) -> Value[str] | None:
     """Given a bank field, return the first value under its labels that `parse` accepts (header rows last)."""
     lines = ldoc.doc.lines
     for index, line in enumerate(lines):
@@ -251,9 +250,9 @@ def _first_bank_value(ldoc: Reading, field: str, parse: Callable[[str], str | No
                 value, source = clean_value(lines[index + 1].text), lines[index + 1].source
             parsed = parse(value) if value else None
             if parsed is not None:
-                return Found(parsed, source, value)
+                return Value(parsed, source, value)
     labeled = ldoc.first(field, parse)
-    return Found(labeled[0], labeled[1].source, labeled[1].value) if labeled else None
+    return Value(labeled[0], labeled[1].source, labeled[1].value) if labeled else None
 
 
 def _beneficiary(value: str) -> str | None:
@@ -290,27 +289,27 @@ def _swift(value: str) -> str | None:
     return token if _SWIFT_VALUE.match(token) else None  # codes are written in capitals
 
 
-def _loose_bank_codes(doc: Document) -> dict[str, Found[str]]:
+def _loose_bank_codes(doc: Document) -> dict[str, Value[str]]:
     """Given a Document, return SWIFT and IBAN codes written mid-line ("... SWIFT HELADEF1GEL")."""
-    found: dict[str, Found[str]] = {}
+    found: dict[str, Value[str]] = {}
     for line in doc.lines:
         swift = _SWIFT.search(line.text)
         if swift and "swift" not in found and _SWIFT_VALUE.match(swift.group(1).upper()):
-            found["swift"] = Found(swift.group(1).upper(), line.source, line.text)
+            found["swift"] = Value(swift.group(1).upper(), line.source, line.text)
         iban = _IBAN.search(line.text)
         if iban and "beneficiary_account" not in found:
-            found["beneficiary_account"] = Found(iban.group(1).replace(" ", ""), line.source, line.text)
+            found["beneficiary_account"] = Value(iban.group(1).replace(" ", ""), line.source, line.text)
     return found
 
 
-def bank_is_platform(bank: dict[str, Found[str]], context: str) -> bool:
+def bank_is_platform(bank: dict[str, Value[str]], context: str) -> bool:
     """Given bank details and the text of the bank block, return True if the account is the platform's."""
     name = str(bank["beneficiary_name"].value) if "beneficiary_name" in bank else ""
     bank_name = str(bank["beneficiary_bank"].value) if "beneficiary_bank" in bank else ""
     return is_platform_account(name, bank_name, context)
 
 
-def find_payment_method(ldoc: Reading, bank: dict[str, Found[str]]) -> Found[str]:
+def find_payment_method(ldoc: Reading, bank: dict[str, Value[str]]) -> Value[str]:
     """Given a labeled document and its bank details, return its payment method and the phrase it rests on.
 
     In order: the platform's own account, or a payment clause naming the
@@ -322,7 +321,7 @@ def find_payment_method(ldoc: Reading, bank: dict[str, Found[str]]) -> Found[str
     context = " ".join(text for text, _ in clauses)
     if bank and bank_is_platform(bank, context):
         first = next(iter(bank.values()))
-        return Found("platform", first.source, first.text)
+        return Value("platform", first.source, first.text)
     named = _named_methods(clauses)
     if "platform" in named:
         return named["platform"]
@@ -333,12 +332,12 @@ def find_payment_method(ldoc: Reading, bank: dict[str, Found[str]]) -> Found[str
             return in_terms[method]
     if any(field in bank for field in ("beneficiary_account", "swift", "beneficiary_name")):
         first = next(iter(bank.values()))
-        return Found("bank_transfer_direct", first.source, first.text)
+        return Value("bank_transfer_direct", first.source, first.text)
     for method in _method_data()["precedence"]:
         if method in named:
             return named[method]
     source = clauses[0][1].source if clauses else Source(ldoc.doc.path)
-    return Found("unknown", source, "")
+    return Value("unknown", source, "")
 
 
 def _line_of(ldoc: Reading, source: Source) -> TextLine | None:
@@ -363,16 +362,16 @@ def _is_bank_line(line: TextLine) -> bool:
     return any(hit.field in _BANK_FIELDS for hit in labels_in(line.text))
 
 
-def _named_methods(clauses: list[tuple[str, TextLine]]) -> dict[str, Found[str]]:
+def _named_methods(clauses: list[tuple[str, TextLine]]) -> dict[str, Value[str]]:
     """Given payment clauses, return each method they name (not negated), with its first clause.
 
     Where phrases of two methods overlap, the longer one names the method
     ("西联汇款" is Western Union, not the "汇款" of a bank transfer).
     """
-    named: dict[str, Found[str]] = {}
+    named: dict[str, Value[str]] = {}
     for text, line in clauses:
         for method in _methods_in(text):
-            named.setdefault(method, Found(method, line.source, text))
+            named.setdefault(method, Value(method, line.source, text))
     return named
 
 

@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Generic, TypeVar
 
 from evidence.extract.reading import Reading
 from evidence.extract.parts.scan import labels_in, phrase_pattern, terms
@@ -23,23 +22,15 @@ from evidence.normalize.money import Money, amount_in_words, currency_in, find_a
 from evidence.normalize.quantities import find_quantities, parse_quantity
 from evidence.phrases import compile_phrases
 from evidence.reference_data import load_data
-from evidence.records import Document, Source, TextLine
+from evidence.records import Document, Source, TextLine, Value
 
 _HEADER_CURRENCY = re.compile(
     r"[(（\[]\s*([A-Za-z]{3}|US\$|[$€£¥￥])\s*[)）\]]|(?<=[A-Za-z])/\s*([A-Za-z]{3}|[$€£¥￥])(?![A-Za-z])"
 )
 _TOTAL_QUANTITY_LABEL = re.compile(r"total|合计|总|gesamt|totaal|razem|summe|sum", re.IGNORECASE)
-T = TypeVar("T")
 Count = tuple[Decimal, str | None]
-
-
-@dataclass(frozen=True)
-class Found(Generic[T]):
-    """A value read from a document, with the text it was read from and where."""
-
-    value: T
-    source: Source
-    text: str
+#: The old name of records.Value, kept while find_total and invoice.record_money change on another branch.
+Found = Value
 
 
 @dataclass(frozen=True)
@@ -51,20 +42,20 @@ class _Candidate:
     text: str
 
 
-def find_currency(ldoc: Reading) -> Found[str] | None:
+def find_currency(ldoc: Reading) -> Value[str] | None:
     """Given a labeled document, return its currency: labeled, else in column headers, else the most used."""
     labeled = ldoc.first("currency", currency_in)
     if labeled is not None:
-        return Found(labeled[0], labeled[1].source, labeled[1].value)
+        return Value(labeled[0], labeled[1].source, labeled[1].value)
     for line in ldoc.doc.lines:
         for match in _HEADER_CURRENCY.finditer(line.text):
             code = currency_in(match.group(1) or match.group(2))
             if code:
-                return Found(code, line.source, line.text)
+                return Value(code, line.source, line.text)
     return _most_used_currency(ldoc.doc.lines)
 
 
-def _most_used_currency(lines: list[TextLine]) -> Found[str] | None:
+def _most_used_currency(lines: list[TextLine]) -> Value[str] | None:
     seen: Counter[str] = Counter()
     first: dict[str, TextLine] = {}
     for line in lines:
@@ -75,7 +66,7 @@ def _most_used_currency(lines: list[TextLine]) -> Found[str] | None:
     if not seen:
         return None
     code = seen.most_common(1)[0][0]
-    return Found(code, first[code].source, first[code].text)
+    return Value(code, first[code].source, first[code].text)
 
 
 def find_total(doc: Document, currency: str | None) -> Found[Money] | None:
@@ -141,7 +132,7 @@ def _marked(money: Money) -> bool:
     return bool(re.search(r"[^\d\s.,'\-()]", money.text))
 
 
-def words_amount(doc: Document) -> Found[Decimal] | None:
+def words_amount(doc: Document) -> Value[Decimal] | None:
     """Given a Document, return the amount it writes out in words ("SAY US DOLLARS ... ONLY", "大写")."""
     lines = doc.lines
     for index, line in enumerate(lines):
@@ -150,7 +141,7 @@ def words_amount(doc: Document) -> Found[Decimal] | None:
         for text in (line.text, _joined(lines, index)):
             value = amount_in_words(_after_words_label(text))
             if value is not None:
-                return Found(value, line.source, text)
+                return Value(value, line.source, text)
     return None
 
 
@@ -164,14 +155,14 @@ def _joined(lines: list[TextLine], index: int) -> str:
     return f"{lines[index].text} {following}"
 
 
-def find_quantity(ldoc: Reading) -> Found[Count] | None:
+def find_quantity(ldoc: Reading) -> Value[Count] | None:
     """Given a labeled document, return its total quantity as (value, unit) under a total-quantity label."""
     for item in ldoc.values("quantity"):
         if not _TOTAL_QUANTITY_LABEL.search(item.label):
             continue
         parsed = count_in(item.value)
         if parsed is not None:
-            return Found(parsed, item.source, item.value)
+            return Value(parsed, item.source, item.value)
     return None
 
 
@@ -192,13 +183,13 @@ def goods_count(text: str) -> Count | None:
     return (goods[0].value, goods[0].unit) if goods else None
 
 
-def total_row_quantity(lines: list[TextLine]) -> Found[Count] | None:
+def total_row_quantity(lines: list[TextLine]) -> Value[Count] | None:
     """Given lines, return the count quantity on a total line ("Total: 3,000 pcs  USD 14,700")."""
     for line in lines:
         if _total_pattern().search(line.text):
             parsed = goods_count(line.text)
             if parsed is not None:
-                return Found(parsed, line.source, line.text)
+                return Value(parsed, line.source, line.text)
     return None
 
 
