@@ -31,7 +31,5 @@ KINDS: tuple[str, ...] = (
     CLAIM_MANIFEST,
     UNKNOWN,
 )
-#: Kinds that state the order's commercial terms (number, date, amount, goods).
-INVOICES: tuple[str, ...] = (PROFORMA_INVOICE, COMMERCIAL_INVOICE)
 #: Kinds a buyer and supplier agree on: where the order's terms are set.
 ORDER_TERMS: tuple[str, ...] = (PROFORMA_INVOICE, COMMERCIAL_INVOICE, CONTRACT)

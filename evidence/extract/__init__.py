@@ -4,12 +4,11 @@ An extractor is ``extract(reading: Reading) -> Record``: every kind reads the
 same Reading of its document (extract/reading.py), built with the layouts its
 module names in `LAYOUTS` (default: a form's cells, then its lines). It never raises on odd
 content: what it cannot find it leaves out (the rules then say what is
-missing). Shared helpers live in `common`; label synonyms in data/labels.json.
+missing). What kinds share lives in `parts/`; label synonyms in data/labels.json.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from importlib import import_module
 
 from evidence.classify import Classification, classify
@@ -27,8 +26,6 @@ from evidence.kinds import (
 from evidence.extract.reading import FORM_LAYOUTS, Reading
 from evidence.records import Document, Event, Problem, Record, Source, Value
 from evidence.schemas import schema_names, validate
-
-Extractor = Callable[[Reading], Record]
 
 #: Registry: document kind -> module (under evidence.extract.kinds) whose `extract` reads it.
 EXTRACTOR_MODULES: dict[str, str] = {

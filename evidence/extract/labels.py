@@ -69,10 +69,6 @@ def labeled_values(doc: Document) -> list[Labeled]:
     return found
 
 
-def values_for(labeled: list[Labeled], field: str) -> list[Labeled]:
-    return [item for item in labeled if item.field == field]
-
-
 def line_to_labeled(line: TextLine, following: TextLine | None = None) -> list[Labeled]:
     """Given a line (and the line after it), return the labeled values it holds."""
     hits = find_labels(line.text)

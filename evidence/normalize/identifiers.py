@@ -13,8 +13,6 @@ from evidence.normalize.dates import find_dates
 
 #: A long number printed in groups of digits ("2381 0936 1740 5528").
 _DIGIT_GROUPS = re.compile(r"\d{3,6}(?: \d{3,6}){2,}(?![\d.,])")
-#: A long order number written in groups, by spaces or dashes ("1098 7654 3210 9876", "2381-0936-1740-5528").
-GROUPED_DIGITS = re.compile(r"\d{3,6}(?:[ \-]\d{3,6}){2,5}(?![\d])")
 _IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/_.#]*[A-Za-z0-9]|[0-9]+")
 #: A token with a digit in it that may be a document number ("INV-2026/08", "4471").
 NUMBER_TOKEN = re.compile(r"(?=[A-Za-z0-9\-/_.#]*\d)[A-Za-z0-9][A-Za-z0-9\-/_.#]*[A-Za-z0-9]")

@@ -34,7 +34,6 @@ from evidence.normalize.quantities import quantities_in, goods_count, package_un
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, Source, TextLine
 
-METHODS = ("platform", "bank_transfer_direct", "paypal", "western_union", "cash", "other", "unknown")
 _TITLE_LINES = 6
 #: What follows the quantity of an item line: 'x US $4.85', '× 9.60', '@ USD 4.85'.
 _ITEM_TIMES = re.compile(r"\s*[x×*@]\s*(?:[A-Z]{3}|US|[$€£¥￥])")

@@ -29,7 +29,6 @@ from evidence.normalize.quantities import quantities_in, goods_count, package_un
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, TextLine
 
-TYPES = ("bill_of_lading", "sea_waybill", "air_waybill", "courier", "packing_list", "delivery_note")
 _TITLE_LINES = 12
 _ON_BOARD_LOOKAHEAD = 3  # an on-board stamp's date may sit a few lines under its heading
 #: ISO 6346: owner code (3 letters), category (U, J or Z), serial (6 digits), check digit.

@@ -102,14 +102,6 @@ def cells(text: str) -> list[str]:
     return [cell.strip() for cell in text.split(CELL)]
 
 
-def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
-
-
-def has_latin(text: str) -> bool:
-    return bool(_LATIN.search(text))
-
-
 def cjk_share(text: str) -> float:
     """Given text, return the share of its letters that are Chinese characters."""
     cjk = len(_CJK.findall(text))
