@@ -166,6 +166,13 @@ def phrases_pattern(phrases: tuple[str, ...], acronyms: tuple[str, ...] = ()) ->
     return re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
 
 
+def required_phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Given phrases a data file must list, return their `phrases_pattern` (an empty list is a broken data file)."""
+    pattern = phrases_pattern(phrases)
+    assert pattern is not None, "a data file lists no phrases where some are required"
+    return pattern
+
+
 #: Names this short match only through their acronyms.
 SHORT_NAME = 5
 

@@ -14,7 +14,8 @@ files in ``evidence/data/``. Each module documents its own public API:
   `find_sample_references`, `find_phrases`
 
 This module holds what they share: a width fold that keeps character offsets (`fold_width`), figures with thousands
-separators (`NUMBER`, `parse_number`) and Chinese numerals (`cjk_to_int`). Phrase lists
+separators (`NUMBER`, `parse_number`), Chinese numerals (`cjk_to_int`) and the choice among overlapping
+matches (`without_overlaps`). Phrase lists
 are turned into patterns by `evidence.phrases`.
 
 Every finder takes one line of text (a PDF line, a cell, a message) and returns
@@ -26,6 +27,17 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Protocol, TypeVar
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+SpanT = TypeVar("SpanT", bound=_Span)
 
 #: Full-width ASCII (U+FF01..U+FF5E), odd spaces, dashes and curly quotes folded one character
 #: for one, so offsets found in the folded text are offsets in the original.
@@ -177,3 +189,11 @@ def _decimal_mark(figure: str, preferred: str | None) -> str | None:
         return mark
     return None
 
+
+def without_overlaps(found: list[SpanT]) -> list[SpanT]:
+    """Given matches from several patterns, return them left to right, the longer one kept where two overlap."""
+    kept: list[SpanT] = []
+    for match in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept

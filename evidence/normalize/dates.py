@@ -33,7 +33,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from evidence.normalize import CJK_NUMERAL_CHARS, cjk_to_int, fold_width
+from evidence.normalize import CJK_NUMERAL_CHARS, cjk_to_int, fold_width, without_overlaps
 from evidence.reference_data import load_data
 from evidence.phrases import literal_alternation, memoized_list, phrase_alternation
 
@@ -105,7 +105,7 @@ def find_dates(text: str, order: str | None = None) -> list[DateMatch]:
                 value, ambiguous, used = reading
                 start, end = match.span()
                 found.append(DateMatch(value, text[start:end], start, end, ambiguous, used))
-    return _without_overlaps(found)
+    return without_overlaps(found)
 
 
 def parse_date(text: str, order: str | None = None) -> date | None:
@@ -237,15 +237,6 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def _without_overlaps(found: list[DateMatch]) -> list[DateMatch]:
-    """Given matches from several patterns, return them left to right, the longer one kept where two overlap."""
-    kept: list[DateMatch] = []
-    for match in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
-        if not kept or match.start >= kept[-1].end:
-            kept.append(match)
-    return kept
 
 
 # ---------------------------------------------------------------- lead times

@@ -22,7 +22,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from evidence.normalize import fold_width, parse_number
+from evidence.normalize import fold_width, parse_number, without_overlaps
 from evidence.reference_data import load_data
 from evidence.normalize.dates import find_dates
 from evidence.normalize.quantities import Measure, canonical_unit, find_measures, find_quantities
@@ -141,7 +141,7 @@ def find_phrases(text: str) -> list[PhraseMatch]:
                         entry["phrase"], text[start:end], entry["category"], entry["reason"], entry["lang"], start, end
                     )
                 )
-    return _longest_first(found)
+    return without_overlaps(found)
 
 
 def split_label(text: str) -> tuple[str | None, str]:
@@ -235,14 +235,6 @@ def _context_word(word: str) -> str:
     """English context words match unless glued to other letters ("GB" in "GB18401", not in "GBP")."""
     body = re.escape(word)
     return rf"(?<![A-Za-z]){body}(?![A-Za-z])" if word.isascii() and word[-1].isalpha() else body
-
-
-def _longest_first(found: list[PhraseMatch]) -> list[PhraseMatch]:
-    kept: list[PhraseMatch] = []
-    for match in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
-        if not kept or match.start >= kept[-1].end:
-            kept.append(match)
-    return kept
 
 
 @lru_cache(maxsize=1)

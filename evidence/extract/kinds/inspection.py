@@ -17,8 +17,9 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.parts import aql
+from evidence.extract.parts.aql import inspection_terms
 from evidence.kinds import INSPECTION_REPORT
-from evidence.phrases import find_named, phrases_pattern
+from evidence.phrases import find_named, phrases_pattern, required_phrases_pattern
 from evidence.extract.labels import ISSUE_DATE_LABELS, label_key
 from evidence.extract.parts.parties import block_name, letterhead
 from evidence.extract.reading import Reading, put, stand_in, top_lines, whole_file
@@ -138,7 +139,7 @@ def issuer(found: Reading) -> Issuer | None:
 
 def supplier_qc_marker(found: Reading) -> TextLine | None:
     """Given a report, return the letterhead or issuer line that shows the supplier's own QC, if any."""
-    pattern = _pattern(tuple(_terms()["supplier_qc_markers"]["phrases"]))
+    pattern = required_phrases_pattern(tuple(inspection_terms()["supplier_qc_markers"]["phrases"]))
     lines = top_lines(found.doc, _TITLE_LINES)
     issuers = [TextLine(item.value, item.source) for item in found.values("inspection_company")]
     return next((line for line in [*issuers, *lines] if pattern.search(line.text)), None)
@@ -178,7 +179,7 @@ def record_type(record: Record, found: Reading) -> None:
 def inspection_type(text: str) -> str | None:
     """Given text ('Pre-Shipment Inspection (PSI)', '中期检验'), return the type it names first."""
     hits = []
-    for kind, entry in _terms()["types"].items():
+    for kind, entry in inspection_terms()["types"].items():
         if kind.startswith("_"):
             continue
         pattern = phrases_pattern(tuple(entry["phrases"]), tuple(entry["acronyms"]))
@@ -224,7 +225,7 @@ def overall_verdicts(found: Reading) -> list[Verdict]:
     also head a checkpoint ('Result'); then a line that holds nothing but a
     verdict or a ticked verdict box. Within each, verdicts count only when they agree.
     """
-    weak = {label_key(label) for label in _terms()["weak_result_labels"]["labels"]}
+    weak = {label_key(label) for label in inspection_terms()["weak_result_labels"]["labels"]}
     labeled = found.values("inspection_result")
     strong = [item for item in labeled if label_key(item.label) not in weak]
     for group in (strong, [item for item in labeled if label_key(item.label) in weak]):
@@ -269,7 +270,7 @@ def _verdict_alone(text: str) -> str | None:
     rest = text
     for _, start, end in sorted(hits, key=lambda h: -h[1]):
         rest = rest[:start] + rest[end:]
-    standalone = {_fold(p) for p in _terms()["standalone_results"]["phrases"]}
+    standalone = {_fold(p) for p in inspection_terms()["standalone_results"]["phrases"]}
     if not hits or rest.strip(" :：-–—!.|/()（）*"):
         return None
     if any(_fold(text[start:end]) not in standalone for _, start, end in hits):
@@ -280,7 +281,7 @@ def _verdict_alone(text: str) -> str | None:
 def _ticked_verdicts(text: str) -> set[str] | None:
     """Given text with check boxes, return the verdicts whose box is ticked; None without boxes."""
     hits = _verdict_hits(text)
-    marks = _terms()
+    marks = inspection_terms()
     boxed = []
     for value, start, _ in hits:
         before = text[max(0, start - 4) : start].rstrip()
@@ -309,13 +310,13 @@ def _verdict_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     """
     verdicts = {
         _fold(phrase): value
-        for value, phrases in _terms()["results"].items()
+        for value, phrases in inspection_terms()["results"].items()
         if not value.startswith("_")
         for phrase in phrases
     }
-    results = _terms()["results"]
+    results = inspection_terms()["results"]
     phrases = tuple(p for value, ps in results.items() if not value.startswith("_") for p in ps)
-    return _pattern(phrases), verdicts
+    return required_phrases_pattern(phrases), verdicts
 
 
 def _fold(phrase: str) -> str:
@@ -326,17 +327,5 @@ def _fold(phrase: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _terms() -> dict[str, Any]:
-    data: dict[str, Any] = load_data("inspection_terms.json")
-    return data
-
-
-@lru_cache(maxsize=1)
 def _companies() -> tuple[dict[str, Any], ...]:
     return tuple(load_data("inspection_companies.json")["companies"])
-
-
-def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    pattern = phrases_pattern(phrases)
-    assert pattern is not None
-    return pattern

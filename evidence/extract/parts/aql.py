@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.reading import Reading
-from evidence.phrases import literal_alternation, phrases_pattern
+from evidence.phrases import literal_alternation, phrases_pattern, required_phrases_pattern
 from evidence.reference_data import load_data
 from evidence.records import Record, Source, Table, TextLine
 
@@ -290,7 +290,8 @@ def _decimal(text: str) -> Decimal:
 
 
 @lru_cache(maxsize=1)
-def _terms() -> dict[str, Any]:
+def inspection_terms() -> dict[str, Any]:
+    """Return data/inspection_terms.json (the inspection extractor reads it too)."""
     data: dict[str, Any] = load_data("inspection_terms.json")
     return data
 
@@ -300,7 +301,7 @@ def _class_bodies() -> dict[str, str]:
     """Return, per defect class, the pattern of the words naming it (abbreviations as whole words)."""
     bodies = {}
     for name in CLASSES:
-        entry = _terms()["defect_classes"][name]
+        entry = inspection_terms()["defect_classes"][name]
         words = phrases_pattern(tuple(entry["words"]))
         body = words.pattern if words is not None else ""
         if entry["abbreviations"]:
@@ -327,30 +328,23 @@ def _pair_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _aql_word() -> re.Pattern[str]:
-    pattern = phrases_pattern(tuple(_terms()["aql_words"]))
-    assert pattern is not None
-    return pattern
+    return required_phrases_pattern(tuple(inspection_terms()["aql_words"]))
 
 
 @lru_cache(maxsize=1)
 def _found_cue() -> re.Pattern[str]:
-    pattern = phrases_pattern(tuple(_terms()["found_cues"]["phrases"]))
-    assert pattern is not None
-    return pattern
+    return required_phrases_pattern(tuple(inspection_terms()["found_cues"]["phrases"]))
 
 
 @lru_cache(maxsize=None)
 def _column_pattern(role: str) -> re.Pattern[str]:
-    pattern = phrases_pattern(tuple(_terms()[_COLUMN_WORDS[role]]))
-    assert pattern is not None
-    return pattern
+    return required_phrases_pattern(tuple(inspection_terms()[_COLUMN_WORDS[role]]))
 
 
 @lru_cache(maxsize=1)
 def _level_pattern() -> re.Pattern[str]:
-    entry = _terms()["inspection_level"]
-    words = phrases_pattern(tuple(entry["words"]))
-    assert words is not None
+    entry = inspection_terms()["inspection_level"]
+    words = required_phrases_pattern(tuple(entry["words"]))
     levels = literal_alternation(entry["levels"])
     # 'General Inspection Level II', 'Level: S-4', or a bare 'G-II' / 'GII'.
     named = rf"(?:{words.pattern})\s*[:：]?\s*(?:G-?)?(?P<level>{levels})(?![A-Za-z0-9])"

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.labels import find_labels, label_key
-from evidence.phrases import phrases_pattern
+from evidence.phrases import required_phrases_pattern
 from evidence.reference_data import load_data
 from evidence.records import Document, Source, TextLine
 
@@ -81,9 +81,7 @@ def _line_parts(line: TextLine) -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def payer_word() -> re.Pattern[str]:
     """A line starting with a payer word ('付款人账号', 'Sender account') is about the payer."""
-    pattern = phrases_pattern(tuple(_channels()["sections"]["payer"]))
-    assert pattern is not None
-    return pattern
+    return required_phrases_pattern(tuple(_channels()["sections"]["payer"]))
 
 
 @lru_cache(maxsize=1)
@@ -92,9 +90,7 @@ def section_field_pattern() -> re.Pattern[str]:
     for part, words in _channels()["section_fields"].items():
         if part.startswith("_"):
             continue
-        pattern = phrases_pattern(tuple(words))
-        assert pattern is not None
-        groups.append(f"(?P<{part}>{pattern.pattern})")
+        groups.append(f"(?P<{part}>{required_phrases_pattern(tuple(words)).pattern})")
     return re.compile("|".join(groups), re.IGNORECASE)
 
 
