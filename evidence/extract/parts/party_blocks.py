@@ -42,9 +42,9 @@ def line_roles(doc: Document) -> dict[Source, str | None]:
 def heading_role(text: str) -> str | None:
     """Given a line, return the party its heading names, '' for another heading, None for no heading."""
     key = label_key(text).rstrip(" :：")
-    for tail in _channels()["heading_tails"]:
+    for tail in payment_channels()["heading_tails"]:
         key = re.sub(rf"\s*{re.escape(tail)}$", "", key)
-    for role, words in _channels()["sections"].items():
+    for role, words in payment_channels()["sections"].items():
         if not role.startswith("_") and key in {label_key(word) for word in words}:
             return role
     stripped = text.strip()
@@ -81,13 +81,13 @@ def _line_parts(line: TextLine) -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def payer_word() -> re.Pattern[str]:
     """A line starting with a payer word ('付款人账号', 'Sender account') is about the payer."""
-    return required_phrases_pattern(tuple(_channels()["sections"]["payer"]))
+    return required_phrases_pattern(tuple(payment_channels()["sections"]["payer"]))
 
 
 @lru_cache(maxsize=1)
 def section_field_pattern() -> re.Pattern[str]:
     groups = []
-    for part, words in _channels()["section_fields"].items():
+    for part, words in payment_channels()["section_fields"].items():
         if part.startswith("_"):
             continue
         groups.append(f"(?P<{part}>{required_phrases_pattern(tuple(words)).pattern})")
@@ -95,6 +95,7 @@ def section_field_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _channels() -> dict[str, Any]:
+def payment_channels() -> dict[str, Any]:
+    """Return data/payment_channels.json (the payment extractor reads it too)."""
     data: dict[str, Any] = load_data("payment_channels.json")
     return data
