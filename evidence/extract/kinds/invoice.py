@@ -11,8 +11,7 @@ order), supplier_name (+ supplier_name_local), buyer_name, currency,
 order_total, quantity, quantity_unit, incoterm, ship_by / lead_time /
 ship_date_text, payment_terms, payment_method, beneficiary_name,
 beneficiary_bank, beneficiary_account, swift, amount_in_words, charges,
-charge_lines, specs,
-quality_standard, aql, and the line items.
+charge_lines, specs, quality_standard, aql, and the line items.
 """
 
 from __future__ import annotations

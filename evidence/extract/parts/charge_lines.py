@@ -8,6 +8,9 @@ sits, so that the rules (X003) weigh it without reading the document again.
 A line counts when it names a fee, charge or cost (or a phrase of
 invoice_terms.json `charge_words`), is not a total line, and holds exactly one
 amount: a line with two figures is a table row or a sentence, not one charge.
+The test is loose (a clause 'within 30 days ... at the Seller's cost' gives 30);
+that is tolerable because X003 uses these amounts only to explain a gap between
+the items and the total, never to report one.
 """
 
 from __future__ import annotations
