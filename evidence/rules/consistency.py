@@ -223,9 +223,8 @@ def _charge_totals(record: Record) -> set[float]:
 
 def _written_charges(record: Record) -> list[float]:
     """Given a record, return the amounts of its fee and charge lines as extraction read them
-    (charge_lines: 'Packing charge: 300.00' under the item table, which `charges` may not hold)."""
-    lines = record.get("charge_lines") or []
-    amounts = [_number(line.get("amount")) for line in lines if isinstance(line, dict)]
+    (record.charge_lines: 'Packing charge: 300.00' under the item table, which `charges` may not hold)."""
+    amounts = [_number(line.value) for line in record.charge_lines]
     return [a for a in amounts if a is not None]
 
 

@@ -11,7 +11,8 @@ order), supplier_name (+ supplier_name_local), buyer_name, currency,
 order_total, quantity, quantity_unit, incoterm, ship_by / lead_time /
 ship_date_text, payment_terms, payment_method, beneficiary_name,
 beneficiary_bank, beneficiary_account, swift, amount_in_words, charges,
-charge_lines, specs, quality_standard, aql, and the line items.
+specs, quality_standard, aql, and the line items (and, as working
+evidence for the total, the fee and charge lines outside the item table).
 """
 
 from __future__ import annotations
@@ -218,7 +219,7 @@ def record_parties(doc: Document, columns: list[Labeled], record: Record) -> Non
 
 
 def record_money(ldoc: Reading, record: Record, items: ItemsFound) -> None:
-    """Set currency, order_total, amount_in_words, charges and charge_lines."""
+    """Set currency, order_total, amount_in_words and charges; keep the charge lines."""
     currency = find_currency(ldoc)
     total = find_total(ldoc.doc, currency.value if currency else None)
     if currency is None and total is not None and total.value.currency:
@@ -238,12 +239,14 @@ def record_money(ldoc: Reading, record: Record, items: ItemsFound) -> None:
 
 
 def record_charge_lines(ldoc: Reading, record: Record) -> None:
-    """Set charge_lines: each fee or charge line's amount, with its text and where it sits."""
+    """Keep each fee or charge line's amount, with its text and where it sits, on the record.
+
+    They are working evidence for the total (X003), not a fact of the order: the
+    test is loose, so they are shown by `evidence extract` but not listed among the
+    document's fields in reports.
+    """
     # The lines as read, not as repaired for label search, so each text is quoted as the page shows it.
-    found = find_charge_lines(ldoc.source.lines, record.get("currency"))
-    if found:
-        lines = [{"amount": v.value, "text": v.text, "source": v.source.to_dict()} for v in found]
-        record.set("charge_lines", lines, found[0].source, found[0].text)
+    record.charge_lines = find_charge_lines(ldoc.source.lines, record.get("currency"))
 
 
 def _items_sum(items: ItemsFound) -> Found[int | float] | None:
