@@ -280,6 +280,9 @@ class Record:
     events: list[Event] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # what is wrong with the record itself (F005)
+    #: Fee and charge lines outside the item table ('Packing charge: 300.00'): working evidence
+    #: for the total, read loosely, so kept out of `values()` (the schema and the report's fields).
+    charge_lines: list[Value] = field(default_factory=list)
 
     def set(self, name: str, value: Any, source: Source, text: str = "") -> None:
         """Record a field once: the first value found (in reading order) wins."""
@@ -310,5 +313,6 @@ class Record:
             "line_items": [{k: v.to_dict() for k, v in item.items()} for item in self.items],
             "events": [e.to_dict() for e in self.events],
             "notes": list(self.notes),
+            "charge_lines": [v.to_dict() for v in self.charge_lines],
             "problems": [{"code": p.code, "reason": p.reason, "source": p.source.to_dict()} for p in self.problems],
         }

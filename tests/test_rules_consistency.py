@@ -10,7 +10,12 @@ import pytest
 
 import evidence.rules.consistency  # noqa: F401  (registers the X rules)
 from evidence import Report, check_bundle
-from tests.conftest import SAMPLES
+from evidence.extract import extract
+from evidence.facts import records_to_facts
+from evidence.records import Record
+from evidence.rules.consistency import amount_mismatch
+from evidence.rules.context import Context
+from tests.conftest import SAMPLES, text_doc
 
 ORDER = "2455810372219904"
 
@@ -194,3 +199,62 @@ def test_samples(tmp_path: Path, name: str) -> None:
     codes = set(_codes(_check(tmp_path, SAMPLES / name)))
     assert codes == {c for c in expected["findings"] if c.startswith("X")}
     assert not codes & set(expected["must_not_fire"])
+
+
+
+# ------------------------------------------------------------------ X003 and the charge lines read at extraction
+
+PACKING = "Packing charge: 300.00\n"
+
+
+def _pi_only(tmp_path: Path, total: str, packing: bool = True) -> Path:
+    folder = tmp_path / "order"
+    folder.mkdir()
+    (folder / "claim.toml").write_text(f'claim = "quality"\norder_number = "{ORDER}"\n', encoding="utf-8")
+    text = PI.format(**{**DEFAULTS, "total": total})
+    (folder / "PI LT-PI-2609-021.txt").write_text(text if packing else text.replace(PACKING, ""), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("total", "packing", "fires"),
+    [
+        ("25,300.00", True, False),  # 25,000.00 of items plus the packing charge line
+        ("25,900.00", True, True),  # 600.00 more than items and packing charge
+        ("25,300.00", False, True),  # no line explains the 300.00
+    ],
+)
+def test_x003_packing_charge_line_outside_the_item_table(
+    tmp_path: Path, total: str, packing: bool, fires: bool
+) -> None:
+    report = _check(tmp_path, _pi_only(tmp_path, total, packing))
+    found = [f for f in report.findings if f.code == "X003"]
+    assert bool(found) is fires
+    assert all("do not add up" in f.message and f.sources[0].path == "PI LT-PI-2609-021.txt" for f in found)
+
+
+def _pi_record() -> Record:
+    return extract(text_doc(PI.format(**DEFAULTS), "pi.txt"))
+
+
+def test_packing_charge_line_is_read_into_the_record() -> None:
+    record = _pi_record()
+    assert record.kind == "proforma_invoice" and record.problems == []  # valid against its schema
+    assert "charges" not in record.fields  # not a row of the item table
+    assert [v.to_dict() for v in record.charge_lines] == [
+        {"value": 300, "text": "Packing charge: 300.00", "source": {"path": "pi.txt", "line": 13}}]
+    assert "charge_lines" not in record.values()  # working evidence, not a field of the report
+
+
+def _x003(record: Record) -> list[str]:
+    # No documents: what X003 decides comes from the record alone.
+    facts = records_to_facts([record])
+    ctx = Context(bundle=None, documents=[], records=[record], facts=facts)  # type: ignore[arg-type]
+    return [f.message for f in amount_mismatch(ctx)]
+
+
+def test_x003_reads_the_record_not_the_document() -> None:
+    record = _pi_record()
+    assert _x003(record) == []
+    record.charge_lines = []
+    assert [m for m in _x003(record) if "do not add up" in m]

@@ -9,7 +9,7 @@ import pytest
 
 import evidence.rules.eligibility  # noqa: F401  (importing registers the E rules)
 from evidence import Report, check_bundle
-from evidence.rules.eligibility import complaint_out_of_scope
+from evidence.normalize.complaints import complaint_out_of_scope
 from tests.conftest import SAMPLES
 
 PI_PLATFORM = """PROFORMA INVOICE

@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from evidence.extract.parts.scan import phrase_pattern
 from evidence.facts import comparable
 from evidence.findings import Finding
 from evidence.kinds import (
@@ -32,7 +31,6 @@ from evidence.kinds import (
     PROFORMA_INVOICE,
     SHIPPING_DOCUMENT,
 )
-from evidence.normalize.money import find_amounts
 from evidence.records import Record, Source, Value
 from evidence.rules.registry import RULES, rule
 
@@ -49,8 +47,6 @@ CENT = 0.01
 _DISCOUNT = re.compile(r"discount|rebate|less\b|deduct|折扣|优惠|减", re.IGNORECASE)
 _UNITS = {"pc": "pcs", "pcs": "pcs", "piece": "pcs", "pieces": "pcs", "unit": "pcs", "units": "pcs",
           "件": "pcs", "个": "pcs", "只": "pcs", "set": "sets", "sets": "sets", "套": "sets"}
-_CHARGE_LINE = re.compile(r"charge|fee|cost|费", re.IGNORECASE)
-_TOTAL_LINE = re.compile(r"total|合计|总计", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -225,22 +221,14 @@ def _charge_totals(record: Record) -> set[float]:
     return {round(added, 2), round(signed, 2)}
 
 
-def _written_charges(ctx: Context, record: Record) -> list[float]:
-    """Given a record, return the amounts on its document's fee and charge lines (those the
-    line-item reader did not take as charges, e.g. 'Packing charge: 300.00')."""
-    document = next((d for d in ctx.documents if d.path == record.path), None)
-    found = []
-    for line in document.lines if document is not None else []:
-        text = line.text
-        if _TOTAL_LINE.search(text) or not (_CHARGE_LINE.search(text) or phrase_pattern("charge_words").search(text)):
-            continue
-        amounts = find_amounts(text, _currency(record), bare=True)
-        if len(amounts) == 1:
-            found.append(float(amounts[0].amount))
-    return found
+def _written_charges(record: Record) -> list[float]:
+    """Given a record, return the amounts of its fee and charge lines as extraction read them
+    (record.charge_lines: 'Packing charge: 300.00' under the item table, which `charges` may not hold)."""
+    amounts = [_number(line.value) for line in record.charge_lines]
+    return [a for a in amounts if a is not None]
 
 
-def _items_mismatch(ctx: Context, record: Record) -> Finding | None:
+def _items_mismatch(record: Record) -> Finding | None:
     """Given a PI/contract/invoice, return a finding when its line items and charges miss its total."""
     total = record.fields.get("order_total")
     amounts = [_item_amount(item) for item in record.items]
@@ -251,7 +239,7 @@ def _items_mismatch(ctx: Context, record: Record) -> Finding | None:
     stated = float(total.value)
     if any(abs(s - stated) <= CENT * len(amounts) for s in sums):
         return None
-    written = _written_charges(ctx, record)
+    written = _written_charges(record)
     if any(abs(abs(stated - items) - c) <= CENT * len(amounts) for c in [*written, sum(written)] if c):
         return None
     currency = _currency(record)
@@ -321,7 +309,7 @@ def amount_mismatch(ctx: Context) -> Iterator[Finding]:
     yield from _payment_mismatches(ctx, by_currency)
     for record in sorted(ctx.records, key=lambda r: r.path):
         if record.kind in ORDER_KINDS:
-            found = _items_mismatch(ctx, record)
+            found = _items_mismatch(record)
             if found is not None:
                 yield found
             yield from _line_mismatches(record)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from evidence.normalize.companies import company_key, is_person, is_platform_account
 from evidence.findings import Finding
 from evidence.kinds import (
     CLAIM_MANIFEST,
@@ -17,9 +14,9 @@ from evidence.kinds import (
     PAYMENT_RECORD,
     PROFORMA_INVOICE,
 )
-from evidence.phrases import phrase_to_pattern
+from evidence.normalize.companies import company_key, is_person, is_platform_account
+from evidence.normalize.complaints import complaint_out_of_scope, scope_category
 from evidence.records import Event, Record, Source
-from evidence.reference_data import load_data
 from evidence.rules.registry import RULES, rule
 
 if TYPE_CHECKING:
@@ -263,35 +260,6 @@ def coverage_cap_exceeded(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@lru_cache(maxsize=1)
-def _out_of_scope() -> tuple[dict[str, list[re.Pattern[str]]], list[re.Pattern[str]], dict[str, str]]:
-    data = load_data("out_of_scope.json")
-    patterns = {kind: [phrase_to_pattern(p) for p in phrases] for kind, phrases in data["phrases"].items()}
-    return patterns, [phrase_to_pattern(p) for p in data["objective_cues"]], data["categories"]
-
-
-#: A measured figure: a number with a unit ('0.38 mm', '320 g', '5%').
-MEASURED = re.compile(
-    r"\d[\d,.]*\s*(?:mm|cm|m|μm|um|g|kg|lbs?|oz|ml|l|w|v|a|mah|°c|°f|k|lm|%|pcs|pieces|cartons|units)(?![a-z])",
-    re.IGNORECASE,
-)
-
-
-def complaint_out_of_scope(text: str) -> tuple[str, str] | None:
-    """Given a complaint, return (kind, matched phrase) when it is of a kind not covered, else None."""
-    patterns, objective, _ = _out_of_scope()
-    for kind in ("ip", "approved-sample"):
-        for pattern in patterns.get(kind, []):
-            if match := pattern.search(text):
-                return kind, match.group(0)
-    if MEASURED.search(text) or any(p.search(text) for p in objective):
-        return None
-    for pattern in patterns.get("subjective", []):
-        if match := pattern.search(text):
-            return "subjective", match.group(0)
-    return None
-
-
 @rule(
     "E005",
     "out-of-scope-dispute",
@@ -312,7 +280,6 @@ def out_of_scope_dispute(ctx: Context) -> Iterator[Finding]:
     it. A complaint no inspector can measure, or one about a design the buyer approved, is
     refused however much evidence comes with it.
     """
-    _, _, categories = _out_of_scope()
     texts: list[tuple[str, Source, str]] = []
     for record in _records(ctx, MANIFEST):
         complaint = record.fields.get("complaint")
@@ -325,7 +292,7 @@ def out_of_scope_dispute(ctx: Context) -> Iterator[Finding]:
             continue
         kind, phrase = found
         yield RULES["E005"].finding(
-            f"{source.path}: {what} \"{_quote(text)}\" is {categories.get(kind, kind)} (\"{phrase}\")",
+            f"{source.path}: {what} \"{_quote(text)}\" is {scope_category(kind)} (\"{phrase}\")",
             source,
         )
 

@@ -10,8 +10,9 @@ Fields: document_number, document_date, order_number (the Trade Assurance
 order), supplier_name (+ supplier_name_local), buyer_name, currency,
 order_total, quantity, quantity_unit, incoterm, ship_by / lead_time /
 ship_date_text, payment_terms, payment_method, beneficiary_name,
-beneficiary_bank, beneficiary_account, swift, amount_in_words, charges, specs,
-quality_standard, aql, and the line items.
+beneficiary_bank, beneficiary_account, swift, amount_in_words, charges,
+specs, quality_standard, aql, and the line items (and, as working
+evidence for the total, the fee and charge lines outside the item table).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from evidence.extract.labels import Labeled
+from evidence.extract.parts.charge_lines import find_charge_lines
 from evidence.extract.parts.line_items import ItemsFound, find_line_items, item_sources, item_specifications
 from evidence.extract.parts.parties import find_party, labeled_party, letterhead, preferred_casing
 from evidence.extract.parts.scan import terms
@@ -218,7 +220,7 @@ def record_parties(doc: Document, columns: list[Labeled], record: Record) -> Non
 
 
 def record_money(ldoc: Reading, record: Record, items: ItemsFound) -> None:
-    """Set currency, order_total, amount_in_words and charges."""
+    """Set currency, order_total, amount_in_words and charges; keep the charge lines."""
     currency = find_currency(ldoc)
     total = find_total(ldoc.doc, currency.value if currency else None)
     if currency is None and total is not None and total.value.currency:
@@ -234,6 +236,18 @@ def record_money(ldoc: Reading, record: Record, items: ItemsFound) -> None:
     if items.charges:
         charges = [{k: v.value for k, v in row.to_values(charge=True).items()} for row in items.charges]
         record.set("charges", charges, items.charges[0].source, items.charges[0].description)
+    record_charge_lines(ldoc, record)
+
+
+def record_charge_lines(ldoc: Reading, record: Record) -> None:
+    """Keep each fee or charge line's amount, with its text and where it sits, on the record.
+
+    They are working evidence for the total (X003), not a fact of the order: the
+    test is loose, so they are shown by `evidence extract` but not listed among the
+    document's fields in reports.
+    """
+    # The lines as read, not as repaired for label search, so each text is quoted as the page shows it.
+    record.charge_lines = find_charge_lines(ldoc.source.lines, record.get("currency"))
 
 
 def _items_sum(items: ItemsFound) -> Value[int | float] | None:

@@ -1,0 +1,45 @@
+"""Fee and charge lines a PI, contract or invoice writes outside its item table.
+
+'Packing charge: 300.00' under the subtotal is a charge the line-item reader
+does not take (it is not a row of the table), yet it is part of what the total
+adds up. Each such line is read once, here, with its one amount and where it
+sits, so that the rules (X003) weigh it without reading the document again.
+
+A line counts when it names a fee, charge or cost (or a phrase of
+invoice_terms.json `charge_words`), is not a total line, and holds exactly one
+amount: a line with two figures is a table row or a sentence, not one charge.
+The test is loose (a clause 'within 30 days ... at the Seller's cost' gives 30);
+that is tolerable because X003 uses these amounts only to explain a gap between
+the items and the total, never to report one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evidence.extract.parts.scan import phrase_pattern
+from evidence.normalize import json_number
+from evidence.normalize.money import find_amounts
+from evidence.records import TextLine, Value
+
+_CHARGE_LINE = re.compile(r"charge|fee|cost|费", re.IGNORECASE)
+_TOTAL_LINE = re.compile(r"total|合计|总计", re.IGNORECASE)
+
+
+def find_charge_lines(lines: list[TextLine], currency: str | None) -> list[Value]:
+    """Given a document's lines and its currency, return each fee or charge line's amount, with its line."""
+    found = []
+    for line in lines:
+        amount = _charge_amount(line.text, currency)
+        if amount is not None:
+            found.append(Value(amount, line.source, line.text))
+    return found
+
+
+def _charge_amount(text: str, currency: str | None) -> int | float | None:
+    """Given a line, return the one amount of a fee or charge line, else None."""
+    if _TOTAL_LINE.search(text) or not (_CHARGE_LINE.search(text) or phrase_pattern("charge_words").search(text)):
+        return None
+    # Figures without a currency mark count: 'Packing charge: 300.00' in a USD invoice is USD 300.
+    amounts = find_amounts(text, currency, bare=True)
+    return json_number(amounts[0].amount) if len(amounts) == 1 else None
