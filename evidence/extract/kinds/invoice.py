@@ -44,7 +44,6 @@ from evidence.extract.parts.terms import (
 )
 from evidence.extract.parts.totals import (
     Count,
-    Found,
     find_currency,
     find_quantity,
     find_total,
@@ -224,7 +223,7 @@ def record_money(ldoc: Reading, record: Record, items: ItemsFound) -> None:
     currency = find_currency(ldoc)
     total = find_total(ldoc.doc, currency.value if currency else None)
     if currency is None and total is not None and total.value.currency:
-        currency = Found(total.value.currency, total.source, total.text)
+        currency = Value(total.value.currency, total.source, total.text)
     _put_found(record, "currency", currency)
     if total is not None:
         record.set("order_total", json_number(total.value.amount), total.source, total.text)

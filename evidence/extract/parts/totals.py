@@ -29,8 +29,6 @@ _HEADER_CURRENCY = re.compile(
 )
 _TOTAL_QUANTITY_LABEL = re.compile(r"total|合计|总|gesamt|totaal|razem|summe|sum", re.IGNORECASE)
 Count = tuple[Decimal, str | None]
-#: The old name of records.Value, kept while find_total and invoice.record_money change on another branch.
-Found = Value
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,7 @@ def _most_used_currency(lines: list[TextLine]) -> Value[str] | None:
     return Value(code, first[code].source, first[code].text)
 
 
-def find_total(doc: Document, currency: str | None) -> Found[Money] | None:
+def find_total(doc: Document, currency: str | None) -> Value[Money] | None:
     """Given a Document and its currency, return the order total as a Money."""
     candidates = total_candidates(doc.lines, currency)
     if currency:
@@ -80,10 +78,10 @@ def find_total(doc: Document, currency: str | None) -> Found[Money] | None:
     if in_words is not None:
         for candidate in candidates:
             if candidate.money.amount == in_words.value:
-                return Found(candidate.money, candidate.source, candidate.text)
+                return Value(candidate.money, candidate.source, candidate.text)
     pool = [c for c in candidates if c.marked] or candidates
     best = max(pool, key=lambda c: (c.money.amount, c.strong))
-    return Found(best.money, best.source, best.text)
+    return Value(best.money, best.source, best.text)
 
 
 def total_candidates(lines: list[TextLine], currency: str | None) -> list[_Candidate]:
