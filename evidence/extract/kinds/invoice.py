@@ -51,7 +51,7 @@ from evidence.extract.parts.totals import (
     words_amount,
 )
 from evidence.extract.reading import TERMS_LAYOUTS, Reading, top_lines
-from evidence.extract.references import pi_in_prose, record_stated_order
+from evidence.extract.references import Reference, pi_in_prose, record_stated_order
 from evidence.kinds import PROFORMA_INVOICE
 from evidence.normalize import json_number
 from evidence.normalize.dates import date_in, english_months, find_dates
@@ -336,6 +336,7 @@ def _put(record: Record, name: str, found: tuple[Any, Labeled] | None) -> None:
         record.set(name, value, labeled.source, labeled.value)
 
 
-def _put_found(record: Record, name: str, found: Value[Any] | None) -> None:
+def _put_found(record: Record, name: str, found: Value[Any] | Reference | None) -> None:
+    """Given a value read with its source and text (or None), set it on the record as `name`."""
     if found is not None:
         record.set(name, found.value, found.source, found.text)
