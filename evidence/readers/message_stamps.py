@@ -29,10 +29,10 @@ def _stamp_patterns() -> dict[str, re.Pattern[str]]:
     joiner = marker_alternation(markers()["date_time_joiners"])  # "Sep 3, 2026 at 10:15"
     clock = rf"(?:(?:T|\s+|,\s*)(?:(?:{joiner})\s+)?{time}{_ZONE})?"
     shapes = {
-        "ymd": rf"(?P<y>\d{{4}})\s*[-/.年]\s*(?P<mo>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"
+        "ymd": r"(?P<y>\d{4})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
         + clock,
         "dmy": rf"(?P<a>\d{{1,2}})[-/.](?P<b>\d{{1,2}})[-/.](?P<y>\d{{4}}|\d{{2}}){clock}",
-        "mdy-name": rf"(?P<mon>[^\W\d_]{{3,9}})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+        "mdy-name": r"(?P<mon>[^\W\d_]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"
         + clock,
         "dmy-name": rf"(?P<d>\d{{1,2}})\s+(?P<mon>[^\W\d_]{{3,9}})\.?,?\s+(?P<y>\d{{4}}){clock}",
     }
