@@ -292,3 +292,39 @@ def test_vague_lead_time_without_a_figure(text: str) -> None:
 )
 def test_not_lead_times(text: str) -> None:
     assert find_lead_time(text) is None
+
+
+# ---------------------------------------------------------------- a document's day/month order
+
+
+def test_an_unambiguous_date_settles_the_order() -> None:
+    from evidence.normalize.dates import decide_date_order
+
+    assert decide_date_order(["Invoice date 04/08/2026", "Due 25/08/2026"]) == ("dmy", False)
+
+
+def test_a_month_name_beside_the_same_date_settles_the_order() -> None:
+    from evidence.normalize.dates import decide_date_order
+
+    assert decide_date_order(["Date: 11/05/2026", "Shipped Nov 5, 2026"]) == ("mdy", False)
+
+
+def test_where_the_document_comes_from_is_a_guess() -> None:
+    from evidence.normalize.dates import decide_date_order
+
+    assert decide_date_order(["Dover, DE 19901, USA", "Date: 04/08/2026"]) == ("mdy", True)
+    # A German postcode is not a US state and ZIP code.
+    assert decide_date_order(["DE 99199 Erfurt", "Date: 04/08/2026"]) == ("dmy", True)
+
+
+def test_no_order_is_needed_without_an_ambiguous_date() -> None:
+    from evidence.normalize.dates import decide_date_order
+
+    assert decide_date_order(["Date: 2026-08-04"]) == (None, False)
+
+
+def test_month_names_of_other_languages_read_as_english() -> None:
+    from evidence.normalize.dates import english_months
+
+    assert english_months("7. Mai 2014") == "7. May 2014"
+    assert english_months("Maison") == "Maison"  # only whole words
