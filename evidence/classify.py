@@ -29,6 +29,7 @@ from evidence.kinds import (
 )
 from evidence.phrases import PhraseList, memoized_list, phrase_to_pattern
 from evidence.reference_data import load_data
+from evidence.readers.workbook import document_view
 from evidence.records import Document
 
 MESSAGE_READERS = {"messages", "whatsapp", "transcript", "email"}  # readers that only accept message logs
@@ -37,6 +38,24 @@ TITLE_AT_TOP, TITLE_ELSEWHERE, KEYWORD = 6.0, 1.5, 1.0
 # Caps so that a long document mentioning 'contract' on every page is not a contract.
 KEYWORD_CAP, ELSEWHERE_CAP = 6, 3
 MIN_SCORE = 3.0
+#: A title followed by these is a label ('Invoice to:', 'Invoice:'), not the document's heading
+#: ('COMMERCIAL INVOICE # 1022' and 'INVOICE NO. 7' are headings with their number).
+_LABEL_AFTER = re.compile(r"\s*(?::|：|\bto\b)", re.IGNORECASE)
+#: MT103 field tags that make a message a customer credit transfer.
+_SWIFT_TAG = re.compile(r"^\s*:(?P<tag>\d{2}[A-Z]?):")
+_MT103_TAGS = {"20", "23B", "32A", "33B", "50A", "50F", "50K", "52A", "57A", "59", "59A", "59F", "70", "71A"}
+_MT103_NAME = re.compile(r"\bMT\s?103\b", re.IGNORECASE)
+#: SWIFT format notation ('16x', '3!a', '6!n', '4*35x', '15d'): a text full of it describes the format.
+_FORMAT_WORD = re.compile(r"(?<![\w/])(?:\d\*)?\d{1,2}!?[nxacd](?![\w])")
+FORMAT_WORDS = 4
+#: Placeholders a form generator leaves in unfilled fields ('undefined', '{{name}}', 'noOfPieces').
+_PLACEHOLDER = re.compile(
+    r"\bundefined\b|\bNaN\b|\{\{[^}]*\}\}|\$\{[^}]*\}|<<[^>]*>>|\blorem ipsum\b|\b[a-z]+(?:[A-Z][a-z]+){3,}\b"
+)
+PLACEHOLDERS = 2
+#: A long form with hardly a date, amount or number in it is a blank template.
+_VALUE = re.compile(r"\d[\d,./\-]{2,}\d|\d{3,}")
+BLANK_FORM_LINES, BLANK_FORM_VALUES, BLANK_FORM_LABELS = 20, 5, 5
 _FILENAME_HINTS = {
     PROFORMA_INVOICE: ("proforma", "pi", "形式发票"),
     COMMERCIAL_INVOICE: ("invoice", "ci", "发票"),
@@ -68,7 +87,17 @@ def classify(doc: Document) -> Classification:
         return Classification(PHOTO, 1.0, "an image or video file")
     if PurePosixPath(doc.path).name.lower() == "claim.toml":
         return Classification(CLAIM_MANIFEST, 1.0, "the claim manifest")
+    doc = document_view(doc)  # a workbook's other documents (its invoice sheet, its packing list) are parts
+    by_substance = _by_substance(doc)
+    if by_substance is not None:
+        return by_substance
     scores, evidence = score_text(doc)
+    if _not_a_record(scores, evidence):
+        return Classification(UNKNOWN, 0.0, "; ".join(evidence[UNKNOWN][:2]) + ": describes or plans a trade, records none")
+    scores.pop(UNKNOWN, None)
+    blank = _blank_form(doc, evidence)
+    if blank is not None:
+        return blank
     _add_filename_hint(doc.path, scores)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], KINDS.index(item[0])))
     if not ranked or ranked[0][1] < MIN_SCORE:
@@ -81,6 +110,47 @@ def classify(doc: Document) -> Classification:
     return Classification(kind, confidence, "; ".join(evidence[kind][:4]))
 
 
+def _by_substance(doc: Document) -> Classification | None:
+    """A SWIFT message is a payment whatever its title; a blank or placeholder form is no record at all."""
+    tags = {match["tag"] for line in doc.lines if (match := _SWIFT_TAG.match(line.text))}
+    if len(tags & _MT103_TAGS) >= 3 and "32A" in tags:
+        if _format_words(doc) >= FORMAT_WORDS:
+            return Classification(UNKNOWN, 0.0, "describes the SWIFT MT103 format (field specifications), not a payment")
+        return Classification(PAYMENT_RECORD, 0.95, "a SWIFT MT103 message (fields " + ", ".join(sorted(tags & _MT103_TAGS)) + ")")
+    if _format_words(doc) >= FORMAT_WORDS and any(_MT103_NAME.search(line.text) for line in doc.lines):
+        return Classification(UNKNOWN, 0.0, "describes the SWIFT MT103 format (field specifications), not a payment")
+    texts = [line.text for line in doc.lines]
+    placeholders = sum(len(_PLACEHOLDER.findall(text)) for text in texts)
+    if placeholders >= PLACEHOLDERS:
+        return Classification(UNKNOWN, 0.0, f"a form filled with {placeholders} placeholders, not a record")
+    return None
+
+
+def _blank_form(doc: Document, evidence: dict[str, list[str]]) -> Classification | None:
+    """A long form full of a kind's labels but with hardly a date, amount or number filled in is a template."""
+    texts = [line.text for line in doc.lines]
+    labels = sum(len(items) for kind, items in evidence.items() if kind != UNKNOWN)
+    values = sum(len(_VALUE.findall(text)) for text in texts)
+    if len(texts) < BLANK_FORM_LINES or labels < BLANK_FORM_LABELS:
+        return None
+    if values <= BLANK_FORM_VALUES and values * 10 < len(texts):
+        return Classification(UNKNOWN, 0.0, f"{labels} labels and {values} filled numbers in {len(texts)} lines: a blank form")
+    return None
+
+
+def _format_words(doc: Document) -> int:
+    return sum(len(_FORMAT_WORD.findall(line.text)) for line in doc.lines)
+
+
+def _not_a_record(scores: dict[str, float], evidence: dict[str, list[str]]) -> bool:
+    """A quotation's or an instruction's title at the top, with no record's title there, is no record."""
+    if not any(item.startswith("title '") for item in evidence.get(UNKNOWN, [])):
+        return False
+    return not any(
+        item.startswith("title '") for kind, items in evidence.items() if kind != UNKNOWN for item in items
+    )
+
+
 def score_text(doc: Document) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Given a Document, return a score per kind and the phrases that earned it."""
     scores: dict[str, float] = {}
@@ -90,9 +160,10 @@ def score_text(doc: Document) -> tuple[dict[str, float], dict[str, list[str]]]:
     lines = ([title] if title else []) + [ln.text for ln in doc.lines]
     for index, text in enumerate(lines):
         at_top = index < TOP_LINES + (1 if title else 0)
-        for phrase, matched in _matches(text):
+        for phrase, matched, labelled in _matches(text):
             if phrase.strength == "title":
-                weight = TITLE_AT_TOP if at_top else TITLE_ELSEWHERE
+                # 'Invoice to:', 'Quotation No.': a title used as a label is no heading.
+                weight = TITLE_AT_TOP if at_top and not labelled else TITLE_ELSEWHERE
             elif (phrase.kind, matched.lower()) in keywords_seen:
                 continue
             else:
@@ -120,9 +191,9 @@ def _cap(strength: str, weight: float) -> float:
 
 
 @memoized_list
-def _matches(text: str) -> list[tuple[_Phrase, str]]:
-    """Given a line, return the phrases in it; a longer phrase hides those inside it."""
-    return [(match.tag, match.text) for match in _phrases().find(text)]
+def _matches(text: str) -> list[tuple[_Phrase, str, bool]]:
+    """Given a line, return the phrases in it and whether each is used as a label; a longer phrase hides those inside it."""
+    return [(m.tag, m.text, bool(_LABEL_AFTER.match(text, m.end))) for m in _phrases().find(text)]
 
 
 def _add_filename_hint(path: str, scores: dict[str, float]) -> None:
@@ -147,9 +218,9 @@ def _shows_paid(doc: Document) -> bool:
 def _phrases() -> PhraseList:
     data = load_data("document_kinds.json")
     return PhraseList(
-        (_Phrase(kind, strength.rstrip("s")), text)
+        (_Phrase(UNKNOWN if kind == "_not_a_record" else kind, strength.rstrip("s")), text)
         for kind, groups in data.items()
-        if not kind.startswith("_")
+        if not kind.startswith("_") or kind == "_not_a_record"
         for strength in ("titles", "keywords")
         for text in groups.get(strength, [])
     )

@@ -24,6 +24,7 @@ from evidence.kinds import (
     SHIPPING_DOCUMENT,
 )
 from evidence.extract.reading import FORM_LAYOUTS, Reading
+from evidence.readers.workbook import document_view
 from evidence.records import Document, Event, Problem, Record, Source, Value
 from evidence.schemas import schema_names, validate
 
@@ -64,7 +65,7 @@ def extract(doc: Document, classification: Classification | None = None) -> Reco
     if module_name is None or not doc.readable:
         return Record(kind=found.kind, path=doc.path, confidence=found.confidence)
     module = import_module(f"evidence.extract.kinds.{module_name}")
-    record: Record = module.extract(Reading.of(doc, getattr(module, "LAYOUTS", FORM_LAYOUTS)))
+    record: Record = module.extract(Reading.of(document_view(doc), getattr(module, "LAYOUTS", FORM_LAYOUTS)))
     record.kind, record.confidence = found.kind, found.confidence
     record.problems.extend(schema_problems(record))
     return record

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from evidence import filetypes
 from evidence.bundle import Bundle, BundleFile, describe, open_bundle
-from evidence.readers import docx, email, image, message_csv, message_json, pdf, text, xlsx
+from evidence.readers import docx, email, image, message_csv, message_json, pdf, text, xls, xlsx
 from evidence.records import Document
 
 Reader = Callable[[bytes, Document], None]
@@ -24,6 +24,7 @@ Reader = Callable[[bytes, Document], None]
 READERS: dict[str, tuple[str, Reader]] = {
     filetypes.PDF: ("pdf", pdf.read),
     filetypes.XLSX: ("xlsx", xlsx.read),
+    filetypes.OLE: ("xls", xls.read),  # a legacy .xls; other OLE files are refused by the reader
     filetypes.DOCX: ("docx", docx.read),
     filetypes.EML: ("email", email.read_eml),
     filetypes.MBOX: ("email", email.read_mbox),
@@ -37,8 +38,6 @@ READERS: dict[str, tuple[str, Reader]] = {
 
 _UNSUPPORTED = {
     filetypes.EMPTY: "is empty (it holds no content)",
-    filetypes.OLE: "is a password-protected Office file or a legacy .xls/.doc; "
-    "save it unprotected as .xlsx/.docx or PDF",
     filetypes.ZIP: "is an archive inside the bundle; unpack it into the bundle instead",
     filetypes.BINARY: "is not a document type the tool can read",
 }

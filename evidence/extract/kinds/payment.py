@@ -73,7 +73,10 @@ def record_reference_numbers(record: Record, found: Reading, swift: dict[str, Sw
     """Set the transaction number, the order and PI it pays, and the remittance text."""
     if "reference" in swift:
         field = swift["reference"]
-        record.set("document_number", identifier_in(field.text) or field.text.strip(), field.source, field.text)
+        # :20: is the sender's reference as typed (16x, spaces allowed): no identifier to pick out of it.
+        reference = field.lines[0].strip()
+        number = reference if len(reference) <= 16 else identifier_in(field.text) or field.text.strip()
+        record.set("document_number", number, field.source, field.text)
     put(record, "document_number", found.identifier("transaction_number") or found.identifier("document_number"))
     record_cited_order(record, found)
     put(record, "pi_number", found.identifier("pi_number"))
@@ -180,6 +183,12 @@ def _swift_amount(field: SwiftField | None) -> tuple[Money, SwiftField] | None:
     """Given a :32A:/:33B: field ('260804USD15264,00'), return its amount and currency."""
     if field is None:
         return None
+    raw = re.match(r"\s*(?:\d{6})?(?P<cur>[A-Z]{3})(?P<amt>\d+,\d*)\s*$", field.lines[0])
+    if raw is not None and currency_code(raw["cur"]) is not None:
+        # The FIN notation itself (':32A:061028EUR100000,'): the comma is always the decimal mark.
+        amount = parse_amount(raw["amt"].rstrip(",").replace(",", ".") or "0")
+        if amount is not None:
+            return Money(amount, currency_code(raw["cur"]), raw.group(0).strip(), raw.start("cur"), raw.end()), field
     match = re.search(r"(?P<cur>[A-Z]{3})\s*(?P<amt>\d[\d.,' ]*)", field.text)
     if match is None or currency_code(match["cur"]) is None:
         money = amount_in(field.text)
@@ -384,6 +393,9 @@ def record_method(record: Record, found: Reading) -> None:
         channel = _channel_in(top_lines(found.doc, _TITLE_LINES), only=("platform",))
     channel = channel or _channel_in(heads, only=("bank_transfer_direct",))
     channel = channel or _channel_in(found.doc.lines, exclude=() if beneficiary is None else ("platform",))
+    if channel is None and {"reference", "settlement"} <= set(swift_fields(found.doc)):
+        field = swift_fields(found.doc)["settlement"]
+        channel = "bank_transfer_direct", TextLine(field.text, field.source)  # a SWIFT MT103 is a bank transfer
     if channel is None:
         where = Source(found.doc.path)
         record.set("payment_method", "unknown", where)
