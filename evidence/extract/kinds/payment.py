@@ -74,8 +74,8 @@ def record_reference_numbers(record: Record, found: Reading, swift: dict[str, Sw
     if "reference" in swift:
         field = swift["reference"]
         # :20: is the sender's reference as typed (16x, spaces allowed): no identifier to pick out of it.
-        reference = field.lines[0].strip()
-        number = reference if len(reference) <= 16 else identifier_in(field.text) or field.text.strip()
+        typed = field.lines[0].strip()
+        number = typed if len(typed) <= 16 else identifier_in(field.text) or field.text.strip()
         record.set("document_number", number, field.source, field.text)
     put(record, "document_number", found.identifier("transaction_number") or found.identifier("document_number"))
     record_cited_order(record, found)
