@@ -10,6 +10,8 @@ The first document of the report is scored against the truth:
   and '#'/'No.' ignored; dates as ISO; amounts to the cent; names by normalised
   containment; an Incoterm by its three letters); `null` means the tool must
   give nothing; a chat's message count, participants and first/last dates;
+  a payment record's amount is its `amount_paid` (the truth calls every
+  document's amount `order_total`);
 - `never`: codes that must not fire on a bundle holding only this file;
 - crashes: any error other than a clean one-line refusal.
 
@@ -123,6 +125,8 @@ def score(truth_path: Path) -> Score:
     result.kind, result.kind_ok = record.kind, record.kind == truth["kind"]
     for name, expected in expected_fields(truth).items():
         got = record.get(RECORD_FIELD.get(name, name))
+        if name == "order_total" and record.kind == "payment_record" and got is None:
+            got = record.get("amount_paid")
         if same(name, expected, got):
             result.hits.append(name)
         else:
