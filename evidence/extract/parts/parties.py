@@ -82,7 +82,7 @@ def letterhead(doc: Document, avoid: str | None = None) -> Party | None:
         if any(hit.field in ("buyer_name", "ship_to", "beneficiary_name") for hit in labels_in(line.text)):
             continue
         for cell in cells(line.text):
-            party = company_in(before_labels(cell), line.source)
+            party = company_in(without_name_label(before_labels(cell)), line.source)
             if party is not None and not _same(party.name, avoid) and not is_platform_account(party.name):
                 return _paired(party, lines[index + 1 : index + 3])
     return None
@@ -263,7 +263,8 @@ def company_name(text: str) -> str | None:
     if (
         len(words_before) < 2
         or _PROSE.search(name)
-        or not (name[0].isupper() or name[0].isdigit() or cjk_share(name[:2]) > 0)
+        # A brand in camel case ("eBay", "iRobot") starts with a small letter.
+        or not (name[0].isupper() or name[0].isdigit() or cjk_share(name[:2]) > 0 or re.match(r"[a-z]{1,2}[A-Z]", name))
     ):
         return None
     return name
