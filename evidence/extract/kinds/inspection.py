@@ -21,7 +21,7 @@ from evidence.extract.parts.aql import inspection_terms
 from evidence.kinds import INSPECTION_REPORT
 from evidence.phrases import find_named, phrases_pattern, required_phrases_pattern
 from evidence.extract.labels import ISSUE_DATE_LABELS, label_key
-from evidence.extract.parts.parties import block_name, letterhead
+from evidence.extract.parts.parties import block_name, letterhead, name_in_items
 from evidence.extract.reading import Reading, put, stand_in, top_lines, whole_file
 from evidence.extract.references import PO_LABELS, record_cited_order
 from evidence.normalize import json_number
@@ -73,7 +73,7 @@ def record_dates(record: Record, found: Reading) -> None:
 def record_parties(record: Record, found: Reading) -> None:
     """Set the supplier (factory) and the buyer (client) the report names."""
     for name in ("supplier_name", "buyer_name"):
-        put(record, name, found.first(name, block_name))
+        put(record, name, name_in_items(found.doc, found.values(name)))
     # Inspection companies call their client the applicant (a payer label in labels.json).
     put(record, "buyer_name", found.first("payer_name", block_name, labels=("applicant",)))
 

@@ -20,7 +20,7 @@ from evidence.extract.cells import label_field
 from evidence.kinds import SHIPPING_DOCUMENT
 from evidence.phrases import Named, find_named, phrases_pattern
 from evidence.extract.labels import ISSUE_DATE_LABELS, Labeled, label_key
-from evidence.extract.parts.parties import block_name
+from evidence.extract.parts.parties import block_name, name_under
 from evidence.extract.reading import Reading, put, stand_in, top_lines
 from evidence.extract.references import PO_LABELS, record_cited_order
 from evidence.normalize import json_number
@@ -239,6 +239,9 @@ def record_parties(record: Record, found: Reading) -> None:
     put(record, "supplier_name", shipper or _party(found.values("supplier_name")))
     buyer = consignee if consignee is not None and not _NOT_A_PARTY.match(consignee[0]) else None
     put(record, "buyer_name", buyer or _party(found.values("buyer_name", labels=_BUYER_LABELS)))
+    # A label whose own value is no name (a bracket, another label) heads a block with the name under it.
+    put(record, "supplier_name", name_under(found.doc, found.values("supplier_name", labels=_SHIPPER_LABELS)))
+    put(record, "buyer_name", name_under(found.doc, _consignee_items(found)))
 
 
 def _consignee_items(found: Reading) -> list[Labeled]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evidence.extract.reading import top_lines
-from evidence.extract.labels import Labeled
+from evidence.extract.cells import label_field
+from evidence.extract.labels import CELL, Labeled
 from evidence.extract.parts.scan import before_labels, cells, cjk_share, labels_in, terms, value_after
 from evidence.normalize.companies import company_key, is_platform_account
 from evidence.phrases import alternation, compile_phrases, literal_alternation
@@ -30,6 +31,7 @@ _PROSE = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS_START = re.compile(r"^\s*(?:no\.?\s*)?\d+[\s,]|^\s*(?:room|rm|unit|flat|building|bldg|floor)\b", re.IGNORECASE)
+_PHONE = re.compile(r"\+?\d[\d\s\-()]{6,}\d")
 _CONTACT = re.compile(r"@|https?://|www\.|\b(?:tel|fax|phone|mobile|e-?mail|add(?:ress)?)\b\.?\s*[:：]", re.IGNORECASE)
 
 
@@ -53,7 +55,7 @@ def find_party(doc: Document, field: str, avoid: str | None = None) -> Party | N
         hit = next((hit for hit in labels_in(line.text) if hit.field == field), None)
         if hit is None:
             continue
-        party = _party_at(lines, index, value_after(line.text, hit.end, field))
+        party = _party_at(lines, index, value_after(line.text, hit.end, field), _column_of(line.text, hit.start))
         if party is not None and not _same(party.name, avoid):
             return party
     return None
@@ -80,7 +82,7 @@ def letterhead(doc: Document, avoid: str | None = None) -> Party | None:
         if any(hit.field in ("buyer_name", "ship_to", "beneficiary_name") for hit in labels_in(line.text)):
             continue
         for cell in cells(line.text):
-            party = company_in(before_labels(cell), line.source)
+            party = company_in(without_name_label(before_labels(cell)), line.source)
             if party is not None and not _same(party.name, avoid) and not is_platform_account(party.name):
                 return _paired(party, lines[index + 1 : index + 3])
     return None
@@ -103,20 +105,87 @@ def preferred_casing(doc: Document, party: Party) -> Party:
     return party
 
 
-def _party_at(lines: list[TextLine], index: int, value: str) -> Party | None:
-    """Given the line of a party label and its value, return the party (from the value or the block below)."""
+def _party_at(lines: list[TextLine], index: int, value: str, column: int = 0) -> Party | None:
+    """Given the line of a party label and its value, return the party (from the value or the block below).
+
+    `column` is which of the side-by-side party blocks the label heads (0 for the
+    first); its name is that many names along the line below ("SELLER  BUYER" over
+    "ACME Co., Ltd.  Beta Inc.").
+    """
     source = lines[index].source
-    party = company_in(value, source)
+    value = without_name_label(value)
+    party = company_in(value, source) if is_name(value) else None
     if party is None and party_name(value) is not None:
         party = Party(str(party_name(value)), source)
     if party is not None:
         return party
     block = _block_below(lines, index)
     for offset, line in enumerate(block):
-        party = company_in(before_labels(line.text), line.source)
-        if party is not None:
+        text = without_name_label(line.text)
+        found = companies_along(text, line.source) if column else []
+        if column and len(found) > column:
+            return found[column]
+        party = company_in(before_labels(text), line.source)
+        if party is None and _name_label().match(line.text):
+            # "Name: Mr Smith": a name sub-label vouches for a name without a legal form.
+            name = party_name(before_labels(text))
+            party = Party(name, line.source) if name else None
+        if party is not None and not column:
             return _paired(party, block[offset + 1 : offset + 2])
     return None
+
+
+def party_below(doc: Document, source: Source) -> Party | None:
+    """Given a Document and the source of a party label whose own value is no name, return the party under it."""
+    lines = doc.lines
+    index = next((i for i, line in enumerate(lines) if line.source == source), None)
+    return None if index is None else _party_at(lines, index, "")
+
+
+def name_in_items(doc: Document, items: list[Labeled]) -> tuple[str, Labeled] | None:
+    """Given labeled values of a party, return the first name they give, else the name under a label whose
+    own value is no name ("Details of Importer (Consignee):" over "Name: ...")."""
+    for item in items:
+        name = block_name(item.value)
+        if name:
+            return name, item
+    return name_under(doc, items)
+
+
+def name_under(doc: Document, items: list[Labeled]) -> tuple[str, Labeled] | None:
+    """Given labeled values of a party none of which is a name, return the name in the block under one's label."""
+    for item in items:
+        if is_name(item.value.splitlines()[0] if item.value.strip() else ""):
+            continue
+        party = party_below(doc, item.source)
+        if party is not None:
+            return party.name, Labeled(item.field, item.label, party.name, party.source)
+    return None
+
+
+def companies_along(text: str, source: Source) -> list[Party]:
+    """Given a line of side-by-side party blocks, return the companies along it, left to right."""
+    found: list[Party] = []
+    rest = text.strip()
+    while rest and len(found) < 4:
+        party = company_in(rest, source)
+        if party is None:
+            break
+        found.append(party)
+        at = rest.find(party.name)
+        rest = rest[at + len(party.name) :].strip(" ,;|") if at >= 0 else ""
+    return found
+
+
+def _column_of(text: str, hit_start: int) -> int:
+    """Given a label line and where a party label starts on it, return how many other parties' labels precede it."""
+    fields: list[str] = []
+    for hit in labels_in(text):
+        if hit.start >= hit_start:
+            break
+        if hit.field in ("supplier_name", "buyer_name", "ship_to") and (not fields or fields[-1] != hit.field):
+            fields.append(hit.field)
+    return len(fields)
 
 
 def _block_below(lines: list[TextLine], index: int) -> list[TextLine]:
@@ -167,6 +236,8 @@ def party_name(value: str) -> str | None:
     value = value.strip(" ,;:：|")
     if not value or _PROSE.search(value) or _CONTACT.search(value) or _not_a_party().match(value):
         return None
+    if not is_name(value):
+        return None
     company = company_name(value)
     if company is not None:
         return company
@@ -192,7 +263,8 @@ def company_name(text: str) -> str | None:
     if (
         len(words_before) < 2
         or _PROSE.search(name)
-        or not (name[0].isupper() or name[0].isdigit() or cjk_share(name[:2]) > 0)
+        # A brand in camel case ("eBay", "iRobot") starts with a small letter.
+        or not (name[0].isupper() or name[0].isdigit() or cjk_share(name[:2]) > 0 or re.match(r"[a-z]{1,2}[A-Z]", name))
     ):
         return None
     return name
@@ -260,6 +332,11 @@ def block_name(value: str) -> str | None:
     and English pair, the English one.
     """
     lines = [line.strip() for line in value.splitlines() if line.strip()]
+    # "NAME:" alone on its line heads the name on the next one; "Name: ACME Ltd" carries it.
+    while lines and not without_name_label(lines[0]).strip(" :："):
+        lines = lines[1:]
+    if lines:
+        lines[0] = without_name_label(lines[0])
     if not lines:
         return None
     first = lines[0]
@@ -269,4 +346,49 @@ def block_name(value: str) -> str | None:
     # as the other documents of an order usually do.
     paired = company_in(first, Source(""))
     name = (paired.name if paired else None) or party_name(first) or _ADDRESS_CUT.split(first)[0].strip(" ,;:")
-    return name or None
+    return name if name and is_name(name) else None
+
+
+# ------------------------------------------------------------------ what is not a name
+
+
+def is_name(text: str) -> bool:
+    """Given a value where a name stands, return False when it is a label, heading or form text instead.
+
+    A wrong party is worse than none (it raises a false mismatch later), so a
+    value with no letter (")"), a box number with its label ("10. Remarks"), a
+    label ("SHIP TO:", "Invoice No :"), a page header or a form's instruction
+    ("Check if", "Questions to:") is no name: the name is missing.
+    """
+    text = re.sub(r"^\s*\(?\d{1,2}[.)]\s*", "", text).strip(" ,;|")
+    if not any(ch.isalpha() for ch in text) or text.endswith((":", "：")):
+        return False
+    if _not_a_name().match(text) or label_field(text) is not None:
+        return False
+    # A phone number beside a contact's name ("Li Ming 13800138000") is contact details, not a party.
+    return company_name(text) is not None or not _PHONE.search(text)
+
+
+def without_name_label(text: str) -> str:
+    """Given a line of a party block, return it without a leading name sub-label ("Company Name : ACME Ltd").
+
+    A second sub-label on the line (the twin block beside it) ends the value.
+    """
+    match = _name_label().match(text)
+    rest = text[match.end() :] if match else text
+    twin = _name_label().search(rest, 1)
+    return (rest[: twin.start()] if twin else rest).split(CELL)[0].strip()
+
+
+@lru_cache(maxsize=1)
+def _not_a_name() -> re.Pattern[str]:
+    """Heading, label and instruction words a value may begin with, as whole words."""
+    words = alternation(terms()["not_a_name"]["starts"], "any_blank", "none")
+    return re.compile(rf"(?:{words})(?![A-Za-z])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _name_label() -> re.Pattern[str]:
+    """A party block's name sub-label with its colon ("Company Name :", "NAME:", "名称：")."""
+    words = alternation(terms()["not_a_name"]["name_labels"], "any_blank", "none")
+    return re.compile(rf"\s*(?<![A-Za-z])(?:{words})\s*[:：]\s*", re.IGNORECASE)
