@@ -25,7 +25,7 @@ from evidence.extract.reading import Reading, put, stand_in, top_lines
 from evidence.extract.references import PO_LABELS, record_cited_order
 from evidence.normalize import json_number
 from evidence.normalize.identifiers import identifier_in
-from evidence.normalize.quantities import quantities_in, goods_count, package_units, to_base
+from evidence.normalize.quantities import quantities_in, goods_count, package_units, in_base
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, TextLine
 
@@ -375,7 +375,10 @@ def _kilograms(text: str) -> Decimal | None:
     masses = quantities_in(text, "mass")
     if not masses:
         return None
-    grams, _ = to_base(masses[0].value, masses[0].unit or "kg")
+    base = in_base(masses[0].value, masses[0].unit or "kg")
+    if base is None or base[1] != "g":
+        return None  # a unit this build cannot convert is no weight, never an error
+    grams = base[0]
     return (grams / 1000).quantize(Decimal("0.001")).normalize()
 
 
