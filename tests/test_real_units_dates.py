@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
-from evidence.extract.kinds import shipping
+from evidence.extract.kinds import invoice, shipping
 from evidence.normalize.quantities import canonical_unit, find_measures, find_quantities, in_base, to_base, units
 from evidence.reference_data import load_data
 from tests.conftest import text_doc, valid_values
@@ -84,3 +85,105 @@ def test_a_weight_in_an_unconvertible_unit_is_no_weight() -> None:
     text = "BILL OF LADING\nB/L No.: ABCD1234567\nGross Weight: 40 K\n"
     values = valid_values(shipping.extract, text_doc(text), "shipping_document")
     assert "gross_weight" not in values
+
+
+# ---------------------------------------------------------------- quantities of an order
+
+
+def _invoice(text: str, tables: list[list[list[str | None]]] | None = None) -> dict[str, Any]:
+    return valid_values(invoice.extract, text_doc(text, "pi.pdf", tables), "proforma_invoice")
+
+
+_PI_HEAD = "PROFORMA INVOICE\nPI No.: PI-7788\nDate: 2025-03-01\nSeller: Example Works Ltd.\n"
+
+
+def test_items_summed_when_no_total_is_printed() -> None:
+    table = [
+        ["Description", "Unit Cube", "Quantity", "Unit Price", "Amount"],
+        ["Oak table", "12.50", "5", "$100.00", "$500.00"],
+        ["Oak chair", "3.20", "20", "$25.00", "$500.00"],
+    ]
+    values = _invoice(_PI_HEAD + "TOTAL USD 1,000.00\n", [table])
+    assert values["quantity"] == 25  # a figure under 'Unit Cube' is no unit, so the rows share one
+
+
+def test_a_charge_row_without_quantity_is_not_goods() -> None:
+    table = [
+        ["Description", "Quantity", "Unit Price", "Amount"],
+        ["Desk lamp", "5 pcs", "10.00", "50.00"],
+        ["Shipping cost", "", "14.50", "14.50"],
+    ]
+    assert _invoice(_PI_HEAD, [table])["quantity"] == 5
+
+
+def test_a_goods_row_without_quantity_leaves_the_sum_unknown() -> None:
+    table = [
+        ["Description", "Quantity", "Unit Price", "Amount"],
+        ["Desk lamp", "5 pcs", "10.00", "50.00"],
+        ["Floor lamp", "", "30.00", "90.00"],
+    ]
+    assert "quantity" not in _invoice(_PI_HEAD, [table])
+
+
+def test_items_in_different_units_are_not_summed() -> None:
+    table = [
+        ["Description", "Quantity", "Unit Price", "Amount"],
+        ["Cable", "100 m", "1.00", "100.00"],
+        ["Plug", "50 pcs", "2.00", "100.00"],
+    ]
+    assert "quantity" not in _invoice(_PI_HEAD, [table])
+
+
+def test_total_row_quantity_is_not_overwritten_by_a_later_note() -> None:
+    table = [
+        ["Description", "Quantity", "Unit Price", "Amount"],
+        ["Sofa", "5", "$300.00", "$1,500.00"],
+        ["Chair", "8", "$100.00", "$800.00"],
+        ["TOTAL", "13", "", ""],
+        ["Note: colour panels for the first order, 6 pcs of each, TOTAL", "", "", ""],
+    ]
+    assert _invoice(_PI_HEAD, [table])["quantity"] == 13
+
+
+def test_count_written_with_a_slash_unit_in_a_text_row() -> None:
+    text = _PI_HEAD + "Item Description Order Qty/Unit Net price Per/Unit Net Value\n10 Wooden pallets 510/EA 5.05 USD 1/EA 2,575.50\n"
+    values = _invoice(text)
+    assert (values["quantity"], values["quantity_unit"]) == (510, "pcs")
+
+
+def test_a_price_per_piece_is_not_a_count() -> None:
+    text = _PI_HEAD + "Description Qty Unit Price Amount\nDesk lamp 40 pcs $5/pc 200.00\nLamp shade 40 pcs USD 2/pc 80.00\n"
+    assert _invoice(text).get("quantity") not in (5, 2, 45, 42)
+
+
+# ---------------------------------------------------------------- pieces and packages on shipping documents
+
+
+def _shipping(text: str, tables: list[list[list[str | None]]] | None = None) -> dict[str, Any]:
+    return valid_values(shipping.extract, text_doc(text, "pl.pdf", tables), "shipping_document")
+
+
+def test_packing_list_goods_table_gives_the_pieces() -> None:
+    table = [
+        ["No.", "Goods name", "Unit", "Quantity", "Remarks"],
+        ["1", "Insulation box 100mm", "个", "3", ""],
+        ["2", "Insulation box 200mm", "个", "4", ""],
+        ["合计", "", "", "7", ""],
+    ]
+    assert _shipping("装箱单\n装箱单号: 6\n", [table])["quantity"] == 7
+
+
+def test_a_table_counting_cartons_gives_no_pieces() -> None:
+    table = [
+        ["No.", "Goods name", "Unit", "Quantity"],
+        ["1", "Sofa", "CTNS", "20"],
+        ["2", "Chair", "CTNS", "27"],
+    ]
+    values = _shipping("PACKING LIST\nPacking List No.: PL-1\n", [table])
+    assert "quantity" not in values
+
+
+def test_cartons_are_packages_not_pieces() -> None:
+    values = _shipping("BILL OF LADING\nB/L No.: ABCD1234567\nDescription of goods\n47 CTNS\nSOFA\n")
+    assert values.get("packages") == 47
+    assert "quantity" not in values
