@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 
 from evidence.extract.kinds import invoice, shipping
+from evidence.extract.reading import Reading
+from evidence.normalize.date_order import decide_date_order
+from evidence.normalize.dates import date_in, english_months, find_dates
 from evidence.normalize.quantities import canonical_unit, find_measures, find_quantities, in_base, to_base, units
 from evidence.reference_data import load_data
 from tests.conftest import text_doc, valid_values
@@ -187,3 +190,52 @@ def test_cartons_are_packages_not_pieces() -> None:
     values = _shipping("BILL OF LADING\nB/L No.: ABCD1234567\nDescription of goods\n47 CTNS\nSOFA\n")
     assert values.get("packages") == 47
     assert "quantity" not in values
+
+
+# ---------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15 de marzo de 2025", "2025-03-15"),
+        ("1 de mayo del 2025", "2025-05-01"),
+        ("15 de março de 2025", "2025-03-15"),
+        ("3 maggio 2025", "2025-05-03"),
+        ("3 mei 2025", "2025-05-03"),
+        ("3 Kasım 2025", "2025-11-03"),
+        ("3 janv. 2025", "2025-01-03"),
+        ("3. Okt. 2025", "2025-10-03"),
+        ("3 五月 2025", "2025-05-03"),
+    ],
+)
+def test_month_names_in_other_languages(text: str, expected: str) -> None:
+    assert date_in(english_months(text), None) == expected
+
+
+@pytest.mark.parametrize("text", ["sold out 5 2025", "2 years ago 2025", "iPad Gen 5 2025", "Nissan 5 2025 model"])
+def test_english_words_are_not_month_names(text: str) -> None:
+    assert date_in(english_months(text), None) is None
+
+
+def test_a_printed_format_label_settles_the_order() -> None:
+    assert decide_date_order(["DATE (MM/DD/YY)", "11 / 04 / 25"]) == ("mdy", False)
+    assert decide_date_order(["Datum (TT.MM.JJJJ): 04.08.2026"]) == ("dmy", False)
+    assert decide_date_order(["Date JJ/MM/AAAA 04/08/2026"]) == ("dmy", False)
+    # Labels that contradict each other settle nothing: the order stays a guess.
+    assert decide_date_order(["MM/DD/YYYY 04/08/2026", "DD/MM/YYYY"]) == ("dmy", True)
+
+
+def test_spaced_separators_and_two_digit_years() -> None:
+    found = find_dates("DATE 11 / 04 / 25", "mdy")
+    assert [(d.value.isoformat() if d.value else None) for d in found] == ["2025-11-04"]
+    assert find_dates("10 / 12 / 25 pcs") == []  # a count, not a date
+    assert [q.value for q in find_quantities("10 / 12 / 25 pcs")] == [Decimal(25)]
+
+
+def test_a_guessed_ship_by_date_never_decides() -> None:
+    guessed = Reading.of(text_doc("PROFORMA INVOICE\nLatest shipment date: 04/08/2026\n"))
+    assert guessed.order_guessed and guessed.settled_date("ship_by") is None
+    labeled = Reading.of(text_doc("PROFORMA INVOICE\nDATE (MM/DD/YYYY)\nLatest shipment date: 04/08/2026\n"))
+    assert not labeled.order_guessed
+    assert labeled.settled_date("ship_by")[0] == "2026-04-08"  # type: ignore[index]
