@@ -298,19 +298,19 @@ def test_not_lead_times(text: str) -> None:
 
 
 def test_an_unambiguous_date_settles_the_order() -> None:
-    from evidence.normalize.dates import decide_date_order
+    from evidence.normalize.date_order import decide_date_order
 
     assert decide_date_order(["Invoice date 04/08/2026", "Due 25/08/2026"]) == ("dmy", False)
 
 
 def test_a_month_name_beside_the_same_date_settles_the_order() -> None:
-    from evidence.normalize.dates import decide_date_order
+    from evidence.normalize.date_order import decide_date_order
 
     assert decide_date_order(["Date: 11/05/2026", "Shipped Nov 5, 2026"]) == ("mdy", False)
 
 
 def test_where_the_document_comes_from_is_a_guess() -> None:
-    from evidence.normalize.dates import decide_date_order
+    from evidence.normalize.date_order import decide_date_order
 
     assert decide_date_order(["Dover, DE 19901, USA", "Date: 04/08/2026"]) == ("mdy", True)
     # A German postcode is not a US state and ZIP code.
@@ -318,7 +318,7 @@ def test_where_the_document_comes_from_is_a_guess() -> None:
 
 
 def test_no_order_is_needed_without_an_ambiguous_date() -> None:
-    from evidence.normalize.dates import decide_date_order
+    from evidence.normalize.date_order import decide_date_order
 
     assert decide_date_order(["Date: 2026-08-04"]) == (None, False)
 

@@ -20,7 +20,8 @@ from typing import Any, TypeVar
 from evidence.extract.cells import table_pairs
 from evidence.extract.columns import column_labeled
 from evidence.extract.labels import Labeled, label_key, labeled_values, repaired
-from evidence.normalize.dates import date_in, decide_date_order, english_months, find_dates
+from evidence.normalize.date_order import decide_date_order
+from evidence.normalize.dates import date_in, english_months, find_dates
 from evidence.normalize.identifiers import identifier_in
 from evidence.normalize.money import Money, amount_in
 from evidence.records import Document, Record, Source, TextLine

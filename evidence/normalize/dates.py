@@ -6,7 +6,9 @@ Forms read by `find_dates` (full-width digits and separators are folded first):
   (spaces allowed, 号 for 日) and ``二〇二六年九月五日``;
 - numeric day/month: ``05/09/2026``, ``5-9-2026``, ``05.09.26`` (see below);
 - a named month: ``5 Sep 2026``, ``5th September, 2026``, ``Sept. 5th, 2026``,
-  ``September 5, 2026``, ``Sep-05-2026``, ``05-Sep-26``, ``2026-Sep-05``.
+  ``September 5, 2026``, ``Sep-05-2026``, ``05-Sep-26``, ``2026-Sep-05`` (other
+  languages' names through `english_months`: ``5 de mayo de 2026``, ``5 Mart 2026``);
+- spaced form fields: ``11 / 04 / 25``.
 
 Not read: a bare ``20260905`` (only `parse_date` reads it, for a cell under a date
 label), year-first with a two-digit year (``26/09/05`` is read day first), dates
@@ -47,6 +49,7 @@ _AFTER = r"(?![0-9]|[/.:][0-9]|-(?!(?:19|20)\d{2}[-/.]|\d{1,2}[-/.]\d{1,2}[-/.])
 _YEAR4 = r"(?:19|20)\d{2}"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _CJK_DIGITS = "〇零○一二三四五六七八九"
+_NO_WORD = r"(?!\s*[A-Za-z\u3400-\u9fff%])"
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,8 @@ def _date_patterns() -> list[tuple[str, re.Pattern[str]]]:
     forms = [
         ("ymd", rf"{_BEFORE}(?P<y>{_YEAR4})(?P<s>[-/.]){month}(?P=s){day}{_AFTER}"),
         ("numeric", rf"{_BEFORE}(?P<a>\d{{1,2}})(?P<s>[-/.])(?P<b>\d{{1,2}})(?P=s)(?P<y>{_YEAR4}|\d{{2}}){_AFTER}"),
+        # Form fields spaced out ("11 / 04 / 25"); a two-digit year then not before a word ("10 / 12 / 25 pcs").
+        ("numeric", rf"{_BEFORE}(?P<a>\d{{1,2}})\s*(?P<s>/)\s*(?P<b>\d{{1,2}})\s*/\s*(?P<y>{_YEAR4}|\d{{2}}{_NO_WORD}){_AFTER}"),
         ("zh", rf"(?<![0-9])(?P<y>{_YEAR4})\s*年\s*{month}\s*月\s*{day}(?:\s*[日号])?(?![0-9])"),
         ("zh", rf"(?P<y>[{_CJK_DIGITS}]{{4}})\s*年\s*{cjk_month}\s*月\s*{cjk_day}\s*[日号]"),
         ("text", rf"{_BEFORE}{day}{_ORDINAL}(?:\s+day)?(?:\s+of)?{sep}{mon}{sep}{dmy_year}{_AFTER}"),
@@ -423,7 +428,15 @@ def english_months(text: str) -> str:
 
     "7. Mai 2014" becomes "7. May 2014"; the names and languages are in data/month_names.json.
     """
-    return _foreign_months().sub(lambda m: load_data("month_names")[m.group(0).lower()], text)
+    english = _foreign_months().sub(lambda m: load_data("month_names")[m.group(0).lower()], text)
+    return _joining_words().sub(" ", english)
+
+
+@lru_cache(maxsize=1)
+def _joining_words() -> re.Pattern[str]:
+    """'de' and 'del' between a day, an English month name and a year ("5 de May de 2025"), to drop."""
+    names = literal_alternation(month_names())
+    return re.compile(rf"(?<=\d)\s+de\s+(?=(?:{names})\b)|(?<=[a-z])\s+del?\s+(?=\d{{4}}\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -438,42 +451,3 @@ def date_in(text: str, order: str | None) -> str | None:
         if found.value is not None and not found.ambiguous:
             return found.value.isoformat()
     return None
-
-
-def decide_date_order(texts: list[str]) -> tuple[str | None, bool]:
-    """Given the lines of one document, return (its day/month order, whether it was guessed).
-
-    A numeric date that can only be read one way settles it (`document_order`);
-    else an ambiguous date that matches a date written with a month name
-    ("11/05/2026" beside "Nov 5, 2026"); else where the document comes from
-    (data/document_hints.json), guessed; else day first, as most of the world
-    writes it, guessed. None when no date needs an order.
-    """
-    order = document_order(texts) or _order_by_agreement(texts)
-    if order is not None:
-        return order, False
-    if not any(match.ambiguous for text in texts for match in find_dates(text)):
-        return None, False
-    return _order_by_origin("\n".join(texts)) or "dmy", True
-
-
-def _order_by_agreement(texts: list[str]) -> str | None:
-    certain = {m.value for text in texts for m in find_dates(text) if not m.ambiguous}
-    votes = set()
-    for text in texts:
-        for match in find_dates(text):
-            if not match.ambiguous:
-                continue
-            month_first = find_dates(match.text, "mdy")[0].value
-            if (month_first in certain) != (match.value in certain):
-                votes.add("mdy" if month_first in certain else "dmy")
-    return votes.pop() if len(votes) == 1 else None
-
-
-def _order_by_origin(text: str) -> str | None:
-    cues = load_data("document_hints.json")["date_order_cues"]
-    mdy = sum(len(re.findall(cue, text)) for cue in cues["mdy"])
-    dmy = sum(len(re.findall(cue, text)) for cue in cues["dmy"])
-    if mdy == dmy:
-        return None
-    return "mdy" if mdy > dmy else "dmy"

@@ -179,11 +179,20 @@ def to_base(value: Decimal, unit: str) -> tuple[Decimal, str]:
     """Given a value and a unit (canonical or any alias), return it in its kind's base unit.
 
     Length goes to mm, mass to g, volume to ml, area to m2; counts and other
-    units come back unchanged. Raise ValueError for a unit not in units.json.
+    units come back unchanged. Raise ValueError for a unit not in units.json
+    (`in_base` returns None instead).
     """
+    found = in_base(value, unit)
+    if found is None:
+        raise ValueError(f"unknown unit {unit!r}")
+    return found
+
+
+def in_base(value: Decimal, unit: str) -> tuple[Decimal, str] | None:
+    """Given a value and a unit, return it in its kind's base unit, or None for a unit not in units.json."""
     name = canonical_unit(unit)
     if name is None:
-        raise ValueError(f"unknown unit {unit!r}")
+        return None
     known = units()[name]
     if known.factor is None:
         return value, name
@@ -191,10 +200,11 @@ def to_base(value: Decimal, unit: str) -> tuple[Decimal, str]:
 
 
 def canonical_unit(token: str) -> str | None:
-    """Given a unit as written ("PCS", "ctns", "毫升", '"'), return its canonical name, or None."""
+    """Given a unit as written ("PCS", "ctns", "毫升", '"') or its canonical name ("t"), return that name, or None."""
     token = fold_width(token).strip()
     exact, folded = _alias_index()
-    return exact.get(token) or folded.get(re.sub(r"\s+", " ", token.lower()))
+    # A canonical name is a unit too: records carry it and callers convert it back ("t", "jin").
+    return exact.get(token) or folded.get(re.sub(r"\s+", " ", token.lower())) or (token if token in units() else None)
 
 
 @lru_cache(maxsize=1)

@@ -23,9 +23,10 @@ from typing import Any
 
 from evidence.extract.labels import Labeled
 from evidence.extract.parts.charge_lines import find_charge_lines
+from evidence.extract.parts.item_rows import Row
 from evidence.extract.parts.line_items import ItemsFound, find_line_items, item_sources, item_specifications
 from evidence.extract.parts.parties import find_party, labeled_party, letterhead, preferred_casing
-from evidence.extract.parts.scan import terms
+from evidence.extract.parts.scan import phrase_pattern, terms
 from evidence.extract.parts.specifications import (
     find_defect_definitions,
     find_quality_standard,
@@ -277,12 +278,21 @@ def _table_total(items: ItemsFound) -> Value[Count] | None:
 
 
 def _items_quantity(items: ItemsFound) -> Value[Count] | None:
-    """Given line items of one unit, return the sum of their quantities."""
-    if not items.items or any(row.quantity is None for row in items.items) or not _one_unit(items):
+    """Given line items of one unit, return the sum of their quantities.
+
+    A row without a quantity that names a charge ('shipping cost 14.50') is not
+    goods; any other row without one leaves the sum unknown.
+    """
+    goods = [row for row in items.items if row.quantity is not None or not _names_charge(row)]
+    if not goods or any(row.quantity is None for row in goods) or not _one_unit(items):
         return None
-    total = sum((row.quantity for row in items.items if row.quantity is not None), Decimal(0))
-    unit = next((row.unit for row in items.items if row.unit), None)
-    return Value((total, unit), items.items[0].source, "sum of the line items")
+    total = sum((row.quantity for row in goods if row.quantity is not None), Decimal(0))
+    unit = next((row.unit for row in goods if row.unit), None)
+    return Value((total, unit), goods[0].source, "sum of the line items")
+
+
+def _names_charge(row: Row) -> bool:
+    return bool(phrase_pattern("charge_words").search(f"{row.description} {row.description_local}"))
 
 
 def _one_unit(items: ItemsFound) -> bool:

@@ -25,7 +25,8 @@ from evidence.extract.reading import Reading, put, stand_in, top_lines
 from evidence.extract.references import PO_LABELS, record_cited_order
 from evidence.normalize import json_number
 from evidence.normalize.identifiers import identifier_in
-from evidence.normalize.quantities import quantities_in, goods_count, package_units, to_base
+from evidence.extract.parts.line_items import find_line_items
+from evidence.normalize.quantities import quantities_in, goods_count, package_units, in_base, units
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, TextLine
 
@@ -310,7 +311,12 @@ def _place(text: str) -> str | None:
 
 def record_cargo(record: Record, found: Reading) -> None:
     """Set packages, pieces, gross weight (kg) and container numbers."""
-    pieces = _total_pieces(found) or found.first("quantity", goods_count) or found.first("product", _goods_in_text)
+    pieces = (
+        _total_pieces(found)
+        or found.first("quantity", goods_count)
+        or _table_pieces(found)
+        or found.first("product", _goods_in_text)
+    )
     put(record, "quantity", pieces, json_number)
     put(record, "packages", _packages(found), json_number)
     put(record, "gross_weight", _gross_weight(found), json_number)
@@ -335,6 +341,33 @@ def _total_pieces(found: Reading) -> tuple[Decimal, Labeled] | None:
         if goods:
             return goods[0].value, Labeled("quantity", match.group(0), line.text, line.source)
     return None
+
+
+def _table_pieces(found: Reading) -> tuple[Decimal, Labeled] | None:
+    """The pieces of a goods table: its total row, else the sum of its rows, when they count goods in one unit.
+
+    Rows in cartons, pallets or no stated unit are not pieces: a packing list's
+    quantity column may count packages, and cartons are never pieces.
+    """
+    items = find_line_items(found.doc)
+    rows = [row for row in items.items if row.quantity is not None]
+    row_units = {row.unit for row in items.items}
+    if not rows or len(row_units) != 1 or not _goods_unit(next(iter(row_units))):
+        return None
+    if items.total_quantity is not None:
+        value, unit, source = items.total_quantity
+        if unit in (None, *row_units):
+            return value, Labeled("quantity", "total", "total row", source)
+        return None
+    if len(rows) != len(items.items):
+        return None
+    total = sum((row.quantity for row in rows if row.quantity is not None), Decimal(0))
+    return total, Labeled("quantity", "", "sum of the goods rows", rows[0].source)
+
+
+def _goods_unit(unit: str | None) -> bool:
+    known = units().get(unit or "")
+    return known is not None and known.kind == "count" and unit not in package_units()
 
 
 def _goods_in_text(text: str) -> Decimal | None:
@@ -378,7 +411,10 @@ def _kilograms(text: str) -> Decimal | None:
     masses = quantities_in(text, "mass")
     if not masses:
         return None
-    grams, _ = to_base(masses[0].value, masses[0].unit or "kg")
+    base = in_base(masses[0].value, masses[0].unit or "kg")
+    if base is None or base[1] != "g":
+        return None  # a unit this build cannot convert is no weight, never an error
+    grams = base[0]
     return (grams / 1000).quantize(Decimal("0.001")).normalize()
 
 

@@ -86,7 +86,8 @@ def set_cell(row: Row, role: str, cell: str) -> None:
         row.model = row.model or cell.split()[0]
     elif role == "quantity":
         row.quantity, row.unit = cell_quantity(cell, row.unit)
-    elif role == "unit":
+    elif role == "unit" and not re.fullmatch(r"[\d.,\s]+", cell):
+        # A figure under a 'Unit' header is a unit cube or weight, never a unit of count.
         row.unit = canonical_unit(cell.lower()) or cell.lower()
     elif role == "unit_price":
         row.unit_price = parse_amount(cell)
@@ -100,4 +101,7 @@ def cell_quantity(cell: str, unit: str | None) -> tuple[Decimal | None, str | No
     if parsed is not None:
         return parsed[0], parsed[1]
     bare = parse_quantity(cell)
-    return (bare.value, unit) if bare is not None else (None, unit)
+    if bare is None:
+        return None, unit
+    # "100 m" keeps its metres: a length or mass is never summed with pieces.
+    return bare.value, bare.unit or unit

@@ -129,6 +129,8 @@ def _record_total_quantity(
             if value is not None:
                 found.total_quantity = (value, unit, source)
                 return
+    if found.total_quantity is not None:
+        return  # a count read under the quantity column outweighs one met in a later row's text
     parsed = goods_count(" | ".join(cells))
     if parsed is not None:
         found.total_quantity = (parsed[0], parsed[1], source)

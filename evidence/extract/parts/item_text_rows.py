@@ -17,7 +17,7 @@ from evidence.extract.parts.item_headers import QUANTITY_ROLES, line_roles, line
 from evidence.extract.parts.item_rows import MODEL, SUBTOTAL_ROW, TOTAL_ROW, ItemsFound, Row
 from evidence.normalize import parse_number
 from evidence.normalize.money import find_amounts
-from evidence.normalize.quantities import canonical_unit, find_measures, find_quantities
+from evidence.normalize.quantities import canonical_unit, find_measures, find_quantities, units
 from evidence.records import Document, Source, TextLine
 
 _MAX_GAP_LINES = 6
@@ -26,6 +26,8 @@ _FIGURE = re.compile(
     r"(?<![A-Za-z0-9_.,/#-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![A-Za-z0-9_/]|[.,]\d)"
 )
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}[.)]?\s+(?=\S)")
+#: "510/EA", "20/PCS": a whole count written with its unit after a slash, not after a currency ("$5/pc" is a price).
+_SLASHED_COUNT = re.compile(r"(?<![$€£¥￥.,\d])(?<![A-Z]{3} )(?<![A-Z]{3})(\d{1,3}(?:,\d{3})+|\d+)/(?=[A-Za-z\u3400-\u9fff])")
 
 
 def items_from_text_rows(doc: Document) -> ItemsFound:
@@ -211,6 +213,7 @@ def _describe(row: Row, text: str, used: list[re.Match[str]]) -> None:
 
 def _row_figures(text: str) -> list[tuple[re.Match[str], list[Decimal], str | None]]:
     """Given a row, return its figures that may be quantities or money: each with its readings and count unit."""
+    text = _unslashed(text)
     counts = {q.start: q.unit for q in find_quantities(text) if q.kind == "count"}
     measured = [(q.start, q.end) for q in find_quantities(text) if q.kind != "count"]
     measured += [(m.start, m.end) for m in find_measures(text)]
@@ -223,6 +226,17 @@ def _row_figures(text: str) -> list[tuple[re.Match[str], list[Decimal], str | No
         if readings:
             found.append((match, readings, counts.get(start)))
     return found
+
+
+def _unslashed(text: str) -> str:
+    """Given a row, return it with "510/EA" read as "510 EA" when what follows the slash is a count unit (same length)."""
+
+    def blank(match: re.Match[str]) -> str:
+        after = re.match(r"[^\s/|]+", text[match.end() :])
+        unit = canonical_unit(after.group(0)) if after else None
+        return f"{match.group(1)} " if unit is not None and units()[unit].kind == "count" else match.group(0)
+
+    return _SLASHED_COUNT.sub(blank, text)
 
 
 def _readings(figure: str) -> list[Decimal]:
