@@ -221,14 +221,15 @@ def record_parties(doc: Document, columns: list[Labeled], record: Record) -> Non
 def record_money(ldoc: Reading, record: Record, items: ItemsFound) -> None:
     """Set currency, order_total, amount_in_words and charges; keep the charge lines."""
     currency = find_currency(ldoc)
-    total = find_total(ldoc.doc, currency.value if currency else None)
+    summed = _items_sum(items)
+    total = find_total(ldoc.doc, currency.value if currency else None, Decimal(str(summed.value)) if summed else None)
     if currency is None and total is not None and total.value.currency:
         currency = Value(total.value.currency, total.source, total.text)
     _put_found(record, "currency", currency)
     if total is not None:
         record.set("order_total", json_number(total.value.amount), total.source, total.text)
     else:
-        _put_found(record, "order_total", _items_sum(items))
+        _put_found(record, "order_total", summed)
     words = words_amount(ldoc.doc)
     if words is not None:
         record.set("amount_in_words", json_number(words.value), words.source, words.text)
@@ -255,6 +256,8 @@ def _items_sum(items: ItemsFound) -> Value[int | float] | None:
     if not items.items or any(row.amount is None for row in rows):
         return None
     total = sum((row.amount for row in rows if row.amount is not None), Decimal(0))
+    if total <= 0:
+        return None  # a sum of 0 is items read without their amounts, not a total
     return Value(json_number(total), items.items[0].source, "sum of the line items")
 
 
