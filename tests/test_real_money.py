@@ -13,6 +13,7 @@ from typing import Any
 
 from evidence.extract.kinds.contract import extract as extract_contract
 from evidence.extract.kinds.invoice import extract as extract_invoice
+from evidence.extract.kinds.shipping import extract as extract_shipping
 from evidence.extract.reading import Reading
 from evidence.normalize.money import currency_in, find_amounts
 from evidence.records import Source
@@ -232,3 +233,14 @@ def test_pi_number_with_dots_and_joint_number_and_date_label() -> None:
     )
     assert invoice["document_number"] == "BT-0042"
     assert invoice["document_date"] == "2026-03-25"
+
+
+def test_a_packing_list_number_of_one_digit_under_its_own_label() -> None:
+    doc = text_doc(
+        "PACKING LIST\n装箱单号: 7\n合同编号: 01-PC-PO01-2210\n货物名称 | 保温材料\n序号 | 货物名称 | 单位 | 数量\n1 | 保温箱 | 个 | 3\n"
+    )
+    values = extract_shipping(Reading.of(doc)).values()
+    assert values["document_number"] == "7"
+    # Under the generic "No." a lone digit is no document number.
+    generic = extract_shipping(Reading.of(text_doc("PACKING LIST\nNo. 7\n"))).values()
+    assert generic.get("document_number") != "7"
