@@ -99,6 +99,24 @@ Grand Total ₹ 11,800.00
     assert values["order_total"] == 11800
 
 
+def test_without_a_written_total_the_items_sum_counts_the_tax_lines() -> None:
+    values = _invoice(
+        """\
+SUNRISE EXPORTS PVT LTD
+TAX INVOICE
+Invoice No.: SE/25/119
+GSTIN: 29ABCDE1234F1Z5
+Item Qty Rate Amount
+Brass fitting 10 Rs. 1,000.00 Rs. 10,000.00
+Brass valve 5 Rs. 200.00 Rs. 1,000.00
+Prices incl. packing, excl. GST
+CGST 9% Rs. 990.00
+SGST 9% Rs. 990.00
+"""
+    )
+    assert values["order_total"] == 12980  # 11,000 + 990 + 990; the GSTIN and the price note add nothing
+
+
 def test_a_bare_figure_in_another_column_of_the_total_row_is_not_the_total() -> None:
     # The total row sums the cube and quantity columns; the amount is only under "SUB TOTAL".
     values = _contract(

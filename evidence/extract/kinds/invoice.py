@@ -47,6 +47,7 @@ from evidence.extract.parts.totals import (
     find_currency,
     find_quantity,
     find_total,
+    tax_lines,
     total_row_quantity,
     words_amount,
 )
@@ -271,8 +272,12 @@ def record_money(ldoc: Reading, record: Record, items: ItemsFound) -> None:
     _put_found(record, "currency", currency)
     if total is not None:
         record.set("order_total", json_number(total.value.amount), total.source, total.text)
-    else:
-        _put_found(record, "order_total", summed)
+    elif summed is not None:
+        # No total written: the items' sum, plus the tax lines the document adds to it.
+        taxes = tax_lines(ldoc.doc.lines, currency.value if currency else None)
+        added = sum((tax.value for tax in taxes), Decimal(0))
+        text = "sum of the line items and tax lines" if taxes else summed.text
+        record.set("order_total", json_number(Decimal(str(summed.value)) + added), summed.source, text)
     words = words_amount(ldoc.doc)
     if words is not None:
         record.set("amount_in_words", json_number(words.value), words.source, words.text)

@@ -29,6 +29,8 @@ _HEADER_CURRENCY = re.compile(
 )
 _TOTAL_QUANTITY_LABEL = re.compile(r"total|合计|总|gesamt|totaal|razem|summe|sum", re.IGNORECASE)
 Count = tuple[Decimal, str | None]
+#: Words that make a line about a price with or without tax, not a tax amount.
+_TAX_NOTE = re.compile(r"(?<![A-Za-z])(?:incl|excl|inkl|exkl|includ\w*|exclud\w*|ttc|ht|taxable|registration|reg\.?|id|in)(?![A-Za-z])|不含税|含税", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -122,9 +124,10 @@ def _net_total(doc: Document, currency: str | None) -> Value[Money] | None:
         if label is None:
             continue
         money = _rightmost_amount(line.text[label.end() :], currency)
-        if money is not None and money.amount > 0 and _marked(money):
-            if currency is None or money.currency in (currency, None):
-                return Value(money, line.source, line.text)
+        if money is None or money.amount <= 0 or not _marked(money):
+            continue
+        if currency is None or money.currency in (currency, None):
+            return Value(money, line.source, line.text)
     return None
 
 
@@ -138,6 +141,26 @@ def _net_label(text: str) -> re.Match[str] | None:
         if _net_words().match(after):
             return match  # "Total net weight: 120 kg" has no marked amount, which the caller requires
     return None
+
+
+def tax_lines(lines: list[TextLine], currency: str | None) -> list[Value[Decimal]]:
+    """Given lines, return each tax line's amount ("IGST 18%  Rs. 1,800.00", "VAT: 200.00").
+
+    A tax line names a tax (data/invoice_terms.json `tax_words`), is no total
+    line, says nothing of a price including or excluding tax, and holds exactly
+    one amount (the rate is a percentage, not an amount).
+    """
+    found = []
+    for line in lines:
+        text = line.text
+        if not phrase_pattern("tax_words").search(text) or _total_pattern().search(text):
+            continue
+        if _TAX_NOTE.search(text):
+            continue
+        amounts = [m for m in find_amounts(text, currency, bare=True) if m.currency in (currency, None) or not currency]
+        if len(amounts) == 1 and amounts[0].amount > 0:
+            found.append(Value(amounts[0].amount, line.source, text))
+    return found
 
 
 def _states_tax(lines: list[TextLine], currency: str | None) -> bool:
