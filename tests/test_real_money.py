@@ -262,3 +262,22 @@ def test_a_packing_list_number_of_one_digit_under_its_own_label() -> None:
     # Under the generic "No." a lone digit is no document number.
     generic = extract_shipping(Reading.of(text_doc("PACKING LIST\nNo. 7\n"))).values()
     assert generic.get("document_number") != "7"
+
+
+def test_letter_of_credit_and_customer_reference_are_kept_under_their_own_names() -> None:
+    values = _invoice(
+        """\
+ORIENT TEXTILE CO., LTD
+COMMERCIAL INVOICE
+L/C No.: LC2026-0099     Invoice No.: CI-2026-015
+Customer Ref: BUY-7781
+H.S. Code No.: 620520
+Total: USD 1,000.00
+"""
+    )
+    assert values["document_number"] == "CI-2026-015"
+    assert values["lc_number"] == "LC2026-0099"
+    assert values["customer_reference"] == "BUY-7781"
+    # Without an invoice number, neither the L/C, the reference nor the HS code is the document's own number.
+    bare = _invoice("ORIENT TEXTILE CO., LTD\nCOMMERCIAL INVOICE\nL/C No.: LC2026-0099\nH.S. Code No.: 620520\n")
+    assert bare.get("document_number") not in ("LC2026-0099", "620520")

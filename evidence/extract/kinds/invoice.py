@@ -6,7 +6,8 @@ date, payment) in different layouts. Each field is read from its labels first
 (data/labels.json), then from the layout (letterhead, item table, total row,
 prose clauses). What cannot be read is left out; the rules say what is missing.
 
-Fields: document_number, document_date, order_number (the Trade Assurance
+Fields: document_number (and the numbers it cites: pi_number, invoice_number,
+contract_number, lc_number, customer_reference), document_date, order_number (the Trade Assurance
 order), supplier_name (+ supplier_name_local), buyer_name, currency,
 order_total, quantity, quantity_unit, incoterm, ship_by / lead_time /
 ship_date_text, payment_terms, payment_method, beneficiary_name,
@@ -64,6 +65,8 @@ from evidence.records import Document, Record, Value
 #: invoice's "PO No." is the buyer's order, never the invoice's own number.
 INVOICE_NUMBERS = ("invoice_number", "pi_number")
 PROFORMA_NUMBERS = ("pi_number", "invoice_number", "contract_number")
+#: Numbers a document cites and never owns: the letter of credit, the customer's reference.
+CITED_NUMBERS = ("lc_number", "customer_reference")
 #: A purchase order's or contract's own number is its PO or contract number.
 ORDER_NUMBERS = ("contract_number", "pi_number", "invoice_number")
 _PROFORMA_TITLE = re.compile(
@@ -131,7 +134,8 @@ def record_numbers(ldoc: Reading, record: Record, number_fields: tuple[str, ...]
     _put(record, "document_number", own)
     if own is None:
         _put_found(record, "document_number", _number_in_title(ldoc.doc))
-    for field in ("pi_number", "invoice_number", "contract_number"):
+    # Each number the document cites stays under its own name, never as the document's own.
+    for field in ("pi_number", "invoice_number", "contract_number", *CITED_NUMBERS):
         cited = ldoc.first(field, own_number)
         if cited is not None and (own is None or cited[0] != own[0]):
             _put(record, field, cited)

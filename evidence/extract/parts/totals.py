@@ -30,7 +30,11 @@ _HEADER_CURRENCY = re.compile(
 _TOTAL_QUANTITY_LABEL = re.compile(r"total|合计|总|gesamt|totaal|razem|summe|sum", re.IGNORECASE)
 Count = tuple[Decimal, str | None]
 #: Words that make a line about a price with or without tax, not a tax amount.
-_TAX_NOTE = re.compile(r"(?<![A-Za-z])(?:incl|excl|inkl|exkl|includ\w*|exclud\w*|ttc|ht|taxable|registration|reg\.?|id|in)(?![A-Za-z])|不含税|含税", re.IGNORECASE)
+_TAX_NOTE = re.compile(
+    r"(?<![A-Za-z])(?:incl|excl|inkl|exkl|includ\w*|exclud\w*|ttc|ht|taxable|registration|reg\.?|id)(?![A-Za-z])"
+    r"|不含税|含税",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
