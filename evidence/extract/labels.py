@@ -22,6 +22,14 @@ CELL = " | "  # how the XLSX and DOCX readers join the cells of a row
 _SEPARATORS = " \t:：#.|/-–=>"
 _COLON_AFTER = re.compile(r"\s*(?:[:：#]|No\.?\s*[:：])")
 _GAP_BEFORE = re.compile(r"(?:^|\|\s*|\s{2,}|[\(（/]\s*)$")
+#: A label of a number with words before its mark ("P.O.NO.", "Invoice No"), not a bare "No." or "#".
+_NUMBER_LABEL = re.compile(r"(?i:.*[A-Za-z\u4e00-\u9fff][\s.]*(?:no\.?|nr\.?|n°|number|#))")
+#: What follows it: one token with three digits or more ("051490", "INV-2026/08").
+_NUMBER_AFTER = re.compile(
+    r"[ \t]+(?=[A-Za-z0-9\-/#]*\d[A-Za-z\-/#]*\d[A-Za-z\-/#]*\d)[A-Za-z0-9\-/#.]*[A-Za-z0-9](?:[ \t,;]|$)"
+)
+#: A lower-case word right before the label: the label is inside a sentence.
+_PROSE_BEFORE = re.compile(r"(?<![A-Za-z])[a-z]+\s+$")
 #: Labels of a document's own date, before a bare 'Date' that may be any date.
 ISSUE_DATE_LABELS = (
     "report date",
@@ -100,6 +108,14 @@ def find_labels(text: str) -> list[_Hit]:
 def _stands_as_label(text: str, start: int, end: int) -> bool:
     if _COLON_AFTER.match(text, end):
         return True
+    # "Purchaser X Ltd P.O.NO. 051490": a number label before a number stands anywhere on a
+    # line of fields, but not in a sentence ("as per our invoice no. 4567", "... order No. 123.").
+    if _NUMBER_LABEL.fullmatch(text, start, end) and _NUMBER_AFTER.match(text, end):
+        return not _PROSE_BEFORE.search(text, 0, start) or _gap_before(text, start)
+    return _gap_before(text, start)
+
+
+def _gap_before(text: str, start: int) -> bool:
     before = text[:start]
     # Chinese labels follow English ones directly in bilingual layouts ("Date 日期:").
     return bool(_GAP_BEFORE.search(before)) or before.rstrip().endswith("|")

@@ -50,6 +50,8 @@ def own_number(text: str, generic: bool = False) -> str | None:
     if len(words) > 1 and re.fullmatch(r"[A-Z]{1,3}", words[0]) and NUMBER_TOKEN.fullmatch(words[1]):
         return f"{words[0]} {words[1]}"
     first = words[0].strip(".,;")
+    if first.isdigit() and len(first) <= 2:
+        return first  # a one- or two-digit number under its own label ("装箱单号: 6")
     return first if NUMBER_TOKEN.fullmatch(first) and not find_dates(first) else None
 
 

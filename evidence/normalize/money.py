@@ -484,7 +484,13 @@ def amount_in(text: str, hint: str | None = None) -> Money | None:
 
 
 def currency_in(text: str) -> str | None:
-    """Given a value ('USD', 'US$ 4.85', '人民币'), return the first currency it names as an ISO code."""
+    """Given a value ('USD', 'US$ 4.85', '人民币', 'FCFA'), return the first currency it names as an ISO code."""
+    # The marks of data/currencies.json first, so a mark longer or shorter than three letters
+    # ("FCFA", "Rs.", "₹") is read whole; then any three-letter run that is a code ("USDOLLAR").
+    for mark in _marks(fold_width(text)):
+        code = _mark_currency(mark, None)
+        if code:
+            return code
     for token in re.findall(r"[A-Za-z]{3}|[$€£¥￥]|US\$|RMB|人民币|美元", text):
         code = normalize_currency(token)
         if code:

@@ -6,7 +6,8 @@ date, payment) in different layouts. Each field is read from its labels first
 (data/labels.json), then from the layout (letterhead, item table, total row,
 prose clauses). What cannot be read is left out; the rules say what is missing.
 
-Fields: document_number, document_date, order_number (the Trade Assurance
+Fields: document_number (and the numbers it cites: pi_number, invoice_number,
+contract_number, lc_number, customer_reference), document_date, order_number (the Trade Assurance
 order), supplier_name (+ supplier_name_local), buyer_name, currency,
 order_total, quantity, quantity_unit, incoterm, ship_by / lead_time /
 ship_date_text, payment_terms, payment_method, beneficiary_name,
@@ -48,6 +49,7 @@ from evidence.extract.parts.totals import (
     find_currency,
     find_quantity,
     find_total,
+    tax_lines,
     total_row_quantity,
     words_amount,
 )
@@ -64,9 +66,14 @@ from evidence.records import Document, Record, Value
 #: invoice's "PO No." is the buyer's order, never the invoice's own number.
 INVOICE_NUMBERS = ("invoice_number", "pi_number")
 PROFORMA_NUMBERS = ("pi_number", "invoice_number", "contract_number")
+#: Numbers a document cites and never owns: the letter of credit, the customer's reference.
+CITED_NUMBERS = ("lc_number", "customer_reference")
+#: A purchase order's or contract's own number is its PO or contract number.
+ORDER_NUMBERS = ("contract_number", "pi_number", "invoice_number")
 _PROFORMA_TITLE = re.compile(
     r"pro\s*-?\s*forma|performa|形式发票|形式發票|quotation|报价单|order details|订单详情", re.IGNORECASE
 )
+_JOINT_DATE_LABEL = re.compile(r"(?<![A-Za-z])(?:date|dt)(?![A-Za-z])|日期", re.IGNORECASE)
 _ORDER_TITLE = re.compile(r"order details|trade assurance order|订单详情|信保订单|order summary", re.IGNORECASE)
 
 
@@ -105,7 +112,15 @@ def read_commercial_terms(ldoc: Reading, record: Record, number_fields: tuple[st
 
 
 def _number_fields(doc: Document) -> tuple[str, ...]:
+    if _is_order_title(doc):
+        return ORDER_NUMBERS
     return PROFORMA_NUMBERS if _PROFORMA_TITLE.search(_title(doc)) else INVOICE_NUMBERS
+
+
+def _is_order_title(doc: Document) -> bool:
+    """Given a Document, return True when a top line is a buyer's order or contract title alone ("PURCHASE ORDER")."""
+    titles = compile_phrases(tuple(terms()["purchase_order_titles"]["words"]))
+    return any(titles.fullmatch(line.text.strip(" :：|*-")) for line in top_lines(doc, 15))
 
 
 def _title(doc: Document) -> str:
@@ -120,7 +135,8 @@ def record_numbers(ldoc: Reading, record: Record, number_fields: tuple[str, ...]
     _put(record, "document_number", own)
     if own is None:
         _put_found(record, "document_number", _number_in_title(ldoc.doc))
-    for field in ("pi_number", "invoice_number", "contract_number"):
+    # Each number the document cites stays under its own name, never as the document's own.
+    for field in ("pi_number", "invoice_number", "contract_number", *CITED_NUMBERS):
         cited = ldoc.first(field, own_number)
         if cited is not None and (own is None or cited[0] != own[0]):
             _put(record, field, cited)
@@ -144,8 +160,14 @@ def _own_number_under(ldoc: Reading, field: str) -> tuple[str, Labeled] | None:
 def _number_in_title(doc: Document) -> Value[str] | None:
     """Given a Document, return the number written right after its title ("Invoice FA-2017-0008", "Rechnung Nr. 42")."""
     titles = compile_phrases(tuple(terms()["invoice_titles"]["words"]))
-    for line in top_lines(doc, 15):
+    lines = top_lines(doc, 15)
+    for index, line in enumerate(lines):
         for match in titles.finditer(line.text):
+            if not line.text[match.end() :].strip(" :：|") and index + 1 < len(lines):
+                alone = _lone_number(lines[index + 1].text)  # the title alone, its number on the next line
+                if alone is not None:
+                    return Value(alone, lines[index + 1].source, lines[index + 1].text)
+                continue
             rest = re.sub(
                 r"^\s*(?:\([^)]{0,40}\))?\s*(?:nr\.?|no\.?|n°|#|number|nummer|numéro|编号|号)?\s*[:：]?\s*",
                 "",
@@ -158,17 +180,43 @@ def _number_in_title(doc: Document) -> Value[str] | None:
     return None
 
 
+def _lone_number(text: str) -> str | None:
+    """Given a line, return it when it is one document number alone with four digits or more ("4509367961")."""
+    token = text.strip(" #:：|")
+    if " " in token or sum(ch.isdigit() for ch in token) < 4 or find_dates(token):
+        return None
+    return own_number(token)
+
+
 def record_dates(ldoc: Reading, record: Record) -> None:
     """Set document_date, order_date and due_date (ISO); an undecidable numeric date is read day first and flagged."""
     for field in ("document_date", "order_date", "due_date"):
         _put(record, field, ldoc.settled_date(field))
     if "document_date" not in record.fields:
+        _put_found(record, "document_date", _number_label_date(ldoc, ldoc.settled_order))
+    if "document_date" not in record.fields:
         _put_found(record, "document_date", _top_line_date(ldoc))
     if "document_date" not in record.fields:
-        ambiguous = _ambiguous_document_date(ldoc)
+        ambiguous = _ambiguous_document_date(ldoc) or _number_label_date(ldoc, ldoc.order)
         _put_found(record, "document_date", ambiguous)
         if ambiguous is not None:  # 05/09/2026 with nothing in the document to settle day or month first
             record.set("document_date_ambiguous", True, ambiguous.source, ambiguous.text)
+
+
+def _number_label_date(ldoc: Reading, order: str | None) -> Value[str] | None:
+    """Given a document, return the date under a joint number-and-date label ("Invoice No. & Date: X dt 12.03.2026").
+
+    `order` reads numeric dates (the document's settled order, or its guess).
+    """
+    for field in ("invoice_number", "pi_number", "contract_number"):
+        for item in ldoc.values(field):
+            if _JOINT_DATE_LABEL.search(item.label):
+                # Settled, a date must be clear; guessed, the first date read in the guessed order counts.
+                found = [d for d in find_dates(english_months(item.value), order) if d.value is not None]
+                clear = [d for d in found if not d.ambiguous] if order == ldoc.settled_order else found
+                if clear and clear[0].value is not None:
+                    return Value(clear[0].value.isoformat(), item.source, item.value)
+    return None
 
 
 def _top_line_date(ldoc: Reading) -> Value[str] | None:
@@ -222,14 +270,19 @@ def record_parties(doc: Document, columns: list[Labeled], record: Record) -> Non
 def record_money(ldoc: Reading, record: Record, items: ItemsFound) -> None:
     """Set currency, order_total, amount_in_words and charges; keep the charge lines."""
     currency = find_currency(ldoc)
-    total = find_total(ldoc.doc, currency.value if currency else None)
+    summed = _items_sum(items)
+    total = find_total(ldoc.doc, currency.value if currency else None, Decimal(str(summed.value)) if summed else None)
     if currency is None and total is not None and total.value.currency:
         currency = Value(total.value.currency, total.source, total.text)
     _put_found(record, "currency", currency)
     if total is not None:
         record.set("order_total", json_number(total.value.amount), total.source, total.text)
-    else:
-        _put_found(record, "order_total", _items_sum(items))
+    elif summed is not None:
+        # No total written: the items' sum, plus the tax lines the document adds to it.
+        taxes = tax_lines(ldoc.doc.lines, currency.value if currency else None)
+        added = sum((tax.value for tax in taxes), Decimal(0))
+        text = "sum of the line items and tax lines" if taxes else summed.text
+        record.set("order_total", json_number(Decimal(str(summed.value)) + added), summed.source, text)
     words = words_amount(ldoc.doc)
     if words is not None:
         record.set("amount_in_words", json_number(words.value), words.source, words.text)
@@ -256,6 +309,8 @@ def _items_sum(items: ItemsFound) -> Value[int | float] | None:
     if not items.items or any(row.amount is None for row in rows):
         return None
     total = sum((row.amount for row in rows if row.amount is not None), Decimal(0))
+    if total <= 0:
+        return None  # a sum of 0 is items read without their amounts, not a total
     return Value(json_number(total), items.items[0].source, "sum of the line items")
 
 

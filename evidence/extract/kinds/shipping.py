@@ -24,7 +24,7 @@ from evidence.extract.parts.parties import block_name, name_under
 from evidence.extract.reading import Reading, put, stand_in, top_lines
 from evidence.extract.references import PO_LABELS, record_cited_order
 from evidence.normalize import json_number
-from evidence.normalize.identifiers import identifier_in
+from evidence.normalize.identifiers import identifier_in, own_number
 from evidence.extract.parts.line_items import find_line_items
 from evidence.normalize.quantities import quantities_in, goods_count, package_units, in_base, units
 from evidence.reference_data import load_data
@@ -127,6 +127,10 @@ def record_carrier(record: Record, found: Reading) -> None:
 # ---------------------------------------------------------------- numbers
 
 
+#: Labels that name one kind of number, so a short value under them is still that number.
+_SPECIFIC_NUMBERS = ("packing_list_number", "delivery_note_number")
+
+
 def record_numbers(record: Record, found: Reading) -> None:
     """Set the document's own number, the B/L it refers to, and the order, PO and PI it cites."""
     kind = record.get("document_type")
@@ -137,6 +141,8 @@ def record_numbers(record: Record, found: Reading) -> None:
     }.get(kind, ("bl_number", "document_number"))
     for field in own:
         got = found.identifier(field)
+        if got is None and field in _SPECIFIC_NUMBERS:
+            got = found.first(field, own_number)  # a specific label's short number counts ("装箱单号: 6")
         if got is not None:
             put(record, "document_number", got)
             break

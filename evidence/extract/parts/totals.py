@@ -29,6 +29,12 @@ _HEADER_CURRENCY = re.compile(
 )
 _TOTAL_QUANTITY_LABEL = re.compile(r"total|合计|总|gesamt|totaal|razem|summe|sum", re.IGNORECASE)
 Count = tuple[Decimal, str | None]
+#: Words that make a line about a price with or without tax, not a tax amount.
+_TAX_NOTE = re.compile(
+    r"(?<![A-Za-z])(?:incl|excl|inkl|exkl|includ\w*|exclud\w*|ttc|ht|taxable|registration|reg\.?|id)(?![A-Za-z])"
+    r"|不含税|含税",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -67,21 +73,113 @@ def _most_used_currency(lines: list[TextLine]) -> Value[str] | None:
     return Value(code, first[code].source, first[code].text)
 
 
-def find_total(doc: Document, currency: str | None) -> Value[Money] | None:
-    """Given a Document and its currency, return the order total as a Money."""
-    candidates = total_candidates(doc.lines, currency)
+def find_total(doc: Document, currency: str | None, items_sum: Decimal | None = None) -> Value[Money] | None:
+    """Given a Document, its currency and the sum of its line items (if known), return the order total as a Money.
+
+    A total of 0 is no total. A bare figure on a total row (no currency mark)
+    below the items' sum is another column's total (quantity, weight, volume,
+    cartons), never the amount. The amount in words, else the items' sum under
+    a strong total label, picks among the totals; a larger one on the same page
+    (the total after tax) still wins over the sum, one on another page belongs
+    to another document of the file (a platform invoice for the same order).
+    """
+    candidates = [c for c in total_candidates(doc.lines, currency) if c.money.amount > 0]
     if currency:
         candidates = [c for c in candidates if c.money.currency in (currency, None)] or candidates
+    if items_sum is not None and items_sum > 0:
+        candidates = [c for c in candidates if c.marked or c.money.amount >= items_sum]
     if not candidates:
-        return None
+        return _net_total(doc, currency)
     in_words = words_amount(doc)
     if in_words is not None:
         for candidate in candidates:
             if candidate.money.amount == in_words.value:
                 return Value(candidate.money, candidate.source, candidate.text)
     pool = [c for c in candidates if c.marked] or candidates
+    confirmed = _confirmed_by_sum(pool, items_sum)
+    if confirmed is not None:
+        return Value(confirmed.money, confirmed.source, confirmed.text)
     best = max(pool, key=lambda c: (c.money.amount, c.strong))
     return Value(best.money, best.source, best.text)
+
+
+def _confirmed_by_sum(pool: list[_Candidate], items_sum: Decimal | None) -> _Candidate | None:
+    """Given totals, return the strong one the items' sum confirms, unless a larger one shares its page."""
+    if items_sum is None:
+        return None
+    matching = [c for c in pool if c.money.amount == items_sum and c.strong]
+    if not matching:
+        return None
+    chosen = matching[0]
+    larger = [c for c in pool if c.money.amount > items_sum and c.source.page == chosen.source.page]
+    return None if larger else chosen
+
+
+def _net_total(doc: Document, currency: str | None) -> Value[Money] | None:
+    """Given a Document with no total, return its total before tax when it states no tax at all.
+
+    "Total net value excl. tax USD 2,575.50" on a purchase order without a tax
+    line is what the buyer pays; beside a tax line it is only a part of it.
+    """
+    if _states_tax(doc.lines, currency):
+        return None
+    for line in doc.lines:
+        label = _net_label(line.text)
+        if label is None:
+            continue
+        money = _rightmost_amount(line.text[label.end() :], currency)
+        if money is None or money.amount <= 0 or not _marked(money):
+            continue
+        if currency is None or money.currency in (currency, None):
+            return Value(money, line.source, line.text)
+    return None
+
+
+def _net_label(text: str) -> re.Match[str] | None:
+    """Given a line, return a total label that the words after or before it make a total before tax."""
+    for match in _total_pattern().finditer(text):
+        before = text[: match.start()].lower().split()
+        after = re.sub(r"^[\s:：|(（]+", "", text[match.end() :].lower())
+        if before and _net_words().fullmatch(before[-1].strip("(|:")):
+            return match
+        if _net_words().match(after):
+            return match  # "Total net weight: 120 kg" has no marked amount, which the caller requires
+    return None
+
+
+def tax_lines(lines: list[TextLine], currency: str | None) -> list[Value[Decimal]]:
+    """Given lines, return each tax line's amount ("IGST 18%  Rs. 1,800.00", "VAT: 200.00").
+
+    A tax line names a tax (data/invoice_terms.json `tax_words`), is no total
+    line, says nothing of a price including or excluding tax, and holds exactly
+    one amount (the rate is a percentage, not an amount).
+    """
+    found = []
+    for line in lines:
+        text = line.text
+        if not phrase_pattern("tax_words").search(text) or _total_pattern().search(text):
+            continue
+        if _TAX_NOTE.search(text):
+            continue
+        amounts = [m for m in find_amounts(text, currency, bare=True) if m.currency in (currency, None) or not currency]
+        if len(amounts) == 1 and amounts[0].amount > 0:
+            found.append(Value(amounts[0].amount, line.source, text))
+    return found
+
+
+def _states_tax(lines: list[TextLine], currency: str | None) -> bool:
+    """Given lines, return True when one states an amount of tax above 0 (a line with no total label)."""
+    for line in lines:
+        if not phrase_pattern("tax_words").search(line.text) or _total_pattern().search(line.text):
+            continue
+        if any(m.amount > 0 for m in find_amounts(line.text, currency, bare=True)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _net_words() -> re.Pattern[str]:
+    return re.compile(phrase_pattern("total_excluded.net").pattern, re.IGNORECASE)
 
 
 def total_candidates(lines: list[TextLine], currency: str | None) -> list[_Candidate]:
