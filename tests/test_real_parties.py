@@ -28,13 +28,15 @@ def _invoice(text: str) -> dict[str, object]:
 @pytest.mark.parametrize(
     "text",
     [")", "NAME", "Page 1 of 3", "BUYER DETAILS", "10. Remarks", "SHIP TO:", "Invoice No :", "Check if",
-     "Questions to:", "电话", "Country of Origin China", "Wei Lan 13900001111"],
+     "Questions to:", "电话", "Country of Origin China", "Wei Lan 13900001111",
+     "hereby declares that the goods described above were received in apparent good order and condition"],
 )
 def test_a_label_heading_bracket_or_phone_is_no_name(text: str) -> None:
     assert not is_name(text)
 
 
-@pytest.mark.parametrize("text", ["Northwind Trading Co., Ltd.", "Tomas Brandt", "杭州明远贸易有限公司"])
+@pytest.mark.parametrize("text", ["Northwind Trading Co., Ltd.", "Tomas Brandt", "杭州明远贸易有限公司",
+                                  "Zhejiang Northern Lights Household Electric Appliance Import and Export Co., Ltd."])
 def test_a_name_is_a_name(text: str) -> None:
     assert is_name(text)
 

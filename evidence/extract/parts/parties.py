@@ -352,16 +352,25 @@ def block_name(value: str) -> str | None:
 # ------------------------------------------------------------------ what is not a name
 
 
+#: More words than a company's name ever has ("Zhongshan Brightway Lighting Technology Co., Ltd." is 6).
+_NAME_WORDS_MAX = 12
+
+
 def is_name(text: str) -> bool:
     """Given a value where a name stands, return False when it is a label, heading or form text instead.
 
     A wrong party is worse than none (it raises a false mismatch later), so a
     value with no letter (")"), a box number with its label ("10. Remarks"), a
     label ("SHIP TO:", "Invoice No :"), a page header or a form's instruction
-    ("Check if", "Questions to:") is no name: the name is missing.
+    ("Check if", "Questions to:") or a sentence of small print is no name: the
+    name is missing.
     """
     text = re.sub(r"^\s*\(?\d{1,2}[.)]\s*", "", text).strip(" ,;|")
     if not any(ch.isalpha() for ch in text) or text.endswith((":", "：")):
+        return False
+    # A sentence of a form's small print ("hereby certifies that he is familiar with ...") is no name;
+    # a long value with a legal form is a name followed by its address, cut later.
+    if len(text.split()) > _NAME_WORDS_MAX and company_name(text) is None:
         return False
     if _not_a_name().match(text) or label_field(text) is not None:
         return False
