@@ -144,3 +144,12 @@ def test_a_shipper_cell_headed_by_name_gives_the_name_not_the_sub_label() -> Non
 def test_a_shipper_phone_cell_gives_no_supplier() -> None:
     doc = text_doc("送货单\n", tables=[[["发货人  电话", "王林 13900001111"], ["收货人", "李强"]]])
     assert extract_shipping(Reading.of(doc)).get("supplier_name") is None
+
+
+def test_to_labels_the_buyer_only_where_a_field_starts() -> None:
+    from evidence.extract.labels import find_labels
+
+    assert [hit.field for hit in find_labels("To: Harbourline Imports Ltd")] == ["buyer_name"]
+    assert "buyer_name" in [hit.field for hit in find_labels("Invoice | To: Harbourline Imports Ltd")]
+    assert "buyer_name" not in [hit.field for hit in find_labels("Questions to: orders@example.com")]
+    assert "buyer_name" not in [hit.field for hit in find_labels("Send goods to: Dock 4, North Gate")]

@@ -44,6 +44,8 @@ ISSUE_DATE_LABELS = (
 )
 #: A capital cut off its word by letter spacing in the PDF text layer ("F actuurnummer:").
 _SPLIT_CAPITAL = re.compile(r"(?<![A-Za-z])([A-Z]) (?=[a-z]{3,})")
+#: Labels that are also everyday words: they count only at the start of a line or cell.
+_WORD_LABELS = frozenset({"to"})
 #: A note in brackets, never part of a label: "Consignee (not negotiable unless consigned to order)".
 BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
 
@@ -106,6 +108,10 @@ def find_labels(text: str) -> list[_Hit]:
 
 
 def _stands_as_label(text: str, start: int, end: int) -> bool:
+    # A label that is an everyday word ("To:") stands only where a field starts: "Send goods to:"
+    # and "Questions to:" end a sentence, they do not label the buyer.
+    if text[start:end].lower() in _WORD_LABELS:
+        return _gap_before(text, start)
     if _COLON_AFTER.match(text, end):
         return True
     # "Purchaser X Ltd P.O.NO. 051490": a number label before a number stands anywhere on a
