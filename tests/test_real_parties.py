@@ -29,7 +29,8 @@ def _invoice(text: str) -> dict[str, object]:
     "text",
     [")", "NAME", "Page 1 of 3", "BUYER DETAILS", "10. Remarks", "SHIP TO:", "Invoice No :", "Check if",
      "Questions to:", "电话", "Country of Origin China", "Wei Lan 13900001111",
-     "hereby declares that the goods described above were received in apparent good order and condition"],
+     "hereby declares that the goods described above were received in apparent good order and condition",
+     "and accepted for himself and his assigns.", "BUYERS", "SELLERS"],
 )
 def test_a_label_heading_bracket_or_phone_is_no_name(text: str) -> None:
     assert not is_name(text)

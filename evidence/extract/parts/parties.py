@@ -374,6 +374,14 @@ def is_name(text: str) -> bool:
         return False
     if _not_a_name().match(text) or label_field(text) is not None:
         return False
+    # A plural label ("BUYERS") is a heading too.
+    if text[-1:] in "sS" and label_field(text[:-1]) is not None:
+        return False
+    # A name never starts with a small word ("and accepted for himself ..."), as `company_name`
+    # also holds; a brand in camel case may ("eBay").
+    first = text.split()[0]
+    if first.isascii() and first.isalpha() and first.islower():
+        return False
     # A phone number beside a contact's name ("Li Ming 13800138000") is contact details, not a party.
     return company_name(text) is not None or not _PHONE.search(text)
 
