@@ -600,3 +600,20 @@ def test_fixture_logs_validate(tmp_path: Path) -> None:
         doc = read_path(path)
         if doc.messages:
             assert validate(extract(Reading.of(doc)).values(), "message_record") == [], path.name
+
+
+def test_an_emails_participants_are_its_people_by_name_with_its_recipients(tmp_path: Path) -> None:
+    from evidence.readers import read_path
+
+    mail = tmp_path / "order.eml"
+    mail.write_text(
+        "From: Mira Holt <mira@harbourline.example>\n"
+        "To: orders@northwind.example, \"Sun, Lei\" <lei.sun@northwind.example>\n"
+        "Subject: PO 7781 delivery\n"
+        "Date: Tue, 3 Nov 2026 09:12:00 +0000\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Please confirm the delivery date for PO 7781.\n",
+        encoding="utf-8",
+    )
+    record = extract(Reading.of(read_path(mail)))
+    assert record.get("participants") == ["Mira Holt", "Sun, Lei", "orders@northwind.example"]

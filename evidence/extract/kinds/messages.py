@@ -20,6 +20,7 @@ from earlier mails are not anyone's words and are left out.
 from __future__ import annotations
 
 import re
+from email.utils import getaddresses
 from collections import Counter
 from datetime import date
 from functools import lru_cache
@@ -122,7 +123,19 @@ def record_overview(record: Record, doc: Document, messages: list[Message]) -> N
     if stamped:
         record.set("first_message", stamped[0][0], stamped[0][1].source)
         record.set("last_message", stamped[-1][0], stamped[-1][1].source)
-    record.set("participants", sorted({m.sender for m in messages if m.sender}), where)
+    record.set("participants", participants(doc, messages), where)
+
+
+def participants(doc: Document, messages: list[Message]) -> list[str]:
+    """Given a log and its messages, return who takes part: the senders, and an e-mail's recipients.
+
+    An e-mail's people are named as a reader would ("Kevin Chen", else the address), without
+    the address the name stands for.
+    """
+    if doc.reader != "email":
+        return sorted({m.sender for m in messages if m.sender})
+    people = [m.sender for m in messages if m.sender] + email_recipients(doc)
+    return sorted({split_address(person)[0] for person in people})
 
 
 def log_format(doc: Document) -> str:
@@ -199,9 +212,11 @@ def email_recipients(doc: Document) -> list[str]:
 
 
 def _split_people(value: str) -> list[str]:
-    # Commas also sit inside quoted display names ("Chen, Kevin" <k@x>): split only after an address.
-    parts = re.split(r"(?<=>)\s*[,;]\s*|;\s*", value)
-    return [p for p in parts if p.strip()]
+    """Given a To/Cc header value, return each person as 'Name <address>' (or the bare address).
+
+    The standard library splits it: commas also sit inside quoted display names ("Chen, Kevin" <k@x>).
+    """
+    return [f"{name} <{address}>" if name else address for name, address in getaddresses([value]) if address or name]
 
 
 # ---------------------------------------------------------------- events
