@@ -281,3 +281,16 @@ Total: USD 1,000.00
     # Without an invoice number, neither the L/C, the reference nor the HS code is the document's own number.
     bare = _invoice("ORIENT TEXTILE CO., LTD\nCOMMERCIAL INVOICE\nL/C No.: LC2026-0099\nH.S. Code No.: 620520\n")
     assert bare.get("document_number") not in ("LC2026-0099", "620520")
+
+
+def test_a_french_debit_alert_gives_its_amount_under_montant() -> None:
+    from evidence.extract.kinds import payment
+
+    text = (
+        "Notification de Transaction\n"
+        "Type de Transaction: Debited\n"
+        "Description: Montant: XOF 48,250.00\n"
+        "Reference: 7QX2LM90\n"
+    )
+    record = payment.extract(Reading.of(text_doc(text, "alerte.pdf")))
+    assert (record.get("amount_paid"), record.get("currency")) == (48250.0, "XOF")
