@@ -29,3 +29,32 @@ def test_a_spread_name_is_left_as_written() -> None:
     lines = [line.text for line in Reading.of(doc).doc.lines]
     assert "备注 | 王 明 | 运输方式 | 汽运" in lines
     assert _shipping(doc) == {}
+
+
+# ---------------------------------------------------------------- a bank is no buyer; small print is no name
+
+
+def test_a_bill_to_bank_is_no_buyer_and_the_buyer_label_block_gives_the_buyer() -> None:
+    doc = text_doc(
+        "BILL OF LADING\nTO: (PLEASE PRINT)\nOrchard Lane Retail Pvt. Ltd.\nAddress : 4 Hill Road, Pune\n"
+        "BILL TO: (PLEASE PRINT)\nWestern Union Bank Ltd. (A/C Applicant)\nPort of Loading: Chennai"
+    )
+    assert _shipping(doc).get("buyer_name") == "Orchard Lane Retail Pvt. Ltd."
+
+
+def test_a_bank_alone_gives_no_buyer() -> None:
+    doc = text_doc("BILL OF LADING\nConsignee:\nHarbour Commercial Bank Ltd.\nPort of Loading: Chennai")
+    assert "buyer_name" not in _shipping(doc)
+
+
+def test_small_print_after_a_shipper_label_is_no_supplier() -> None:
+    doc = text_doc(
+        "BILL OF LADING\nThe terms are agreed by the shipper\nand accepted for himself and his assigns.\n"
+        "Port of Loading: Chennai"
+    )
+    assert "supplier_name" not in _shipping(doc)
+
+
+def test_a_name_after_a_shipper_label_is_read() -> None:
+    doc = text_doc("BILL OF LADING\nShipper: Brightfield Exports Ltd.\nPort of Loading: Chennai")
+    assert _shipping(doc)["supplier_name"] == "Brightfield Exports Ltd."

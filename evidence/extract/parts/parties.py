@@ -88,6 +88,21 @@ def letterhead(doc: Document, avoid: str | None = None) -> Party | None:
     return None
 
 
+def is_bank(name: str) -> bool:
+    """Given a party name, return True when it is a bank's ("Federal Bank Ltd.", "中国银行").
+
+    A bank stands where a buyer would under a letter of credit (the consignee or
+    bill-to of a B/L) but is never the buyer of the goods.
+    """
+    return bool(_bank_words().search(name))
+
+
+@lru_cache(maxsize=1)
+def _bank_words() -> re.Pattern[str]:
+    return compile_phrases(tuple(terms()["bank_words"]))
+
+
+@lru_cache(maxsize=1)
 def _not_a_party() -> re.Pattern[str]:
     return compile_phrases(tuple(terms()["not_a_party"]))
 
@@ -346,6 +361,10 @@ def block_name(value: str) -> str | None:
     # as the other documents of an order usually do.
     paired = company_in(first, Source(""))
     name = (paired.name if paired else None) or party_name(first) or _ADDRESS_CUT.split(first)[0].strip(" ,;:")
+    # Small print carried on after a party's label ("... by the shipper / and accepted for himself") starts
+    # with a small word; a name without a legal form does not (a camel-case brand aside).
+    if name and paired is None and name[0].islower() and not re.match(r"[a-z]{1,2}[A-Z]", name):
+        return None
     return name if name and is_name(name) else None
 
 
