@@ -5,7 +5,9 @@ Each capability has a firing case (the party is read) and a must-not case.
 
 from __future__ import annotations
 
+from evidence.extract.kinds.contract import extract as extract_contract
 from evidence.extract.kinds.shipping import extract as extract_shipping
+from evidence.extract.parts.party_layouts import preamble_parties
 from evidence.extract.reading import Reading
 from evidence.records import Document
 from tests.conftest import text_doc
@@ -58,3 +60,28 @@ def test_small_print_after_a_shipper_label_is_no_supplier() -> None:
 def test_a_name_after_a_shipper_label_is_read() -> None:
     doc = text_doc("BILL OF LADING\nShipper: Brightfield Exports Ltd.\nPort of Loading: Chennai")
     assert _shipping(doc)["supplier_name"] == "Brightfield Exports Ltd."
+
+
+# ---------------------------------------------------------------- a contract's preamble
+
+
+def _contract(text: str) -> dict[str, object]:
+    record = extract_contract(Reading.of(text_doc(text)))
+    return {name: record.get(name) for name in ("supplier_name", "buyer_name") if record.get(name) is not None}
+
+
+def test_a_preamble_names_the_seller_and_the_party_after_and() -> None:
+    text = ("SALES CONTRACT\nNO.: SC-2024-118\nThis is to confirm that  NINGBO EASTWIND FURNITURE LLC. 8 Lake Road, "
+            "Ningbo, china  Fax NO.86-574-1234567 (hereinafter called the Sellers) and   HARTWELL HOME INC. have "
+            "agreed to close the following transactions\n（买方）BUYERS | （卖方）SELLERS\nNingbo Eastwind Furniture LLC")
+    assert _contract(text) == {"supplier_name": "Ningbo Eastwind Furniture LLC", "buyer_name": "HARTWELL HOME INC."}
+
+
+def test_a_preamble_names_both_roles() -> None:
+    text = ('CONTRACT\nThis contract is made by and between Alder Trading Co., Ltd. (hereinafter referred to as '
+            '"the Seller") and Birch Imports GmbH (hereinafter referred to as "the Buyer").')
+    assert _contract(text) == {"supplier_name": "Alder Trading Co., Ltd.", "buyer_name": "Birch Imports GmbH"}
+
+
+def test_a_role_note_in_a_clause_names_no_party() -> None:
+    assert preamble_parties(text_doc("The goods hereinafter the Buyer may inspect at the port of discharge.")) == {}
