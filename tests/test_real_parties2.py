@@ -5,7 +5,10 @@ Each capability has a firing case (the party is read) and a must-not case.
 
 from __future__ import annotations
 
+import pytest
+
 from evidence.extract.kinds.contract import extract as extract_contract
+from evidence.extract.kinds.invoice import extract as extract_invoice
 from evidence.extract.kinds.shipping import extract as extract_shipping
 from evidence.extract.parts.party_layouts import preamble_parties
 from evidence.extract.reading import Reading
@@ -85,3 +88,36 @@ def test_a_preamble_names_both_roles() -> None:
 
 def test_a_role_note_in_a_clause_names_no_party() -> None:
     assert preamble_parties(text_doc("The goods hereinafter the Buyer may inspect at the port of discharge.")) == {}
+
+
+# ---------------------------------------------------------------- an invoice's addressee under its title
+
+
+def _invoice(text: str) -> dict[str, object]:
+    record = extract_invoice(Reading.of(text_doc(text)))
+    return {name: record.get(name) for name in ("supplier_name", "buyer_name") if record.get(name) is not None}
+
+
+_HEAD = "KESTREL WOODWORKS SDN. BHD.\nLot 5, Jalan Industri 3, Muar\nPHONE : (+60-6) 111-2222\n"
+
+
+def test_the_addressee_under_an_invoice_title_is_the_buyer() -> None:
+    text = (_HEAD + "COMMERCIAL INVOICE # 5512\nFERN VALLEY HOME FURNISHINGS C/O HARBOR STORAGE Date: 03-Feb-24\n"
+            "88 Market Street, Sacramento, CA PO#: FV 202\nModel Description Qty Unit Price Amount\nCH-1 Chair 10 5.00 50.00")
+    assert _invoice(text) == {"supplier_name": "KESTREL WOODWORKS SDN. BHD.", "buyer_name": "FERN VALLEY HOME FURNISHINGS"}
+
+
+@pytest.mark.parametrize(
+    "under",
+    ["Description Quantity Unit Price Amount\n1 Chair 10 5.00 50.00",  # the item table's header
+     "Thank you for your business\nPayment due in 30 days",  # no address under it
+     "KESTREL WOODWORKS SDN. BHD.\nLot 5, Jalan Industri 3, Muar",  # the issuer again
+     "Port Charges Import\nDate de facturation : 09/06/2026"],  # a subtitle over a labeled line
+)
+def test_no_addressee_where_the_layout_leaves_doubt(under: str) -> None:
+    assert "buyer_name" not in _invoice(_HEAD + "INVOICE No. 77\n" + under)
+
+
+def test_a_purchase_orders_addressee_is_not_its_buyer() -> None:
+    text = "PURCHASE ORDER 4501\nFERN VALLEY HOME FURNISHINGS\n88 Market Street, Sacramento, CA"
+    assert "buyer_name" not in _contract(text)

@@ -27,7 +27,7 @@ from evidence.extract.parts.charge_lines import find_charge_lines
 from evidence.extract.parts.item_rows import Row
 from evidence.extract.parts.line_items import ItemsFound, find_line_items, item_sources, item_specifications
 from evidence.extract.parts.parties import find_party, labeled_party, letterhead, preferred_casing
-from evidence.extract.parts.party_layouts import preamble_parties
+from evidence.extract.parts.party_layouts import addressee_under_title, preamble_parties
 from evidence.extract.parts.scan import phrase_pattern, terms
 from evidence.extract.parts.specifications import (
     find_defect_definitions,
@@ -251,7 +251,8 @@ def record_parties(doc: Document, columns: list[Labeled], record: Record) -> Non
 
     A party comes from its label (and the block under it), else from a header
     row of labels (`columns`: "PI No. | Date | Customer" over its values); the
-    seller also from the letterhead. A contract's preamble ("ACME Ltd (hereinafter
+    seller also from the letterhead, the buyer from the addressee under an invoice's
+    title. A contract's preamble ("ACME Ltd (hereinafter
     called the Seller) and ...") comes first.
     """
     # A contract's preamble names each party with its role, more surely than a signature block's labels.
@@ -263,6 +264,8 @@ def record_parties(doc: Document, columns: list[Labeled], record: Record) -> Non
              or labeled_party(columns, "buyer_name", avoid=avoid))
     if supplier is None:
         supplier = letterhead(doc, avoid=buyer.name if buyer else None)
+    if buyer is None:
+        buyer = addressee_under_title(doc, avoid=supplier.name if supplier else None)
     for field, party in (("supplier_name", supplier), ("buyer_name", buyer)):
         if party is not None:
             party = preferred_casing(doc, party)

@@ -3,14 +3,21 @@
 - a contract's preamble: "ACME Co., Ltd. (hereinafter called the Sellers) and
   Beta Inc. (hereinafter called the Buyers) have agreed ...": each name stands
   before its role; a name right after "and" following one role's note is the
-  other party, when the preamble names only one role.
+  other party, when the preamble names only one role;
+- an invoice's addressee: the name right under the title, with no label, over
+  its address ("COMMERCIAL INVOICE # 12" / "ACME HOME C/O BETA" / "7 Road...").
 """
 
 from __future__ import annotations
 
 import re
 
-from evidence.extract.parts.parties import Party, company_name
+from evidence.extract.parts.parties import Party, company_in, company_name, is_name, party_name
+from evidence.extract.parts.item_headers import line_roles
+from evidence.extract.parts.scan import before_labels, terms
+from evidence.extract.reading import top_lines
+from evidence.normalize.companies import company_key
+from evidence.phrases import compile_phrases
 from evidence.records import Document
 
 #: The role note after a party's name in a preamble; group 'role' is the role word.
@@ -59,3 +66,51 @@ def _name_before(text: str) -> str | None:
         if name is not None:
             return name
     return None
+
+
+#: Title words of a bill; a purchase order's or a contract's addressee is its seller, not its buyer.
+_BILL_TITLE = re.compile(r"invoice|rechnung|factu|faktura|fattura|发票", re.IGNORECASE)
+#: What may follow an invoice's title on its line: its number ("# 1022309", "No. FA-12").
+_TITLE_REST = re.compile(r"^\s*(?:no\.?|n°|nr\.?|#|number)?\s*[:：]?\s*[A-Z0-9][\w/\-.]*\s*$|^\s*$", re.IGNORECASE)
+#: A line of an address: it starts with a house number or carries a postcode or a street number.
+_ADDRESS_LINE = re.compile(r"^\s*(?:no\.?\s*)?\d|\d{3,}")
+_CARE_OF = re.compile(r"\s+c/o\b.*$", re.IGNORECASE)
+_TITLE_LINES = 8
+
+
+def addressee_under_title(doc: Document, avoid: str | None = None) -> Party | None:
+    """Given an invoice, return the company addressed right under its title, over its address.
+
+    The name has no label, so it is taken only where the layout leaves no doubt:
+    the title (with its number at most) alone on its line, the name on the next
+    line (cut before a label beside it or a "c/o"), an address line after it
+    (a labeled line, "Date: 09/06/2026", is none),
+    and not the issuer (`avoid`).
+    """
+    lines = top_lines(doc, _TITLE_LINES + 2)
+    for index, line in enumerate(lines[:_TITLE_LINES]):
+        title = _title_at_start(line.text)
+        if title is None or not _TITLE_REST.match(line.text[title:]) or index + 2 >= len(lines):
+            continue
+        text = _CARE_OF.sub("", before_labels(lines[index + 1].text)).strip(" ,;")
+        if not text or not is_name(text) or not _ADDRESS_LINE.search(before_labels(lines[index + 2].text)):
+            return None
+        found = company_in(text, lines[index + 1].source)
+        # Without a legal form, a line of column headings ("Description Quantity Amount") is no name.
+        name = found.name if found else (party_name(text) if not line_roles(text) else None)
+        if name is None or (avoid and company_key(name) == company_key(avoid)):
+            return None
+        return found or Party(name, lines[index + 1].source)
+    return None
+
+
+def _title_at_start(text: str) -> int | None:
+    """Given a line, return where its invoice title ends when the line starts with one."""
+    match = _titles().match(text.strip())
+    if match is None or not _BILL_TITLE.search(match.group(0)):
+        return None
+    return text.index(text.strip()) + match.end()
+
+
+def _titles() -> re.Pattern[str]:
+    return compile_phrases(tuple(terms()["invoice_titles"]["words"]))
