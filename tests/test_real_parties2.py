@@ -121,3 +121,18 @@ def test_no_addressee_where_the_layout_leaves_doubt(under: str) -> None:
 def test_a_purchase_orders_addressee_is_not_its_buyer() -> None:
     text = "PURCHASE ORDER 4501\nFERN VALLEY HOME FURNISHINGS\n88 Market Street, Sacramento, CA"
     assert "buyer_name" not in _contract(text)
+
+
+# ---------------------------------------------------------------- a side heading's block beside another
+
+
+def test_a_name_sub_label_beside_another_block_names_the_party() -> None:
+    text = ("PROFORMA INVOICE N° 1\nShipment details      Customer :\n"
+            "Vessel : OCEAN STAR   Dénomination : TRANSIT OUEST-AFRIQUE P/C PAPERCO\nVoy : 26607   Adresse : 3 Rue du Port")
+    assert _invoice(text) == {"buyer_name": "TRANSIT OUEST-AFRIQUE"}
+
+
+def test_a_name_sub_label_over_no_name_gives_none() -> None:
+    text = ("PROFORMA INVOICE N° 1\nShipment details      Customer :\n"
+            "Vessel : OCEAN STAR   Company Name : Page 2\nVoy : 26607   Adresse : 3 Rue du Port")
+    assert _invoice(text) == {}

@@ -145,9 +145,30 @@ def _party_at(lines: list[TextLine], index: int, value: str, column: int = 0) ->
             # "Name: Mr Smith": a name sub-label vouches for a name without a legal form.
             name = party_name(before_labels(text))
             party = Party(name, line.source) if name else None
+        if party is None and not column:
+            party = _name_beside(line)
         if party is not None and not column:
             return _paired(party, block[offset + 1 : offset + 2])
     return None
+
+
+#: Where a name ends and the party it acts for begins ("ACME HOME C/O BETA", "TRANSIT SA P/C GAMMA").
+_ON_BEHALF = re.compile(r"\s+(?:c/o|p/c)\s.*$", re.IGNORECASE)
+
+
+def _name_beside(line: TextLine) -> Party | None:
+    """Given a line of a party block, return the name after a name sub-label further along it.
+
+    A side heading's block sits beside another one ("Navire : X   Dénomination : ACME"),
+    so its sub-label stands after a column gap, not at the line's start.
+    """
+    match = next((m for m in _name_label().finditer(line.text) if m.start() > 0), None)
+    if match is None:
+        return None
+    value = _ON_BEHALF.sub("", before_labels(line.text[match.end() :]))
+    party = company_in(value, line.source)
+    name = party.name if party else party_name(value)
+    return Party(name, line.source) if name else None
 
 
 def party_below(doc: Document, source: Source) -> Party | None:
