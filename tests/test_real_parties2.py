@@ -136,3 +136,26 @@ def test_a_name_sub_label_over_no_name_gives_none() -> None:
     text = ("PROFORMA INVOICE N° 1\nShipment details      Customer :\n"
             "Vessel : OCEAN STAR   Company Name : Page 2\nVoy : 26607   Adresse : 3 Rue du Port")
     assert _invoice(text) == {}
+
+
+# ---------------------------------------------------------------- a purchase order's letterhead is its buyer
+
+
+def test_a_purchase_orders_letterhead_is_the_buyer_not_the_supplier() -> None:
+    text = ("Purchase Order\n4509001122\nHOLLOWAY GRAIN INCORPORATED\n100 Mill Road West\nWAYZATA MN 55391\n"
+            "Vendor: Palletline Services Inc\nItem Material Order Qty Net price")
+    assert _contract(text) == {"supplier_name": "Palletline Services Inc", "buyer_name": "HOLLOWAY GRAIN INCORPORATED"}
+
+
+def test_a_purchase_orders_letterhead_alone_gives_no_supplier() -> None:
+    text = "Holloway Grain LLC\nPurchase Order\nPO Number: 5502001234\nItem Material Order Qty Net price"
+    assert "supplier_name" not in _contract(text)
+
+
+def test_a_sales_contracts_letterhead_stays_the_supplier() -> None:
+    text = "Alder Trading Co., Ltd.\nSALES CONTRACT\nNO.: SC-77\nBuyer: Birch Imports GmbH"
+    assert _contract(text) == {"supplier_name": "Alder Trading Co., Ltd.", "buyer_name": "Birch Imports GmbH"}
+
+
+def test_a_hyphenated_bill_to_label_names_the_buyer() -> None:
+    assert _invoice("INVOICE No. 5\nBill-to: Birch Imports GmbH\nTotal 100.00")["buyer_name"] == "Birch Imports GmbH"

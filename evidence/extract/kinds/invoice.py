@@ -118,10 +118,23 @@ def _number_fields(doc: Document) -> tuple[str, ...]:
     return PROFORMA_NUMBERS if _PROFORMA_TITLE.search(_title(doc)) else INVOICE_NUMBERS
 
 
+#: Order titles a buyer issues ("Purchase Order", "采购订单"); a sales contract or confirmation is the seller's.
+_BUYERS_TITLE = re.compile(r"purchase|采购|订购", re.IGNORECASE)
+
+
 def _is_order_title(doc: Document) -> bool:
     """Given a Document, return True when a top line is a buyer's order or contract title alone ("PURCHASE ORDER")."""
     titles = compile_phrases(tuple(terms()["purchase_order_titles"]["words"]))
     return any(titles.fullmatch(line.text.strip(" :：|*-")) for line in top_lines(doc, 15))
+
+
+def _is_buyers_order(doc: Document) -> bool:
+    """Given a Document, return True when a top line is a purchase order's title alone (the buyer issues it)."""
+    titles = compile_phrases(tuple(terms()["purchase_order_titles"]["words"]))
+    return any(
+        titles.fullmatch(text) and _BUYERS_TITLE.search(text)
+        for text in (line.text.strip(" :：|*-") for line in top_lines(doc, 15))
+    )
 
 
 def _title(doc: Document) -> str:
@@ -262,7 +275,10 @@ def record_parties(doc: Document, columns: list[Labeled], record: Record) -> Non
     avoid = supplier.name if supplier else None
     buyer = (preamble.get("buyer_name") or find_party(doc, "buyer_name", avoid=avoid)
              or labeled_party(columns, "buyer_name", avoid=avoid))
-    if supplier is None:
+    if _is_buyers_order(doc):
+        # A purchase order is on its buyer's letterhead; its seller is the addressee.
+        buyer = buyer or letterhead(doc, avoid=supplier.name if supplier else None)
+    elif supplier is None:
         supplier = letterhead(doc, avoid=buyer.name if buyer else None)
     if buyer is None:
         buyer = addressee_under_title(doc, avoid=supplier.name if supplier else None)
