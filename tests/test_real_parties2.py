@@ -9,6 +9,7 @@ import pytest
 
 from evidence.extract.kinds.contract import extract as extract_contract
 from evidence.extract.kinds.invoice import extract as extract_invoice
+from evidence.extract.kinds.payment import extract as extract_payment
 from evidence.extract.kinds.shipping import extract as extract_shipping
 from evidence.extract.parts.party_layouts import preamble_parties
 from evidence.extract.reading import Reading
@@ -159,3 +160,31 @@ def test_a_sales_contracts_letterhead_stays_the_supplier() -> None:
 
 def test_a_hyphenated_bill_to_label_names_the_buyer() -> None:
     assert _invoice("INVOICE No. 5\nBill-to: Birch Imports GmbH\nTotal 100.00")["buyer_name"] == "Birch Imports GmbH"
+
+
+# ---------------------------------------------------------------- a payment advice's issuer and addressee
+
+
+def _payment(text: str) -> dict[str, object]:
+    record = extract_payment(Reading.of(text_doc(text)))
+    fields = ("payer_name", "buyer_name", "beneficiary_name")
+    return {name: record.get(name) for name in fields if record.get(name) is not None}
+
+
+_ADVICE = ("Payment Advice\nLarkspur Retail Limited\n3rd Floor, Court House\nMumbai\nYour A/c with us : 10293343\n"
+           "Company\n{payee}\n12 Sea Road Date : 17.07.2025\nWe have settled the following items for\nINR 12,238.48")
+
+
+def test_a_payment_advice_is_paid_by_its_issuer_to_its_addressee() -> None:
+    assert _payment(_ADVICE.format(payee="MARIGOLD DAIRIES PVT LTD")) == {
+        "payer_name": "Larkspur Retail Limited", "buyer_name": "Larkspur Retail Limited",
+        "beneficiary_name": "MARIGOLD DAIRIES PVT LTD"}
+
+
+def test_a_bank_under_a_payment_advice_is_no_payee() -> None:
+    assert "beneficiary_name" not in _payment(_ADVICE.format(payee="Coastal Bank Ltd"))
+
+
+def test_a_receipt_not_titled_an_advice_takes_no_letterhead_payer() -> None:
+    text = _ADVICE.format(payee="MARIGOLD DAIRIES PVT LTD").replace("Payment Advice", "Receipt")
+    assert "payer_name" not in _payment(text)

@@ -5,14 +5,16 @@
   before its role; a name right after "and" following one role's note is the
   other party, when the preamble names only one role;
 - an invoice's addressee: the name right under the title, with no label, over
-  its address ("COMMERCIAL INVOICE # 12" / "ACME HOME C/O BETA" / "7 Road...").
+  its address ("COMMERCIAL INVOICE # 12" / "ACME HOME C/O BETA" / "7 Road...");
+- a payment advice's parties: its issuer (the letterhead) pays, the company it
+  is addressed to is paid.
 """
 
 from __future__ import annotations
 
 import re
 
-from evidence.extract.parts.parties import Party, company_in, company_name, is_name, party_name
+from evidence.extract.parts.parties import Party, company_in, company_name, is_bank, is_name, letterhead, party_name
 from evidence.extract.parts.item_headers import line_roles
 from evidence.extract.parts.scan import before_labels, terms
 from evidence.extract.reading import top_lines
@@ -114,3 +116,30 @@ def _title_at_start(text: str) -> int | None:
 
 def _titles() -> re.Pattern[str]:
     return compile_phrases(tuple(terms()["invoice_titles"]["words"]))
+
+
+#: A payment advice's title: the payer tells the payee what it paid.
+_ADVICE_TITLE = re.compile(r"^\s*(?:payment|remittance)\s+advice\s*$", re.IGNORECASE)
+_ADVICE_LINES = 15
+
+
+def advice_parties(doc: Document) -> tuple[Party, Party | None] | None:
+    """Given a payment advice, return (payer, payee): its letterhead and the company addressed under it.
+
+    None when the document is titled otherwise or has no letterhead. The payee is
+    a company (with a legal form) alone on its line among the top lines, neither
+    the payer nor a bank.
+    """
+    lines = top_lines(doc, _ADVICE_LINES)
+    if not any(_ADVICE_TITLE.match(line.text) for line in lines[:3]):
+        return None
+    payer = letterhead(doc)
+    if payer is None or is_bank(payer.name):
+        return None
+    for line in lines:
+        text = before_labels(line.text).strip(" ,;")
+        party = company_in(text, line.source)
+        if (party is not None and len(party.name) >= len(text) - 1 and not is_bank(party.name)
+                and company_key(party.name) != company_key(payer.name)):
+            return payer, party
+    return payer, None
