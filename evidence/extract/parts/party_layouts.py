@@ -14,8 +14,16 @@ from __future__ import annotations
 
 import re
 
-from evidence.extract.parts.parties import Party, company_in, company_name, is_bank, is_name, letterhead, party_name
 from evidence.extract.parts.item_headers import line_roles
+from evidence.extract.parts.parties import (
+    Party,
+    company_in,
+    company_name,
+    is_bank,
+    is_name,
+    letterhead,
+    party_name,
+)
 from evidence.extract.parts.scan import before_labels, terms
 from evidence.extract.reading import top_lines
 from evidence.normalize.companies import company_key
