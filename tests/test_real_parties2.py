@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from evidence.extract.kinds.contract import extract as extract_contract
+from evidence.extract.kinds.inspection import extract as extract_inspection
 from evidence.extract.kinds.invoice import extract as extract_invoice
 from evidence.extract.kinds.payment import extract as extract_payment
 from evidence.extract.kinds.shipping import extract as extract_shipping
@@ -188,3 +189,16 @@ def test_a_bank_under_a_payment_advice_is_no_payee() -> None:
 def test_a_receipt_not_titled_an_advice_takes_no_letterhead_payer() -> None:
     text = _ADVICE.format(payee="MARIGOLD DAIRIES PVT LTD").replace("Payment Advice", "Receipt")
     assert "payer_name" not in _payment(text)
+
+
+# ---------------------------------------------------------------- a Chinese manufacturer label
+
+
+def test_the_manufacturer_of_a_chinese_inspection_report_is_the_supplier() -> None:
+    doc = text_doc("质量检验报告\n产品名称 | 保温材料\n生产厂家 | 南京远山保温材料有限公司\n检验结果 | 合格")
+    assert extract_inspection(Reading.of(doc)).get("supplier_name") == "南京远山保温材料有限公司"
+
+
+def test_a_manufacturer_label_over_no_name_gives_no_supplier() -> None:
+    doc = text_doc("质量检验报告\n生产厂家 | 电话\n检验结果 | 合格")
+    assert extract_inspection(Reading.of(doc)).get("supplier_name") is None
