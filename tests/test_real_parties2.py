@@ -202,3 +202,16 @@ def test_the_manufacturer_of_a_chinese_inspection_report_is_the_supplier() -> No
 def test_a_manufacturer_label_over_no_name_gives_no_supplier() -> None:
     doc = text_doc("质量检验报告\n生产厂家 | 电话\n检验结果 | 合格")
     assert extract_inspection(Reading.of(doc)).get("supplier_name") is None
+
+
+# ---------------------------------------------------------------- the payee in an invoice's payment terms
+
+
+def test_the_payee_of_an_invoices_terms_is_its_supplier() -> None:
+    text = "PROFORMA INVOICE N° 77\nConditions de paiement\nRèglement à effectuer à l'ordre de PORTLINE ABIDJAN\nTotal 708 000"
+    assert _invoice(text) == {"supplier_name": "PORTLINE ABIDJAN"}
+
+
+@pytest.mark.parametrize("payee", ["Harbour Commercial Bank Ltd", "the seller's account below"])
+def test_a_bank_or_a_phrase_as_payee_is_no_supplier(payee: str) -> None:
+    assert "supplier_name" not in _invoice(f"INVOICE No. 5\nAmount payable to {payee}\nTotal 100.00")

@@ -27,7 +27,7 @@ from evidence.extract.parts.charge_lines import find_charge_lines
 from evidence.extract.parts.item_rows import Row
 from evidence.extract.parts.line_items import ItemsFound, find_line_items, item_sources, item_specifications
 from evidence.extract.parts.parties import find_party, labeled_party, letterhead, preferred_casing
-from evidence.extract.parts.party_layouts import addressee_under_title, preamble_parties
+from evidence.extract.parts.party_layouts import addressee_under_title, payee_in_terms, preamble_parties
 from evidence.extract.parts.scan import phrase_pattern, terms
 from evidence.extract.parts.specifications import (
     find_defect_definitions,
@@ -280,6 +280,8 @@ def record_parties(doc: Document, columns: list[Labeled], record: Record) -> Non
         buyer = buyer or letterhead(doc, avoid=supplier.name if supplier else None)
     elif supplier is None:
         supplier = letterhead(doc, avoid=buyer.name if buyer else None)
+    if supplier is None and not _is_buyers_order(doc):
+        supplier = payee_in_terms(doc, avoid=buyer.name if buyer else None)
     if buyer is None:
         buyer = addressee_under_title(doc, avoid=supplier.name if supplier else None)
     for field, party in (("supplier_name", supplier), ("buyer_name", buyer)):

@@ -6,6 +6,8 @@
   other party, when the preamble names only one role;
 - an invoice's addressee: the name right under the title, with no label, over
   its address ("COMMERCIAL INVOICE # 12" / "ACME HOME C/O BETA" / "7 Road...");
+- an invoice's payee in its payment terms ("Paiement à l'ordre de ACME", "payable
+  to ACME Ltd"): the seller, when nothing else names it;
 - a payment advice's parties: its issuer (the letterhead) pays, the company it
   is addressed to is paid.
 """
@@ -151,3 +153,25 @@ def advice_parties(doc: Document) -> tuple[Party, Party | None] | None:
                 and company_key(party.name) != company_key(payer.name)):
             return payer, party
     return payer, None
+
+
+#: A payment instruction naming who is paid ("payable to", "à l'ordre de", "in favour of").
+_PAYABLE_TO = re.compile(
+    r"\b(?:payable\s+to|(?:made\s+)?in\s+favou?r\s+of|(?:à|a)\s+l['’]ordre\s+de)\s+(?:the\s+order\s+of\s+)?(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def payee_in_terms(doc: Document, avoid: str | None = None) -> Party | None:
+    """Given an invoice, return the party its payment terms say is paid, unless a bank or `avoid`."""
+    for line in doc.lines:
+        match = _PAYABLE_TO.search(line.text)
+        if match is None:
+            continue
+        text = before_labels(match.group("rest")).strip(" .,;")
+        party = company_in(text, line.source)
+        name = party.name if party else party_name(text)
+        if name is None or is_bank(name) or (avoid and company_key(name) == company_key(avoid)):
+            continue
+        return party or Party(name, line.source)
+    return None
