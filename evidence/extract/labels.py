@@ -44,6 +44,8 @@ ISSUE_DATE_LABELS = (
 )
 #: A capital cut off its word by letter spacing in the PDF text layer ("F actuurnummer:").
 _SPLIT_CAPITAL = re.compile(r"(?<![A-Za-z])([A-Z]) (?=[a-z]{3,})")
+#: A form's label cell spread to its width with spaces between Chinese characters ("发  货 单 位").
+_SPREAD_CJK = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 #: Labels that are also everyday words: they count only at the start of a line or cell.
 _WORD_LABELS = frozenset({"to"})
 #: A note in brackets, never part of a label: "Consignee (not negotiable unless consigned to order)".
@@ -165,9 +167,22 @@ def _repaired_page(page: Page) -> Page:
 
 
 def _repaired_line(line: TextLine) -> TextLine:
-    if not _SPLIT_CAPITAL.search(line.text):
-        return line
-    joined = _SPLIT_CAPITAL.sub(r"\1", line.text)
-    if len(find_labels(joined)) > len(find_labels(line.text)):
-        return TextLine(joined, line.source)
-    return line
+    text = CELL.join(_joined_cell(cell) for cell in line.text.split(CELL)) if _SPREAD_CJK.search(line.text) else line.text
+    if _SPLIT_CAPITAL.search(text):
+        joined = _SPLIT_CAPITAL.sub(r"\1", text)
+        if len(find_labels(joined)) > len(find_labels(text)):
+            text = joined
+    return line if text == line.text else TextLine(text, line.source)
+
+
+def _joined_cell(cell: str) -> str:
+    """Given a cell, return it with spread Chinese characters closed up when that makes it one label.
+
+    A name spread the same way ("彭 竞") is no label and is left as written.
+    """
+    joined = _SPREAD_CJK.sub("", cell)
+    if joined == cell:
+        return cell
+    hits = find_labels(joined.strip())
+    whole = hits and hits[0].start == 0 and max(hit.end for hit in hits) >= len(joined.strip())
+    return joined if whole else cell

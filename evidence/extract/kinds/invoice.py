@@ -27,6 +27,7 @@ from evidence.extract.parts.charge_lines import find_charge_lines
 from evidence.extract.parts.item_rows import Row
 from evidence.extract.parts.line_items import ItemsFound, find_line_items, item_sources, item_specifications
 from evidence.extract.parts.parties import find_party, labeled_party, letterhead, preferred_casing
+from evidence.extract.parts.party_layouts import addressee_under_title, payee_in_terms, preamble_parties
 from evidence.extract.parts.scan import phrase_pattern, terms
 from evidence.extract.parts.specifications import (
     find_defect_definitions,
@@ -117,10 +118,23 @@ def _number_fields(doc: Document) -> tuple[str, ...]:
     return PROFORMA_NUMBERS if _PROFORMA_TITLE.search(_title(doc)) else INVOICE_NUMBERS
 
 
+#: Order titles a buyer issues ("Purchase Order", "采购订单"); a sales contract or confirmation is the seller's.
+_BUYERS_TITLE = re.compile(r"purchase|采购|订购", re.IGNORECASE)
+
+
 def _is_order_title(doc: Document) -> bool:
     """Given a Document, return True when a top line is a buyer's order or contract title alone ("PURCHASE ORDER")."""
     titles = compile_phrases(tuple(terms()["purchase_order_titles"]["words"]))
     return any(titles.fullmatch(line.text.strip(" :：|*-")) for line in top_lines(doc, 15))
+
+
+def _is_buyers_order(doc: Document) -> bool:
+    """Given a Document, return True when a top line is a purchase order's title alone (the buyer issues it)."""
+    titles = compile_phrases(tuple(terms()["purchase_order_titles"]["words"]))
+    return any(
+        titles.fullmatch(text) and _BUYERS_TITLE.search(text)
+        for text in (line.text.strip(" :：|*-") for line in top_lines(doc, 15))
+    )
 
 
 def _title(doc: Document) -> str:
@@ -250,13 +264,26 @@ def record_parties(doc: Document, columns: list[Labeled], record: Record) -> Non
 
     A party comes from its label (and the block under it), else from a header
     row of labels (`columns`: "PI No. | Date | Customer" over its values); the
-    seller also from the letterhead.
+    seller also from the letterhead, the buyer from the addressee under an invoice's
+    title. A contract's preamble ("ACME Ltd (hereinafter
+    called the Seller) and ...") comes first.
     """
-    supplier = find_party(doc, "supplier_name") or labeled_party(columns, "supplier_name")
+    # A contract's preamble names each party with its role, more surely than a signature block's labels.
+    preamble = preamble_parties(doc)
+    supplier = (preamble.get("supplier_name") or find_party(doc, "supplier_name")
+                or labeled_party(columns, "supplier_name"))
     avoid = supplier.name if supplier else None
-    buyer = find_party(doc, "buyer_name", avoid=avoid) or labeled_party(columns, "buyer_name", avoid=avoid)
-    if supplier is None:
+    buyer = (preamble.get("buyer_name") or find_party(doc, "buyer_name", avoid=avoid)
+             or labeled_party(columns, "buyer_name", avoid=avoid))
+    if _is_buyers_order(doc):
+        # A purchase order is on its buyer's letterhead; its seller is the addressee.
+        buyer = buyer or letterhead(doc, avoid=supplier.name if supplier else None)
+    elif supplier is None:
         supplier = letterhead(doc, avoid=buyer.name if buyer else None)
+    if supplier is None and not _is_buyers_order(doc):
+        supplier = payee_in_terms(doc, avoid=buyer.name if buyer else None)
+    if buyer is None:
+        buyer = addressee_under_title(doc, avoid=supplier.name if supplier else None)
     for field, party in (("supplier_name", supplier), ("buyer_name", buyer)):
         if party is not None:
             party = preferred_casing(doc, party)

@@ -20,6 +20,7 @@ from evidence.kinds import PAYMENT_RECORD
 from evidence.phrases import phrases_pattern
 from evidence.extract.labels import Labeled, label_key
 from evidence.extract.parts.parties import block_name
+from evidence.extract.parts.party_layouts import advice_parties
 from evidence.extract.parts.party_blocks import (
     Part,
     line_roles,
@@ -249,10 +250,25 @@ def record_parties(record: Record, found: Reading, swift: dict[str, SwiftField])
             _set_part(record, name, "name", got.value, got.source)
     put(record, "payer_name", found.first("payer_name", block_name))
     put(record, "supplier_name", found.first("supplier_name", block_name))
+    _record_advice_parties(record, found)
     if "payer_name" in record.fields:
         payer = record.fields["payer_name"]
         record.set("payer", payer.value, payer.source, payer.text)
     _record_person(record)
+
+
+def _record_advice_parties(record: Record, found: Reading) -> None:
+    """A payment advice with no labeled parties: the issuer paid (the buyer), the addressee was paid."""
+    parties = advice_parties(found.doc)
+    if parties is None:
+        return
+    payer, payee = parties
+    if "payer_name" not in record.fields:
+        record.set("payer_name", payer.name, payer.source, payer.name)
+        if "buyer_name" not in record.fields:
+            record.set("buyer_name", payer.name, payer.source, payer.name)
+    if payee is not None and "beneficiary_name" not in record.fields:
+        record.set("beneficiary_name", payee.name, payee.source, payee.name)
 
 
 def _record_beneficiary(

@@ -20,7 +20,7 @@ from evidence.extract.cells import label_field
 from evidence.kinds import SHIPPING_DOCUMENT
 from evidence.phrases import Named, find_named, phrases_pattern
 from evidence.extract.labels import ISSUE_DATE_LABELS, Labeled, label_key
-from evidence.extract.parts.parties import block_name, name_under
+from evidence.extract.parts.parties import block_name, find_party, is_bank, name_under
 from evidence.extract.reading import Reading, put, stand_in, top_lines
 from evidence.extract.references import PO_LABELS, record_cited_order
 from evidence.normalize import json_number
@@ -245,10 +245,18 @@ def record_parties(record: Record, found: Reading) -> None:
     put(record, "notify_party", _party(found.values("notify_party"), keep_phrases=True))
     put(record, "supplier_name", shipper or _party(found.values("supplier_name")))
     buyer = consignee if consignee is not None and not _NOT_A_PARTY.match(consignee[0]) else None
-    put(record, "buyer_name", buyer or _party(found.values("buyer_name", labels=_BUYER_LABELS)))
+    buyer = buyer or _party(found.values("buyer_name", labels=_BUYER_LABELS))
+    # Under a letter of credit the goods are consigned or billed to a bank, which is no buyer.
+    put(record, "buyer_name", buyer if buyer is not None and not is_bank(buyer[0]) else None)
     # A label whose own value is no name (a bracket, another label) heads a block with the name under it.
     put(record, "supplier_name", name_under(found.doc, found.values("supplier_name", labels=_SHIPPER_LABELS)))
-    put(record, "buyer_name", name_under(found.doc, _consignee_items(found)))
+    under = name_under(found.doc, _consignee_items(found))
+    put(record, "buyer_name", under if under is not None and not is_bank(under[0]) else None)
+    if record.get("buyer_name") is None:
+        # Any buyer label's block ("TO: (PLEASE PRINT)" over the name), as invoices read theirs.
+        party = find_party(found.doc, "buyer_name", avoid=record.get("supplier_name"))
+        if party is not None and not is_bank(party.name):
+            record.set("buyer_name", party.name, party.source, party.name)
 
 
 def _consignee_items(found: Reading) -> list[Labeled]:

@@ -88,6 +88,21 @@ def letterhead(doc: Document, avoid: str | None = None) -> Party | None:
     return None
 
 
+def is_bank(name: str) -> bool:
+    """Given a party name, return True when it is a bank's ("Federal Bank Ltd.", "中国银行").
+
+    A bank stands where a buyer would under a letter of credit (the consignee or
+    bill-to of a B/L) but is never the buyer of the goods.
+    """
+    return bool(_bank_words().search(name))
+
+
+@lru_cache(maxsize=1)
+def _bank_words() -> re.Pattern[str]:
+    return compile_phrases(tuple(terms()["bank_words"]))
+
+
+@lru_cache(maxsize=1)
 def _not_a_party() -> re.Pattern[str]:
     return compile_phrases(tuple(terms()["not_a_party"]))
 
@@ -130,9 +145,30 @@ def _party_at(lines: list[TextLine], index: int, value: str, column: int = 0) ->
             # "Name: Mr Smith": a name sub-label vouches for a name without a legal form.
             name = party_name(before_labels(text))
             party = Party(name, line.source) if name else None
+        if party is None and not column:
+            party = _name_beside(line)
         if party is not None and not column:
             return _paired(party, block[offset + 1 : offset + 2])
     return None
+
+
+#: Where a name ends and the party it acts for begins ("ACME HOME C/O BETA", "TRANSIT SA P/C GAMMA").
+_ON_BEHALF = re.compile(r"\s+(?:c/o|p/c)\s.*$", re.IGNORECASE)
+
+
+def _name_beside(line: TextLine) -> Party | None:
+    """Given a line of a party block, return the name after a name sub-label further along it.
+
+    A side heading's block sits beside another one ("Navire : X   Dénomination : ACME"),
+    so its sub-label stands after a column gap, not at the line's start.
+    """
+    match = next((m for m in _name_label().finditer(line.text) if m.start() > 0), None)
+    if match is None:
+        return None
+    value = _ON_BEHALF.sub("", before_labels(line.text[match.end() :]))
+    party = company_in(value, line.source)
+    name = party.name if party else party_name(value)
+    return Party(name, line.source) if name else None
 
 
 def party_below(doc: Document, source: Source) -> Party | None:
@@ -346,6 +382,10 @@ def block_name(value: str) -> str | None:
     # as the other documents of an order usually do.
     paired = company_in(first, Source(""))
     name = (paired.name if paired else None) or party_name(first) or _ADDRESS_CUT.split(first)[0].strip(" ,;:")
+    # Small print carried on after a party's label ("... by the shipper / and accepted for himself") starts
+    # with a small word; a name without a legal form does not (a camel-case brand aside).
+    if name and paired is None and name[0].islower() and not re.match(r"[a-z]{1,2}[A-Z]", name):
+        return None
     return name if name and is_name(name) else None
 
 
