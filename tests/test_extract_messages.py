@@ -617,3 +617,17 @@ def test_an_emails_participants_are_its_people_by_name_with_its_recipients(tmp_p
     )
     record = extract(Reading.of(read_path(mail)))
     assert record.get("participants") == ["Mira Holt", "Sun, Lei", "orders@northwind.example"]
+
+
+def test_a_system_sender_written_by_an_export_tool_is_no_participant(tmp_path: Path) -> None:
+    from evidence.readers import read_path
+
+    chat = (
+        "[03/11/2026, 09:12:01] Mira: Samples shipped today\n"
+        "[03/11/2026, 09:13:40] Lei: Thanks, received tracking\n"
+        "[03/11/2026, 09:15:02] System: You added Tomas\n"
+    )
+    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
+    record = extract(Reading.of(read_path(tmp_path / "chat.txt")))
+    assert record.get("participants") == ["Lei", "Mira"]
+    assert record.get("message_count") == 3

@@ -34,6 +34,7 @@ from evidence.extract.conversation.roles import assign_roles, other_side, split_
 from evidence.kinds import MESSAGE_LOG
 from evidence.normalize.dates import document_order
 from evidence.phrases import compile_cues
+from evidence.reference_data import load_data
 from evidence.records import Document, Event, Message, Record, Source, TextLine
 
 QUOTE_CHARS = 300
@@ -129,11 +130,14 @@ def record_overview(record: Record, doc: Document, messages: list[Message]) -> N
 def participants(doc: Document, messages: list[Message]) -> list[str]:
     """Given a log and its messages, return who takes part: the senders, and an e-mail's recipients.
 
+    A sender an export tool writes for the app's own lines ("System") takes no part.
+
     An e-mail's people are named as a reader would ("Kevin Chen", else the address), without
     the address the name stands for.
     """
     if doc.reader != "email":
-        return sorted({m.sender for m in messages if m.sender})
+        tools = set(load_data("chat_markers")["system_senders"]["names"])
+        return sorted({m.sender for m in messages if m.sender and m.sender not in tools})
     people = [m.sender for m in messages if m.sender] + email_recipients(doc)
     return sorted({split_address(person)[0] for person in people})
 
