@@ -294,3 +294,29 @@ def test_sample_inspection_reports(bundle: str, entry: dict[str, Any]) -> None:
     values = valid_values(inspection.extract, read_path(SAMPLES / bundle / entry["path"]), "inspection_report")
     skip = {name for b, path, name in NOT_IN_DOCUMENT if (b, path) == (bundle, entry["path"])}
     assert_fields(values, entry["fields"], skip)
+
+
+@pytest.mark.parametrize(
+    ("conclusion", "result"),
+    [
+        ("All units passed quality and safety compliance checks.", "pass"),
+        ("The consignment was found to be satisfactory.", "pass"),
+        ("Not all units passed the drop test.", "fail"),
+    ],
+)
+def test_a_certificates_concluding_sentence_gives_the_result(conclusion: str, result: str) -> None:
+    text = f"PRE-SHIPMENT INSPECTION CERTIFICATE\nCertificate No.: PSC-0412\nInspection Details:\n{conclusion}\n"
+    record = inspection.extract(Reading.of(text_doc(text, "cert.pdf")))
+    assert record.get("inspection_result") == result
+
+
+def test_a_labeled_result_wins_over_a_concluding_sentence() -> None:
+    text = "INSPECTION REPORT\nOverall Result: FAIL\nAll units passed the carton drop test.\n"
+    record = inspection.extract(Reading.of(text_doc(text, "report.pdf")))
+    assert record.get("inspection_result") == "fail"
+
+
+def test_a_count_of_passed_units_is_no_conclusion() -> None:
+    text = "INSPECTION REPORT\n3 units passed the carton drop test.\n"
+    record = inspection.extract(Reading.of(text_doc(text, "report.pdf")))
+    assert record.get("inspection_result") is None

@@ -19,7 +19,7 @@ from typing import Any
 from evidence.extract.parts import aql
 from evidence.extract.parts.aql import inspection_terms
 from evidence.kinds import INSPECTION_REPORT
-from evidence.phrases import find_named, phrases_pattern, required_phrases_pattern
+from evidence.phrases import compile_phrases, find_named, phrase_to_pattern, phrases_pattern, required_phrases_pattern
 from evidence.extract.labels import ISSUE_DATE_LABELS, label_key
 from evidence.extract.parts.parties import block_name, letterhead, name_in_items
 from evidence.extract.reading import Reading, put, stand_in, top_lines, whole_file
@@ -223,7 +223,8 @@ def overall_verdicts(found: Reading) -> list[Verdict]:
 
     Strong labels ('Overall result', 'Conclusion') come first; then labels that may
     also head a checkpoint ('Result'); then a line that holds nothing but a
-    verdict or a ticked verdict box. Within each, verdicts count only when they agree.
+    verdict or a ticked verdict box; then a certificate's concluding sentence
+    ("All units passed ..."). Within each, verdicts count only when they agree.
     """
     weak = {label_key(label) for label in inspection_terms()["weak_result_labels"]["labels"]}
     labeled = found.values("inspection_result")
@@ -237,7 +238,21 @@ def overall_verdicts(found: Reading) -> list[Verdict]:
         if verdicts:
             return _agreeing(verdicts)
     alone = [Verdict(v, line.source, line.text) for line in found.doc.lines if (v := _verdict_alone(line.text))]
-    return _agreeing(alone)
+    if alone:
+        return _agreeing(alone)
+    concluded = [Verdict(v, line.source, line.text) for line in found.doc.lines if (v := _concluding_verdict(line.text))]
+    return _agreeing(concluded)
+
+
+def _concluding_verdict(text: str) -> str | None:
+    """Given a line, return the verdict of a certificate's concluding sentence in it ("All units passed ...")."""
+    data = inspection_terms()["conclusion_sentences"]
+    phrases = [(phrase, value) for value in ("fail", "pass") for phrase in data[value]]
+    match = compile_phrases(tuple(phrase for phrase, _ in phrases)).search(text)
+    if match is None:
+        return None
+    said = match.group(0).lower()
+    return next((value for phrase, value in phrases if phrase_to_pattern(phrase).fullmatch(said)), None)
 
 
 def _agreeing(verdicts: list[Verdict]) -> list[Verdict]:
