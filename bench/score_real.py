@@ -156,7 +156,7 @@ def main() -> int:
     accuracy = fields_hit / fields_all if fields_all else 0.0
     print(
         f"kinds={sum(s.kind_ok for s in scores)}/{len(scores)} fields={fields_hit}/{fields_all} "
-        f"field_accuracy={accuracy:.2f} never_violations={sum(len(s.violations) for s in scores)} "
+        f"field_accuracy={accuracy:.3f} never_violations={sum(len(s.violations) for s in scores)} "
         f"crashes={sum(bool(s.crash) for s in scores)}"
     )
     return 0
