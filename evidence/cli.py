@@ -264,7 +264,10 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:  # a missing folder, no permission, a full disk
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
 def _fail(message: str) -> None:

@@ -133,3 +133,11 @@ def test_console_script_usage_errors_are_one_line(monkeypatch: pytest.MonkeyPatc
 def test_an_unknown_code_in_select_is_a_usage_error_not_a_clean_bundle(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(_bundle(tmp_path)), "--select", "ZZ9", "--no-cache"])
     assert result.exit_code == 2 and "unknown rule codes: ZZ9" in result.stderr
+
+
+def test_an_output_into_a_missing_folder_is_one_line_exit_2(tmp_path: Path) -> None:
+    bundle = _bundle(tmp_path)
+    target = tmp_path / "no-such-folder" / "report.json"
+    result = CliRunner().invoke(main, ["check", str(bundle), "--format", "json", "--output", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr
