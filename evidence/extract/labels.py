@@ -46,8 +46,6 @@ ISSUE_DATE_LABELS = (
 _SPLIT_CAPITAL = re.compile(r"(?<![A-Za-z])([A-Z]) (?=[a-z]{3,})")
 #: A form's label cell spread to its width with spaces between Chinese characters ("发  货 单 位").
 _SPREAD_CJK = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
-#: Labels that are also everyday words: they count only at the start of a line or cell.
-_WORD_LABELS = frozenset({"to"})
 #: A note in brackets, never part of a label: "Consignee (not negotiable unless consigned to order)".
 BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
 
@@ -112,7 +110,7 @@ def find_labels(text: str) -> list[_Hit]:
 def _stands_as_label(text: str, start: int, end: int) -> bool:
     # A label that is an everyday word ("To:") stands only where a field starts: "Send goods to:"
     # and "Questions to:" end a sentence, they do not label the buyer.
-    if text[start:end].lower() in _WORD_LABELS:
+    if text[start:end].lower() in _everyday_labels():
         return _gap_before(text, start)
     if _COLON_AFTER.match(text, end):
         return True
@@ -186,3 +184,9 @@ def _joined_cell(cell: str) -> str:
     hits = find_labels(joined.strip())
     whole = hits and hits[0].start == 0 and max(hit.end for hit in hits) >= len(joined.strip())
     return joined if whole else cell
+
+
+@lru_cache(maxsize=1)
+def _everyday_labels() -> frozenset[str]:
+    """Labels that are also everyday words (data/labels.json `_everyday_words`): they count only where a field starts."""
+    return frozenset(word.lower() for word in load_data("labels.json")["_everyday_words"]["words"])

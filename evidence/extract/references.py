@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from evidence.extract.labels import Labeled
 from evidence.extract.reading import Reading
-from evidence.normalize.identifiers import digits_of, identifier_in, reference_token
+from evidence.normalize.identifiers import digits_of, grouped_order_number, identifier_in, reference_token
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, Source
 
@@ -28,7 +28,6 @@ _PLATFORM_MENTION = re.compile(
 )
 #: A platform order number: 12 to 20 digits.
 _PLATFORM_NUMBER = re.compile(r"(?<![\d-])(\d{12,20})(?![\d-])")
-_GROUPED_DIGITS = re.compile(r"\d{3,6}(?:[ \-]\d{3,6}){2,5}(?![\d])")
 _PI_IN_PROSE = re.compile(
     r"(?:\bPI\b|\bP/I\b|proforma invoice|pro forma invoice|形式发票)\s*(?:no\.?|number|#)?\s*[:：]?\s*"
     r"([A-Z0-9][A-Z0-9\-/]*\d[A-Z0-9\-/]*)",
@@ -77,8 +76,7 @@ def record_stated_order(record: Record, reading: Reading) -> None:
     """
     mentions_platform = any(_PLATFORM_MENTION.search(line.text) for line in reading.doc.lines)
     for item in reading.values("order_number"):
-        grouped = _GROUPED_DIGITS.match(item.value.strip())
-        token = grouped.group(0) if grouped else identifier_in(item.value)
+        token = grouped_order_number(item.value) or identifier_in(item.value)
         if token is None:
             continue
         digits = digits_of(token)

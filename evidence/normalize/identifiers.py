@@ -11,8 +11,11 @@ import re
 
 from evidence.normalize.dates import find_dates
 
-#: A long number printed in groups of digits ("2381 0936 1740 5528").
+#: A long number printed in groups of digits ("2381 0936 1740 5528"): read as one identifier.
 _DIGIT_GROUPS = re.compile(r"\d{3,6}(?: \d{3,6}){2,}(?![\d.,])")
+#: An order number written in groups, by spaces or dashes ("1098 7654 3210 9876", "2381-0936-1740-5528"):
+#: kept as written, since the platform prints it both ways.
+_ORDER_GROUPS = re.compile(r"\d{3,6}(?:[ \-]\d{3,6}){2,5}(?![\d])")
 _IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/_.#]*[A-Za-z0-9]|[0-9]+")
 #: A token with a digit in it that may be a document number ("INV-2026/08", "4471").
 NUMBER_TOKEN = re.compile(r"(?=[A-Za-z0-9\-/_.#]*\d)[A-Za-z0-9][A-Za-z0-9\-/_.#]*[A-Za-z0-9]")
@@ -31,6 +34,12 @@ def identifier_in(text: str) -> str | None:
         if any(ch.isdigit() for ch in token) and len(token) >= 3 and find_dates(token) == []:
             return token
     return None
+
+
+def grouped_order_number(text: str) -> str | None:
+    """Given a labeled value, return the order number it starts with when written in digit groups, as written."""
+    found = _ORDER_GROUPS.match(text.strip())
+    return found.group(0) if found else None
 
 
 def own_number(text: str, generic: bool = False) -> str | None:

@@ -26,7 +26,6 @@ from evidence.extract.parts.party_blocks import (
     line_roles,
     party_blocks,
     payer_word,
-    payment_channels,
     section_field_pattern,
 )
 from evidence.extract.parts.swift import BIC, SwiftField, swift_fields, swift_name
@@ -37,6 +36,7 @@ from evidence.normalize.companies import is_person, is_platform_account
 from evidence.normalize.identifiers import identifier_in
 from evidence.normalize.money import Money, amount_in, currency_code, currency_in, find_amounts, parse_amount
 from evidence.normalize.quantities import quantities_in, goods_count, package_units
+from evidence.reference_data import load_data
 from evidence.records import Document, Record, Source, TextLine
 
 _TITLE_LINES = 6
@@ -144,7 +144,7 @@ def record_order_total(record: Record, found: Reading) -> None:
 
 def _strong_amount(found: Reading, field: str) -> tuple[Money, Labeled] | None:
     """The first amount under a specific label of `field` ('Amount sent', not a bare 'Amount')."""
-    weak = {label_key(label) for label in payment_channels()["weak_amount_labels"]["labels"]}
+    weak = {label_key(label) for label in load_data("payment_channels")["weak_amount_labels"]["labels"]}
     candidates = [item for item in found.values(field) if label_key(item.label) not in weak]
     return _first_amount([item for item in candidates if not _borrowed(found, item)])
 
@@ -337,7 +337,7 @@ def _clean_part(part: str, value: str) -> str | None:
 
 def bic_in(text: str) -> str | None:
     """Given text, return the first SWIFT/BIC code in it (letters 5-6 a country code)."""
-    countries = set(payment_channels()["bic_countries"]["codes"].split())
+    countries = set(load_data("payment_channels")["bic_countries"]["codes"].split())
     for match in BIC.finditer(text):
         if match.group(0)[4:6] in countries:
             return match.group(0)
@@ -353,7 +353,7 @@ def _strip_field_word(value: str) -> str:
 def _generic(label: str, part: str) -> bool:
     """True when a label names a party part without naming the party ('Account number', not 'Beneficiary account')."""
     key = label_key(label)
-    return key in {label_key(word) for word in payment_channels()["section_fields"][part]}
+    return key in {label_key(word) for word in load_data("payment_channels")["section_fields"][part]}
 
 
 def _record_bic(record: Record, found: Reading, payer_lines: set[Source]) -> None:
@@ -429,7 +429,7 @@ def _channel_in(
     lines: list[TextLine], exclude: tuple[str, ...] = (), only: tuple[str, ...] | None = None
 ) -> tuple[str, TextLine] | None:
     """Given lines, return the first channel (in data order) any of them names, with the line."""
-    for channel, phrases in payment_channels()["channels"].items():
+    for channel, phrases in load_data("payment_channels")["channels"].items():
         if channel.startswith("_") or channel in exclude or (only is not None and channel not in only):
             continue
         pattern = phrases_pattern(tuple(phrases))
@@ -472,7 +472,7 @@ def purpose_in(text: str, phrases_only: bool = False) -> str | None:
     With `phrases_only`, single English words ('deposit', 'balance') do not count.
     """
     hits = []
-    for purpose, phrases in payment_channels()["purposes"].items():
+    for purpose, phrases in load_data("payment_channels")["purposes"].items():
         if purpose.startswith("_"):
             continue
         kept = [p for p in phrases if not (phrases_only and p.isascii() and " " not in p)]

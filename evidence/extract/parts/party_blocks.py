@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from evidence.extract.labels import find_labels, label_key
 from evidence.phrases import required_phrases_pattern
@@ -42,9 +41,9 @@ def line_roles(doc: Document) -> dict[Source, str | None]:
 def heading_role(text: str) -> str | None:
     """Given a line, return the party its heading names, '' for another heading, None for no heading."""
     key = label_key(text).rstrip(" :：")
-    for tail in payment_channels()["heading_tails"]:
+    for tail in load_data("payment_channels")["heading_tails"]:
         key = re.sub(rf"\s*{re.escape(tail)}$", "", key)
-    for role, words in payment_channels()["sections"].items():
+    for role, words in load_data("payment_channels")["sections"].items():
         if not role.startswith("_") and key in {label_key(word) for word in words}:
             return role
     stripped = text.strip()
@@ -81,21 +80,15 @@ def _line_parts(line: TextLine) -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def payer_word() -> re.Pattern[str]:
     """A line starting with a payer word ('付款人账号', 'Sender account') is about the payer."""
-    return required_phrases_pattern(tuple(payment_channels()["sections"]["payer"]))
+    return required_phrases_pattern(tuple(load_data("payment_channels")["sections"]["payer"]))
 
 
 @lru_cache(maxsize=1)
 def section_field_pattern() -> re.Pattern[str]:
     groups = []
-    for part, words in payment_channels()["section_fields"].items():
+    for part, words in load_data("payment_channels")["section_fields"].items():
         if part.startswith("_"):
             continue
         groups.append(f"(?P<{part}>{required_phrases_pattern(tuple(words)).pattern})")
     return re.compile("|".join(groups), re.IGNORECASE)
 
-
-@lru_cache(maxsize=1)
-def payment_channels() -> dict[str, Any]:
-    """Return data/payment_channels.json (the payment extractor reads it too)."""
-    data: dict[str, Any] = load_data("payment_channels.json")
-    return data

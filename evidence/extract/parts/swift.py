@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 from evidence.extract.labels import label_key
 from evidence.reference_data import load_data
@@ -33,7 +31,7 @@ class SwiftField:
 
 def swift_fields(doc: Document) -> dict[str, SwiftField]:
     """Given a Document, return its MT103 fields by meaning (reference, settlement, payer, ...)."""
-    tags = _channels()["swift_tags"]
+    tags = load_data("payment_channels")["swift_tags"]
     meaning = {tag: name for name, listed in tags.items() if not name.startswith("_") for tag in listed}
     fields: dict[str, SwiftField] = {}
     lines = doc.lines
@@ -59,7 +57,7 @@ def _continuation(lines: list[TextLine]) -> list[str]:
 
 def _is_tag_title(text: str) -> bool:
     key = label_key(text).rstrip(" :：")
-    return key in {label_key(title) for title in _channels()["swift_tags"]["titles"]}
+    return key in {label_key(title) for title in load_data("payment_channels")["swift_tags"]["titles"]}
 
 
 def swift_name(field: SwiftField) -> str:
@@ -70,8 +68,3 @@ def swift_name(field: SwiftField) -> str:
         return re.sub(r"^\d/", "", line).strip()
     return ""
 
-
-@lru_cache(maxsize=1)
-def _channels() -> dict[str, Any]:
-    data: dict[str, Any] = load_data("payment_channels.json")
-    return data
