@@ -60,3 +60,16 @@ def test_schema_problems_stay_on_the_record() -> None:
     record = extract(doc)
     assert doc.problems == []
     assert record.problems == []
+
+
+def test_a_label_wrapped_in_a_narrow_column_is_joined() -> None:
+    doc = text_doc("Vendo Northwind Fittings Co., Ltd. Ship To Harbour Traders\nr Building 4, Lane 9\n")
+    lines = Reading.of(doc).doc.lines
+    assert lines[0].text.startswith("Vendor Northwind")
+    assert lines[1].text == "Building 4, Lane 9"
+    assert lines[0].source == doc.lines[0].source
+
+
+def test_a_sentence_wrapped_after_a_word_stays_as_written() -> None:
+    doc = text_doc("Ship\nto Hamburg by sea\nPacking\nlist follows\n")
+    assert [line.text for line in Reading.of(doc).doc.lines] == ["Ship", "to Hamburg by sea", "Packing", "list follows"]

@@ -67,6 +67,31 @@ def test_a_name_after_a_shipper_label_is_read() -> None:
     assert _shipping(doc)["supplier_name"] == "Brightfield Exports Ltd."
 
 
+def test_a_waybill_from_box_names_the_shipper_and_a_titled_signatory_does_not() -> None:
+    boxes = [[
+        ["TO: (PLEASE PRINT)\nOrchard Lane Retail Pvt. Ltd.\nCONSIGNEE :\nContact Person: Mr. Ravi (Director)",
+         "FROM: (PLEASE PRINT)\nBrightfield Exports Ltd.\nSHIPPER:\nContact Person: Mr. Owen Tallis (Director)"],
+    ]]
+    doc = text_doc("BILL OF LADING\nPort of Loading: Chennai\nSHIPPER : MR.OWEN TALLIS    CARRIER : COASTLINE FREIGHT",
+                   tables=boxes)
+    assert _shipping(doc)["supplier_name"] == "Brightfield Exports Ltd."
+
+
+def test_a_from_label_on_a_line_names_the_shipper() -> None:
+    doc = text_doc("AIR WAYBILL\nFROM: Brightfield Exports Ltd.   TO: Orchard Lane Retail Pvt. Ltd.")
+    assert _shipping(doc) == {"supplier_name": "Brightfield Exports Ltd.", "buyer_name": "Orchard Lane Retail Pvt. Ltd."}
+
+
+def test_a_titled_person_alone_is_no_shipper() -> None:
+    doc = text_doc("BILL OF LADING\nShipper: Mr. Owen Tallis\nPort of Loading: Chennai")
+    assert "supplier_name" not in _shipping(doc)
+
+
+def test_from_inside_a_sentence_labels_nothing() -> None:
+    doc = text_doc("BILL OF LADING\nGoods shipped from: Brightfield Exports Ltd.\nPort of Loading: Chennai")
+    assert "supplier_name" not in _shipping(doc)
+
+
 # ---------------------------------------------------------------- a contract's preamble
 
 

@@ -45,6 +45,11 @@ ISSUE_DATE_LABELS = (
 #: A capital cut off its word by letter spacing in the PDF text layer ("F actuurnummer:").
 _SPLIT_CAPITAL = re.compile(r"(?<![A-Za-z])([A-Z]) (?=[a-z]{3,})")
 #: A form's label cell spread to its width with spaces between Chinese characters ("发  货 单 位").
+#: A label's last letters wrapped to the start of the next line ("er" of "Manufactur/er").
+_WRAPPED_TAIL = re.compile(r"([a-z]{1,4})(?:\s+|$)")
+_FIRST_WORD = re.compile(r"[A-Z][A-Za-z]{3,}")
+#: Words that start a wrapped sentence, not a wrapped label ("Ship" / "to Hamburg" is no "Ship to").
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "is", "no", "of", "on", "or", "the", "to"})
 _SPREAD_CJK = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 #: A note in brackets, never part of a label: "Consignee (not negotiable unless consigned to order)".
 BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
@@ -154,14 +159,32 @@ def repaired(doc: Document) -> Document:
     """Given a Document, return a copy whose lines have split label words rejoined.
 
     Letter-spaced PDF text puts a space after a word's first capital
-    ("F actuurnummer: 993548900"). A line is rejoined only where that makes a
-    label appear, so prose ("A bottle") is left alone. Sources are kept.
+    ("F actuurnummer: 993548900"), and a narrow label column wraps a label's
+    last letters onto the next line ("Manufactur Hangzhou ..." / "er Eastern
+    ..."). A line is rejoined only where that makes a label appear, so prose
+    ("A bottle") is left alone. Sources are kept.
     """
     return replace(doc, pages=[_repaired_page(page) for page in doc.pages])
 
 
 def _repaired_page(page: Page) -> Page:
-    return replace(page, lines=[_repaired_line(line) for line in page.lines])
+    lines = [_repaired_line(line) for line in page.lines]
+    for index in range(len(lines) - 1):
+        lines[index], lines[index + 1] = _unwrapped_label(lines[index], lines[index + 1])
+    return replace(page, lines=lines)
+
+
+def _unwrapped_label(line: TextLine, following: TextLine) -> tuple[TextLine, TextLine]:
+    """Given two lines, return them with a label's wrapped tail moved back to its head, if one was wrapped."""
+    tail = _WRAPPED_TAIL.match(following.text)
+    head = _FIRST_WORD.match(line.text)
+    if tail is None or head is None or tail.group(1) in _SMALL_WORDS:
+        return line, following
+    joined = head.group(0) + tail.group(1) + line.text[head.end():]
+    hits = find_labels(joined)
+    if not hits or hits[0].start != 0 or hits[0].end < tail.end(1) + head.end() or find_labels(line.text[: head.end()]):
+        return line, following
+    return TextLine(joined, line.source), TextLine(following.text[tail.end():], following.source)
 
 
 def _repaired_line(line: TextLine) -> TextLine:

@@ -51,7 +51,7 @@ def is_person(name: str) -> bool:
     cues = load_data("payment_channels.json")["person_cues"]
     lowered = name.strip().lower()
     words = [word for word in re.split(r"[\s,]+", lowered) if word]
-    if words and (words[0] in cues["titles"] or any(lowered.startswith(t) for t in cues["titles"] if not t.isascii())):
+    if has_personal_title(name):
         return True
     business = cues["business_words"]
     if any(word.strip(".()") in business for word in words) or any(w in name for w in business if not w.isascii()):
@@ -59,3 +59,14 @@ def is_person(name: str) -> bool:
     if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name.strip()):
         return True
     return 2 <= len(words) <= 4 and all(re.fullmatch(r"[a-z][a-z'\-]*\.?", word) for word in words)
+
+
+def has_personal_title(name: str) -> bool:
+    """Given a name, return True when it starts with a personal title ("Mr. Li", "MR.ABEL ROCKSAWL", "Dr Wang").
+
+    A titled name is a person: a signatory or contact, never a company.
+    """
+    lowered = name.strip().lower()
+    first = re.split(r"[\s,]+|(?<=\.)", lowered, maxsplit=1)[0]
+    titles = load_data("payment_channels.json")["person_cues"]["titles"]
+    return first in titles or any(lowered.startswith(title) for title in titles if not title.isascii())

@@ -24,6 +24,7 @@ from evidence.extract.parts.parties import block_name, find_party, is_bank, name
 from evidence.extract.reading import Reading, put, stand_in, top_lines
 from evidence.extract.references import PO_LABELS, record_cited_order
 from evidence.normalize import json_number
+from evidence.normalize.companies import has_personal_title
 from evidence.normalize.identifiers import identifier_in, own_number
 from evidence.extract.parts.line_items import find_line_items
 from evidence.normalize.quantities import quantities_in, goods_count, package_units, in_base, units
@@ -36,6 +37,7 @@ _ON_BOARD_LOOKAHEAD = 3  # an on-board stamp's date may sit a few lines under it
 _CONTAINER = re.compile(r"(?<![A-Z0-9])([A-Z]{3}[UJZ])\s?-?(\d{6})\s?-?(\d)(?![0-9])")
 _VOYAGE = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9\-.]{1,9}$", re.IGNORECASE)
 _ESTIMATES = {"etd", "eta"}
+_SENDER_LABELS = ("from", "ship from", "sender")
 _SHIPPER_LABELS = ("shipper", "shipper / exporter", "shipper/exporter", "exporter", "发货人", "托运人")
 _CONSIGNEE_LABELS = {"consignee", "收货人"}
 _CONSIGNEE_START = re.compile(r"^\s*(?:consignee|收货人)", re.IGNORECASE)
@@ -238,18 +240,22 @@ def _on_board_date(found: Reading) -> tuple[str, Labeled] | None:
 
 def record_parties(record: Record, found: Reading) -> None:
     """Set shipper, consignee and notify party; the shipper is the supplier, the consignee the buyer."""
-    shipper = _party(found.values("supplier_name", labels=_SHIPPER_LABELS))
+    # The shipper is a company: a titled person under its label is the signatory ("SHIPPER: MR. LEE").
+    shipper = _party(found.values("supplier_name", labels=_SHIPPER_LABELS), companies_only=True)
+    # A waybill's "FROM:" box, beside its "TO:" box, names the shipper.
+    shipper = shipper or _party(_sender_items(found), companies_only=True)
     consignee = _party(_consignee_items(found), keep_phrases=True)
     put(record, "shipper", shipper)
     put(record, "consignee", consignee)
     put(record, "notify_party", _party(found.values("notify_party"), keep_phrases=True))
-    put(record, "supplier_name", shipper or _party(found.values("supplier_name")))
+    put(record, "supplier_name", shipper or _party(found.values("supplier_name"), companies_only=True))
     buyer = consignee if consignee is not None and not _NOT_A_PARTY.match(consignee[0]) else None
     buyer = buyer or _party(found.values("buyer_name", labels=_BUYER_LABELS))
     # Under a letter of credit the goods are consigned or billed to a bank, which is no buyer.
     put(record, "buyer_name", buyer if buyer is not None and not is_bank(buyer[0]) else None)
     # A label whose own value is no name (a bracket, another label) heads a block with the name under it.
-    put(record, "supplier_name", name_under(found.doc, found.values("supplier_name", labels=_SHIPPER_LABELS)))
+    for shipper_items in (found.values("supplier_name", labels=_SHIPPER_LABELS), _sender_items(found)):
+        put(record, "supplier_name", name_under(found.doc, shipper_items))
     under = name_under(found.doc, _consignee_items(found))
     put(record, "buyer_name", under if under is not None and not is_bank(under[0]) else None)
     if record.get("buyer_name") is None:
@@ -257,6 +263,11 @@ def record_parties(record: Record, found: Reading) -> None:
         party = find_party(found.doc, "buyer_name", avoid=record.get("supplier_name"))
         if party is not None and not is_bank(party.name):
             record.set("buyer_name", party.name, party.source, party.name)
+
+
+def _sender_items(found: Reading) -> list[Labeled]:
+    """The values under a waybill's sender label ("FROM:", "Ship from"), which labels.json files with the payer's."""
+    return found.values("payer_name", labels=_SENDER_LABELS)
 
 
 def _consignee_items(found: Reading) -> list[Labeled]:
@@ -272,8 +283,11 @@ def _consignee_items(found: Reading) -> list[Labeled]:
     return items
 
 
-def _party(items: list[Labeled], keep_phrases: bool = False) -> tuple[str, Labeled] | None:
-    """The first name among labeled values, from a block or a one-line value ('TO ORDER' only with `keep_phrases`)."""
+def _party(items: list[Labeled], keep_phrases: bool = False, companies_only: bool = False) -> tuple[str, Labeled] | None:
+    """The first name among labeled values, from a block or a one-line value ('TO ORDER' only with `keep_phrases`).
+
+    With `companies_only` a name with a personal title is passed over.
+    """
     for item in items:
         value = re.sub(r"^\s*[(（][^()（）]*[)）]\s*", "", item.value).strip()
         if _NOT_A_PARTY.match(value):
@@ -283,7 +297,7 @@ def _party(items: list[Labeled], keep_phrases: bool = False) -> tuple[str, Label
         if not value or not value[0].isalnum() or label_field(value.splitlines()[0]) is not None:
             continue
         name = block_name(value)
-        if name:
+        if name and not (companies_only and has_personal_title(name)):
             return name, item
     return None
 
