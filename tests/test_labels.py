@@ -25,6 +25,11 @@ def _pairs(text: str, following: str | None = None) -> list[tuple[str, str]]:
         ("交货期：收到定金后35天", [("ship_by", "收到定金后35天")]),
         ("Rechnungsnr. 30064443", [("invoice_number", "30064443")]),
         ("The delivery date will be confirmed later by the factory.", []),  # prose, not a label
+        # A bare "No." or "#" labels the document only where a field starts; after a word it is that word's number.
+        ("No.: 4471-B", [("document_number", "4471-B")]),
+        ("Container & Seal No.: TGHU8812003 / 55102", []),
+        ("Resource #: 7781230", []),
+        ("LC Reference No.: LC/KX/0312/004", [("lc_number", "LC/KX/0312/004")]),
     ],
 )
 def test_line_layouts(text: str, expected: list[tuple[str, str]]) -> None:
