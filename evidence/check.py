@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from evidence.cache import Cache
 from evidence.deadlines import deadlines
 from evidence.errors import EvidenceError
 from evidence.facts import Fact, records_to_facts
-from evidence.findings import Finding
+from evidence.findings import Finding, at_severity
 from evidence.ingest import ingest
 from evidence.isolation import Budget
 from evidence.kinds import CLAIM_MANIFEST
@@ -65,7 +64,7 @@ def check_bundle(
 def _run_rules(ctx: Context, pipeline: Pipeline, select: Iterable[str] | None, ignore: Iterable[str]) -> list[Finding]:
     """Given the context and pipeline, return every chosen rule's findings at the pipeline's severity."""
     chosen = pipeline.rules(list(select) if select is not None else None, list(ignore))
-    return [replace(f, severity=pipeline.severity_of(rule)) for rule in chosen for f in rule.check(ctx)]
+    return [at_severity(f, pipeline.severity_of(rule)) for rule in chosen for f in rule.check(ctx)]
 
 
 def _manifest_date(manifest: Record | None, name: str) -> date | None:

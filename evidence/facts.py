@@ -25,7 +25,7 @@ from evidence.kinds import (
     SHIPPING_DOCUMENT,
 )
 from evidence.normalize.companies import company_key
-from evidence.records import Record, Source, Value
+from evidence.records import LABELED, Basis, Record, Source, Value, weakest
 
 # Short names keep the table below one source per cell and readable.
 MANIFEST, PI, CI = CLAIM_MANIFEST, PROFORMA_INVOICE, COMMERCIAL_INVOICE
@@ -63,16 +63,39 @@ NO_CONFLICTS = {"payment_method", "beneficiary_name", "order_date"}
 
 @dataclass
 class Fact:
+    """A fact of the order, the sources that state it, and the conflicting values of other documents.
+
+    `certainty` is the weakest certainty among the statements it rests on (records.CERTAINTIES):
+    a fact one document only guessed is a guess, however many others agree. `note` is that
+    statement's note. Each conflict keeps its own certainty the same way.
+    """
+
     name: str
     value: Any
     sources: list[Source] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    certainty: str = LABELED
+    note: str = ""
+
+    def basis(self) -> Basis:
+        """Return the fact as a finding's Basis (its first source)."""
+        return Basis(self.name, self.value, self.sources[0], self.certainty, self.note)
+
+    def conflict_bases(self) -> list[Basis]:
+        """Return each conflicting value as a finding's Basis (its first source)."""
+        return [
+            Basis(self.name, c["value"], c["sources"][0], c.get("certainty", LABELED), c.get("note", ""))
+            for c in self.conflicts
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"value": self.value, "sources": [s.to_dict() for s in self.sources]}
+        data["certainty"] = self.certainty
         if self.conflicts:
             data["conflicts"] = [
-                {"value": c["value"], "sources": [s.to_dict() for s in c["sources"]]} for c in self.conflicts
+                {"value": c["value"], "sources": [s.to_dict() for s in c["sources"]],
+                 "certainty": c.get("certainty", LABELED)}
+                for c in self.conflicts
             ]
         return data
 
@@ -102,11 +125,13 @@ def _merge(name: str, statements: list[Value]) -> Fact | None:
     if not statements:
         return None
     first = statements[0]
-    fact = Fact(name, first.value, [first.source])
+    fact = Fact(name, first.value, [first.source], certainty=first.certainty, note=first.note)
     for statement in statements[1:]:
         if comparable(name, statement.value) == comparable(name, fact.value):
             if statement.source not in fact.sources:
                 fact.sources.append(statement.source)
+            if weakest(fact.certainty, statement.certainty) != fact.certainty:
+                fact.certainty, fact.note = statement.certainty, statement.note
             if _shouting(fact.value) and not _shouting(statement.value):
                 fact.value = statement.value  # the same name as it is normally written
         elif name not in NO_CONFLICTS:
@@ -122,8 +147,11 @@ def _add_conflict(fact: Fact, statement: Value) -> None:
     for conflict in fact.conflicts:
         if comparable(fact.name, conflict["value"]) == comparable(fact.name, statement.value):
             conflict["sources"].append(statement.source)
+            if weakest(conflict["certainty"], statement.certainty) != conflict["certainty"]:
+                conflict["certainty"], conflict["note"] = statement.certainty, statement.note
             return
-    fact.conflicts.append({"value": statement.value, "sources": [statement.source]})
+    fact.conflicts.append({"value": statement.value, "sources": [statement.source],
+                           "certainty": statement.certainty, "note": statement.note})
 
 
 def comparable(name: str, value: Any) -> Any:
@@ -153,13 +181,16 @@ def _resolve_lead_time(records: list[Record], facts: dict[str, Fact]) -> None:
         days = lead.value.get("days")
         if anchor is None or not isinstance(days, int) or lead.value.get("vague"):
             continue
-        anchor_date, anchor_source = anchor
+        anchor_date, paid = anchor
         ship_by = anchor_date + timedelta(days=days)
-        facts["ship_by"] = Fact("ship_by", ship_by.isoformat(), [lead.source, anchor_source])
+        # A date counted from a stated lead time and a stated payment date is as sure as they are.
+        facts["ship_by"] = Fact("ship_by", ship_by.isoformat(), [lead.source, paid.source],
+                                certainty=weakest(lead.certainty, paid.certainty),
+                                note=f"{days} days after the payment of {anchor_date.isoformat()}")
         return
 
 
-def _anchor_date(records: list[Record], anchor: str) -> tuple[date, Source] | None:
+def _anchor_date(records: list[Record], anchor: str) -> tuple[date, Value] | None:
     """Return the date of the event a lead time counts from, as a payment record shows it."""
     if anchor not in {"deposit", "payment", "receipt_of_payment"}:
         return None
@@ -170,5 +201,5 @@ def _anchor_date(records: list[Record], anchor: str) -> tuple[date, Source] | No
         paid = record.fields.get("payment_date") or record.fields.get("document_date")
         purpose = record.get("payment_purpose", "unknown")
         if paid is not None and (anchor != "deposit" or purpose in {"deposit", "unknown", "full"}):
-            payments.append((date.fromisoformat(str(paid.value)), paid.source))
+            payments.append((date.fromisoformat(str(paid.value)), paid))
     return min(payments, key=lambda p: p[0]) if payments else None

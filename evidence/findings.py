@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from evidence.records import Source
+from evidence.records import LABELED, Basis, Source
 
 SEVERITIES = ("blocker", "major", "minor", "info")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -21,6 +21,8 @@ class Finding:
     message: str
     remedy: str
     sources: tuple[Source, ...] = field(default_factory=tuple)
+    #: The values the finding was decided from, with how sure each is (INTERFACE.md `rests_on`).
+    rests_on: tuple[Basis, ...] = field(default_factory=tuple)
 
     def sort_key(self) -> tuple[int, str, tuple[Source, ...], str]:
         return (SEVERITY_RANK[self.severity], self.code, self.sources, self.message)
@@ -33,7 +35,39 @@ class Finding:
             "message": self.message,
             "sources": [s.to_dict() for s in self.sources],
             "remedy": self.remedy,
+            "rests_on": [basis.to_dict() for basis in self.rests_on],
         }
+
+
+def at_severity(finding: Finding, severity: str) -> Finding:
+    """Given a finding and the severity its pipeline gives its rule, return it at that severity.
+
+    A finding is only as strong as its evidence: a blocker or major finding that rests on a
+    value that was inferred or guessed accuses no one. It becomes info, says what could not be
+    verified, and asks for that value to be checked by hand.
+    """
+    unsure = [found for found in finding.rests_on if found.certainty != LABELED]
+    if not unsure or severity not in ("blocker", "major"):
+        return replace(finding, severity=severity)
+    return replace(
+        finding,
+        severity="info",
+        message=f"not verified ({_unsure_text(unsure)}): {finding.message}",
+        remedy=f"Check the {_names(unsure)} by hand in {unsure[0].source}; if it holds: {finding.remedy}",
+    )
+
+
+def _unsure_text(unsure: list[Basis]) -> str:
+    """'the supplier name was inferred (from the letterhead)' for each value not read under its label."""
+    return "; ".join(
+        f"the {found.name.replace('_', ' ')} was {found.certainty}" + (f" ({found.note})" if found.note else "")
+        for found in unsure
+    )
+
+
+def _names(unsure: list[Basis]) -> str:
+    names = sorted({found.name.replace("_", " ") for found in unsure})
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def verdict(findings: list[Finding]) -> str:

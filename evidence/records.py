@@ -229,17 +229,59 @@ def _image_to_dict(image: ImageInfo) -> dict[str, Any]:
 
 T = TypeVar("T")
 
+#: How a value was found, strongest first: read from a labeled field or cell ("Invoice No.: 4471");
+#: worked out from layout or context (a letterhead, a sum of line items); or guessed (a day/month
+#: order nothing in the document settles). A finding is only as strong as the weakest of these.
+LABELED, INFERRED, GUESSED = "labeled", "inferred", "guessed"
+CERTAINTIES = (LABELED, INFERRED, GUESSED)
+
+
+def weakest(*certainties: str) -> str:
+    """Given certainties, return the weakest of them (labeled when none is given)."""
+    return max(certainties, key=CERTAINTIES.index, default=LABELED)
+
 
 @dataclass(frozen=True)
 class Value(Generic[T]):
-    """One extracted value, the text it was read from, and where that text sits."""
+    """One extracted value, the text it was read from, where that text sits, and how sure it is.
+
+    `certainty` is one of CERTAINTIES; `note` says how it was found (the label it was read
+    under, the layout it was inferred from, or why it is a guess).
+    """
 
     value: T
     source: Source
     text: str = ""
+    certainty: str = INFERRED
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "source": self.source.to_dict(), "text": self.text}
+        data = {"value": self.value, "source": self.source.to_dict(), "text": self.text, "certainty": self.certainty}
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+@dataclass(frozen=True)
+class Basis:
+    """One value a finding was decided from: its name, value, source and certainty (`rests_on` in the report)."""
+
+    name: str
+    value: Any
+    source: Source
+    certainty: str = LABELED
+    note: str = ""
+
+    @classmethod
+    def of(cls, name: str, found: Value) -> Basis:
+        """Given a field name and its Value, return the Basis it gives a finding."""
+        return cls(name, found.value, found.source, found.certainty, found.note)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"name": self.name, "value": self.value, "source": self.source.to_dict(), "certainty": self.certainty}
+        if self.note:
+            data["note"] = self.note
+        return data
 
 
 @dataclass(frozen=True)
@@ -284,10 +326,26 @@ class Record:
     #: for the total, read loosely, so kept out of `values()` (the schema and the report's fields).
     charge_lines: list[Value] = field(default_factory=list)
 
-    def set(self, name: str, value: Any, source: Source, text: str = "") -> None:
-        """Record a field once: the first value found (in reading order) wins."""
+    def set(
+        self, name: str, value: Any, source: Source, text: str = "", certainty: str = INFERRED, note: str = ""
+    ) -> None:
+        """Record a field once: the first value found (in reading order) wins.
+
+        `certainty` says how it was found: LABELED only when it was read under its label
+        (`note` then names the label); a value worked out from layout or context stays INFERRED.
+        """
         if value is not None and value != "" and name not in self.fields:
-            self.fields[name] = Value(value, source, text)
+            self.fields[name] = Value(value, source, text, certainty, note)
+
+    def keep(self, name: str, found: Value) -> None:
+        """Record a field once from a Value, keeping its certainty and note."""
+        if found.value is not None and found.value != "" and name not in self.fields:
+            self.fields[name] = found
+
+    def basis(self, name: str) -> Basis | None:
+        """Return the field as a finding's Basis, or None when the record has no such field."""
+        found = self.fields.get(name)
+        return Basis.of(name, found) if found is not None else None
 
     def get(self, name: str, default: Any = None) -> Any:
         found = self.fields.get(name)

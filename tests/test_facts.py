@@ -15,13 +15,13 @@ from evidence.kinds import (
     SHIPPING_DOCUMENT,
 )
 from evidence.readers import read_file
-from evidence.records import Record, Source
+from evidence.records import LABELED, Record, Source
 
 
 def _record(kind: str, path: str, **fields: object) -> Record:
     record = Record(kind=kind, path=path)
     for line, (name, value) in enumerate(fields.items(), start=1):
-        record.set(name, value, Source(path, page=1, line=line), str(value))
+        record.set(name, value, Source(path, page=1, line=line), str(value), LABELED, f'under "{name}"')
     return record
 
 
@@ -42,7 +42,7 @@ def test_fact_keeps_every_agreeing_source_and_the_conflicts() -> None:
     assert quantity["value"] == 5200
     assert quantity["conflicts"] == [
         {"value": 5000, "sources": [{"path": "contract.pdf", "page": 1, "line": 2},
-                                    {"path": "qc.pdf", "page": 1, "line": 1}]}
+                                    {"path": "qc.pdf", "page": 1, "line": 1}], "certainty": "labeled"}
     ]
 
 

@@ -33,7 +33,7 @@ def test_report_schema_rejects_a_finding_without_source() -> None:
     report = {"schema_version": "1", "tool_version": "0", "bundle": "b", "claim_type": None, "verdict": "weak",
               "as_of": "2026-11-23", "documents": [], "facts": {}, "deadlines": {}, "timeline": [],
               "findings": [{"code": "E001", "name": "off-platform-payment", "severity": "blocker",
-                            "message": "paid by T/T", "sources": [], "remedy": "..."}]}
+                            "message": "paid by T/T", "sources": [], "remedy": "...", "rests_on": []}]}
     assert [e.path for e in validate(report, "report")] == ["$.findings[0].sources"]
 
 

@@ -24,7 +24,7 @@ from evidence.normalize.date_order import decide_date_order
 from evidence.normalize.dates import date_in, english_months, find_dates
 from evidence.normalize.identifiers import identifier_in
 from evidence.normalize.money import Money, amount_in
-from evidence.records import Document, Record, Source, TextLine
+from evidence.records import LABELED, Document, Record, Source, TextLine
 
 T = TypeVar("T")
 #: Where labeled values are read from, first to last, for a form drawn as a grid (inspection
@@ -177,15 +177,19 @@ def whole_file(doc: Document) -> Source:
 
 
 def put(record: Record, name: str, found: tuple[Any, Labeled] | None, convert: Callable[[Any], Any] = lambda v: v) -> None:
-    """Set `name` on the record from a (value, Labeled) pair, keeping its source."""
+    """Set `name` on the record from a (value, Labeled) pair, keeping its source; it was read under its label."""
     if found is not None:
         value, labeled = found
-        record.set(name, convert(value), labeled.source, labeled.value)
+        record.set(name, convert(value), labeled.source, labeled.value, LABELED, labeled_note(labeled))
+
+
+def labeled_note(labeled: Labeled) -> str:
+    """Given a labeled value, return the note that says which label it was read under."""
+    return f'under "{labeled.label.strip()}"' if labeled.label.strip() else ""
 
 
 def stand_in(record: Record, name: str, other: str) -> None:
     """Set `name` to the value of `other` when the document gives only that one (a report's date
     for its inspection date, a receipt's date for its payment date)."""
     if name not in record.fields and other in record.fields:
-        value = record.fields[other]
-        record.set(name, value.value, value.source, value.text)
+        record.keep(name, record.fields[other])

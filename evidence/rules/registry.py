@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import inspect
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from evidence.findings import Finding
-from evidence.records import Source
+from evidence.records import Basis, Source
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
@@ -37,16 +37,16 @@ class Rule:
     doc: str
     check: Check
 
-    def finding(self, message: str, *sources: Source, remedy: str | None = None) -> Finding:
-        """Return a finding of this rule at its default severity."""
-        return Finding(
-            code=self.code,
-            name=self.name,
-            severity=self.severity,
-            message=message,
-            remedy=remedy or self.remedy,
-            sources=tuple(sources),
-        )
+    def finding(
+        self, message: str, *sources: Source, remedy: str | None = None, rests_on: Iterable[Basis | None] = ()
+    ) -> Finding:
+        """Return a finding of this rule at its default severity, decided from the values in `rests_on`.
+
+        `check` settles its severity by the pipeline and by how sure those values are
+        (`findings.at_severity`).
+        """
+        basis = tuple(found for found in rests_on if found is not None)
+        return Finding(self.code, self.name, self.severity, message, remedy or self.remedy, tuple(sources), basis)
 
 
 #: Registry: finding code -> rule.
