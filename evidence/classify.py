@@ -56,6 +56,9 @@ PLACEHOLDERS = 2
 #: A long form with hardly a date, amount or number in it is a blank template.
 _VALUE = re.compile(r"\d[\d,./\-]{2,}\d|\d{3,}")
 BLANK_FORM_LINES, BLANK_FORM_VALUES, BLANK_FORM_LABELS = 20, 5, 5
+#: A field left to fill in by hand: a rule of underscores or dots ('Beneficiary name: ________').
+_FILL_IN = re.compile(r"_{4,}|\.{8,}|…{3,}")
+BLANK_FIELDS = 4
 _FILENAME_HINTS = {
     PROFORMA_INVOICE: ("proforma", "pi", "形式发票"),
     COMMERCIAL_INVOICE: ("invoice", "ci", "发票"),
@@ -127,10 +130,14 @@ def _by_substance(doc: Document) -> Classification | None:
 
 
 def _blank_form(doc: Document, evidence: dict[str, list[str]]) -> Classification | None:
-    """A long form full of a kind's labels but with hardly a date, amount or number filled in is a template."""
+    """A form whose fields are still blank lines to fill in, or a long form full of a kind's labels
+    with hardly a date, amount or number filled in, is a template."""
     texts = [line.text for line in doc.lines]
     labels = sum(len(items) for kind, items in evidence.items() if kind != UNKNOWN)
     values = sum(len(_VALUE.findall(text)) for text in texts)
+    blanks = sum(1 for text in texts if _FILL_IN.search(text))
+    if blanks >= BLANK_FIELDS and blanks * 3 >= len(texts) and values <= BLANK_FORM_VALUES:
+        return Classification(UNKNOWN, 0.0, f"{blanks} of {len(texts)} lines are fields left blank: a blank form")
     if len(texts) < BLANK_FORM_LINES or labels < BLANK_FORM_LABELS:
         return None
     if values <= BLANK_FORM_VALUES and values * 10 < len(texts):
