@@ -73,3 +73,10 @@ def test_a_label_wrapped_in_a_narrow_column_is_joined() -> None:
 def test_a_sentence_wrapped_after_a_word_stays_as_written() -> None:
     doc = text_doc("Ship\nto Hamburg by sea\nPacking\nlist follows\n")
     assert [line.text for line in Reading.of(doc).doc.lines] == ["Ship", "to Hamburg by sea", "Packing", "list follows"]
+
+
+def test_a_number_cut_after_its_hyphen_at_a_line_break_is_whole_again() -> None:
+    doc = text_doc("Trade Assurance order 24558103-\n72219904, as per PI LT-9\nTel: 0755-\n")
+    lines = [line.text for line in Reading.of(doc).doc.lines]
+    assert lines[:2] == ["Trade Assurance order 24558103-72219904", ", as per PI LT-9"]
+    assert lines[2] == "Tel: 0755-"  # nothing follows: left as written

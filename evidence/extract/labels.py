@@ -45,6 +45,9 @@ ISSUE_DATE_LABELS = (
 #: A capital cut off its word by letter spacing in the PDF text layer ("F actuurnummer:").
 _SPLIT_CAPITAL = re.compile(r"(?<![A-Za-z])([A-Z]) (?=[a-z]{3,})")
 #: A form's label cell spread to its width with spaces between Chinese characters ("发  货 单 位").
+#: A number cut at a line break after one of its hyphens, and the rest of it on the next line.
+_NUMBER_CUT = re.compile(r"\d-\s*$")
+_NUMBER_REST = re.compile(r"\s*(\d[\w\-/]*)\s*")
 #: A label's last letters wrapped to the start of the next line ("er" of "Manufactur/er").
 _WRAPPED_TAIL = re.compile(r"([a-z]{1,4})(?:\s+|$)")
 _FIRST_WORD = re.compile(r"[A-Z][A-Za-z]{3,}")
@@ -171,7 +174,20 @@ def _repaired_page(page: Page) -> Page:
     lines = [_repaired_line(line) for line in page.lines]
     for index in range(len(lines) - 1):
         lines[index], lines[index + 1] = _unwrapped_label(lines[index], lines[index + 1])
+        lines[index], lines[index + 1] = _unwrapped_number(lines[index], lines[index + 1])
     return replace(page, lines=lines)
+
+
+def _unwrapped_number(line: TextLine, following: TextLine) -> tuple[TextLine, TextLine]:
+    """Given two lines, return them with a number cut after its hyphen at the line's end made whole again
+    ("order 24558103-" / "72219904, as per ..." is order 24558103-72219904)."""
+    if not _NUMBER_CUT.search(line.text):
+        return line, following
+    rest = _NUMBER_REST.match(following.text)
+    if rest is None:
+        return line, following
+    return (TextLine(line.text.rstrip() + rest.group(1), line.source),
+            TextLine(following.text[rest.end():], following.source))
 
 
 def _unwrapped_label(line: TextLine, following: TextLine) -> tuple[TextLine, TextLine]:

@@ -239,8 +239,9 @@ def _items_mismatch(record: Record) -> Finding | None:
     stated = float(total.value)
     if any(abs(s - stated) <= CENT * len(amounts) for s in sums):
         return None
+    # Written charge, tax and discount lines (a discount negative) explain the gap one by one or together.
     written = _written_charges(record)
-    if any(abs(abs(stated - items) - c) <= CENT * len(amounts) for c in [*written, sum(written)] if c):
+    if any(abs(abs(stated - items) - abs(c)) <= CENT * len(amounts) for c in [*written, sum(written)] if c):
         return None
     currency = _currency(record)
     added = max(sums, key=lambda s: abs(s - items))
