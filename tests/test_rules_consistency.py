@@ -12,7 +12,7 @@ import evidence.rules.consistency  # noqa: F401  (registers the X rules)
 from evidence import Report, check_bundle
 from evidence.extract import extract
 from evidence.facts import records_to_facts
-from evidence.records import Record
+from evidence.records import Record, Source, Value
 from evidence.rules.consistency import amount_mismatch
 from evidence.rules.context import Context
 from tests.conftest import SAMPLES, text_doc
@@ -259,3 +259,11 @@ def test_x003_reads_the_record_not_the_document() -> None:
     assert _x003(record) == []
     record.charge_lines = []
     assert [m for m in _x003(record) if "do not add up" in m]
+
+
+@pytest.mark.parametrize(("price", "fires"), [(25300, False), (25000, True), (50.6, False)])
+def test_x003_a_price_column_holding_the_line_amount_is_its_total_price(price: float, fires: bool) -> None:
+    record = Record("commercial_invoice", "ci.pdf")
+    where = Source("ci.pdf", page=1, line=30)
+    record.items = [{"quantity": Value(500, where), "unit_price": Value(price, where), "amount": Value(25300, where)}]
+    assert bool([m for m in _x003(record) if "x" in m and "line amount" in m]) is fires

@@ -258,7 +258,8 @@ def _line_mismatches(record: Record) -> Iterator[Finding]:
     for item in record.items:
         values = {k: _number(item[k].value) if k in item else None for k in ("quantity", "unit_price", "amount")}
         quantity, price, amount = values["quantity"], values["unit_price"], values["amount"]
-        if quantity is None or price is None or amount is None:
+        # A 'Price' column that holds the line's amount is its total price, not a price a unit.
+        if quantity is None or price is None or amount is None or abs(price - amount) <= CENT:
             continue
         # A unit price written to the cent may be rounded by up to half a cent a unit.
         if abs(quantity * price - amount) > quantity * 0.005 + CENT:
