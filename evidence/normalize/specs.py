@@ -33,6 +33,8 @@ SAMPLE = "reference-to-sample"
 _LABEL = re.compile(r"\s*(?P<label>[^:=\t\d][^:=\t]{0,39}?)\s*(?:[:=]|\t)\s*(?P<value>.*)", re.S)
 _WIDE_GAP = re.compile(r"\s*(?P<label>\S.{0,39}?)\s{2,}(?P<value>\S.*)", re.S)
 _LABEL_UNIT = re.compile(r"\s*[(\[]\s*(?P<unit>[^()\[\]]{1,12}?)\s*[)\]]\s*$")
+#: Where an English label meets its Chinese twin ("Weight 重量", "重量 Weight").
+_LANGUAGE_EDGE = re.compile(r"(?<=[\u3400-\u9fff])\s*(?=[A-Za-z])|(?<=[A-Za-z.])\s*(?=[\u3400-\u9fff])")
 _BARE_FIGURE = re.compile(r"(?<![0-9A-Za-z.,±+])(?<![A-Za-z0-9]-)\d+(?:[.,]\d+)?(?![0-9A-Za-z]|[.,]\d)")
 
 
@@ -98,6 +100,13 @@ def parse_spec_line(text: str) -> SpecItem:
     if unit == "oz" and expects == "volume":
         unit = "fl oz"  # a bottle's "24 oz" is a capacity
     phrases = find_phrases(text)
+    entry = _attributes()[key] if key else {}
+    if entry.get("names"):
+        # "Brand: Excellent", "Model: Premium 750": a capitalised word of the list is the name.
+        phrases = [p for p in phrases if not p.text[:1].isupper()]
+    if entry.get("figures_define") and (measures or find_quantities(value)):
+        # "Packing: export standard carton, 24 pcs/ctn, 60 x 40 x 35 cm": the figures define it.
+        phrases = [p for p in phrases if p.category == SAMPLE]
     return SpecItem(
         attribute=attribute,
         value=value,
@@ -173,6 +182,14 @@ def attribute_key(label: str) -> str | None:
     return index.get(_attribute_word(max(inside, key=len))) if inside else None
 
 
+def is_attribute_name(label: str) -> bool:
+    """Given a label ("Capacity (ml)", "Weight 重量"), return True if each language of it is only an attribute word."""
+    name = _LABEL_UNIT.sub("", fold_width(label)).strip().strip(":")
+    parts = [part for part in _LANGUAGE_EDGE.split(name) if part.strip()]
+    index = _attribute_index()
+    return bool(parts) and all(_attribute_word(p) in index or _attribute_word(p).rstrip(".") in index for p in parts)
+
+
 def render_tolerance(measure: Measure) -> str | None:
     """Given a measure, return its tolerance as text ("±10 ml", "+0.2/-0.1 mm", "±2%"), or None."""
     plus, minus = measure.tolerance_plus, measure.tolerance_minus
@@ -193,7 +210,8 @@ def _cut(text: str, match: re.Match[str]) -> tuple[str, str]:
 
 
 def _looks_like_label(label: str) -> bool:
-    words = label.split()
+    # "Inner size L x W x H (mm)" is three words: axis letters and a unit in brackets name no more.
+    words = [w for w in re.sub(r"[(\[（][^)\]）]{0,12}[)\]）]", " ", label).split() if len(w) > 1]
     return any(ch.isalpha() for ch in label) and len(words) <= 6 and not label.lower().startswith("http")
 
 
@@ -227,6 +245,8 @@ def _cleared(entry: dict[str, Any], text: str, end: int) -> bool:
     followers = entry.get("unless_followed_by", [])
     if followers and re.match(r"\s*" + literal_alternation(followers), text[end:]):
         return True
+    if entry["category"] != SAMPLE and _name_word().match(text, end):
+        return True  # "Premium Series": the name of a product line
     contexts = entry.get("unless_context", [])
     return any(re.search(_context_word(word), text, re.I) for word in contexts)
 
@@ -244,6 +264,13 @@ def _phrase_patterns() -> list[tuple[dict[str, Any], re.Pattern[str]]]:
         regex = entry.get("pattern") or phrase_alternation([entry["phrase"]])
         patterns.append((entry, re.compile(regex, re.I)))
     return patterns
+
+
+@lru_cache(maxsize=1)
+def _name_word() -> re.Pattern[str]:
+    """The words after which a phrase names a product line ("Premium Series")."""
+    words = load_data("subjective_phrases")["name_words"]["words"]
+    return re.compile(rf"[\s-]*(?:{phrase_alternation(words)})", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,10 @@ KIND = INSPECTION_REPORT
 #: Records that state what the order is (its number, references, quantity); never the report itself.
 ORDER_KINDS = (CLAIM_MANIFEST, *ORDER_TERMS, PAYMENT_RECORD)
 QUANTITY_KINDS = ORDER_TERMS
+#: The fields in which the order documents state a reference of the order.
+ORDER_REFERENCE_FIELDS = ("order_number", "order_reference", "pi_number", "po_number", "contract_number")
+#: The records whose own number is a reference of the order (a PI's or contract's number, not an invoice's).
+ORDER_NUMBERED_KINDS = (PROFORMA_INVOICE, CONTRACT)
 #: A model/article code as written in a product line: letters and digits joined by dashes ("HY-VB750-BK").
 MODEL_CODE = re.compile(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b")
 
@@ -157,21 +161,29 @@ def _quantity(value: Any) -> float | None:
         return None
 
 
+def _order_references(ctx: Context) -> list[tuple[Any, Source]]:
+    """Every reference the order documents give the order: any of them identifies it (RULES.md I004)."""
+    found = _order_values(ctx, ORDER_KINDS, ORDER_REFERENCE_FIELDS)
+    return found + _order_values(ctx, ORDER_NUMBERED_KINDS, ("document_number",))
+
+
 def _wrong_order(ctx: Context, record: Record) -> Iterator[tuple[str, list[Source]]]:
-    """The ways a report names another order: (what it says, sources of the report and the order)."""
+    """The ways a report names another order: (what it says, sources of the report and the order).
+
+    A reference the report gives (order, PI or PO/contract number) is another order's only when
+    it is none of the order's references: a report may name the order by its PI number under
+    "Order No." or by the buyer's PO.
+    """
+    known = _order_references(ctx)
     orders = _order_values(ctx, ORDER_KINDS, ("order_number",))
-    number = record.fields.get("order_number")
-    if number is not None and _mismatch(number, orders, _ref):
-        yield (f"order {_shown(number)}, not {orders[0][0]}", [number.source, orders[0][1]])
     pis = _order_values(ctx, (PROFORMA_INVOICE,), ("document_number", "pi_number"))
-    pi = record.fields.get("pi_number")
-    if pi is not None and _mismatch(pi, pis, _ref):
-        yield (f"PI {_shown(pi)}, not {pis[0][0]}", [pi.source, pis[0][1]])
     refs = _order_values(ctx, ORDER_TERMS, ("po_number", "contract_number"))
     refs += _order_values(ctx, (CONTRACT,), ("document_number",))
-    po = record.fields.get("po_number")
-    if po is not None and _mismatch(po, refs, _ref):
-        yield (f"PO/contract {_shown(po)}, not {refs[0][0]}", [po.source, refs[0][1]])
+    for name, what, theirs in (("order_number", "order", orders), ("pi_number", "PI", pis),
+                               ("po_number", "PO/contract", refs)):
+        ours = record.fields.get(name)
+        if ours is not None and theirs and _mismatch(ours, known, _ref):
+            yield (f"{what} {_shown(ours)}, not {theirs[0][0]}", [ours.source, theirs[0][1]])
     product = record.fields.get("product")
     models = _order_models(ctx)
     named = _model_codes(str(product.value)) if product is not None else set()
@@ -180,9 +192,22 @@ def _wrong_order(ctx: Context, record: Record) -> Iterator[tuple[str, list[Sourc
         first = next(iter(models.values()))[1]
         yield (f"product {product.value}, not the order's model(s) {', '.join(written)}", [product.source, first])
     quantities = [(v, s) for v, s in _order_values(ctx, QUANTITY_KINDS, ("quantity",)) if _quantity(v) is not None]
+    quantities += _lines_quantity(ctx, named)
     quantity = record.fields.get("quantity")
     if quantity is not None and _quantity(quantity.value) is not None and _mismatch(quantity, quantities, _quantity):
         yield (f"quantity {quantity.value}, not {quantities[0][0]}", [quantity.source, quantities[0][1]])
+
+
+def _lines_quantity(ctx: Context, named: set[str]) -> list[tuple[Any, Source]]:
+    """The quantity of the order's product lines a report names by model (a report on one line of the order)."""
+    found = []
+    for record in sorted((r for r in ctx.records if r.kind in QUANTITY_KINDS), key=lambda r: r.path):
+        lines = [item for item in record.items if item.get("model") is not None
+                 and _ref(item["model"].value) in named and item.get("quantity") is not None]
+        if lines and {_ref(item["model"].value) for item in lines} == named and len(lines) < len(record.items):
+            total = sum(_quantity(item["quantity"].value) or 0 for item in lines)
+            found.append((total, lines[0]["quantity"].source))
+    return found
 
 
 def _model_codes(text: str) -> set[str]:

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from evidence.findings import Finding
-from evidence.kinds import CONTRACT, PROFORMA_INVOICE
+from evidence.kinds import CLAIM_MANIFEST, COMMERCIAL_INVOICE, CONTRACT, PAYMENT_RECORD, PROFORMA_INVOICE
 from evidence.normalize.quantities import find_measures, to_base
 from evidence.normalize.specs import attribute_key, find_subjective, parse_spec_line
 from evidence.records import Event, Record, Source
@@ -72,7 +72,9 @@ def subjective_spec(ctx: Context) -> Iterator[Finding]:
         sources: list[Source] = []
         spec_field = record.fields.get("specs")
         for spec in _specs(record):
-            found = [str(p) for p in spec.get("subjective") or []] or find_subjective(str(spec.get("text") or ""))
+            # The extractor's reading stands when it gives one: it knows a brand or model name from a judgment.
+            said = spec.get("subjective")
+            found = [str(p) for p in said] if isinstance(said, list) else find_subjective(str(spec.get("text") or ""))
             if found and spec_field is not None and spec_field.source not in sources:
                 sources.append(spec_field.source)
             phrases.extend(found)
@@ -179,13 +181,18 @@ def specs_conflict(ctx: Context) -> Iterator[Finding]:
 )
 def sample_approved(ctx: Context) -> Iterator[Finding]:
     """What it checks: messages in which the buyer approves a (pre-production) sample.
+    An approval that names only another order's references or models ("the sample for
+    order FX-PI-260611 was approved") is not this order's.
 
     Why it matters: once a sample is approved it becomes the reference; design,
     colour or feel complaints are not covered where the bulk matches the sample.
     """
+    ours = _order_references(ctx)
     for record in ctx.records:
         for event in record.events:
-            if event.kind == "sample-approved" and event.actor != "supplier":
+            if event.kind == "sample-approved" and event.actor != "supplier" and not _names_another_order(
+                str(event.quote or ""), ours
+            ):
                 when = f" on {event.timestamp}" if event.timestamp else ""
                 yield RULES["S005"].finding(
                     f"{event.source.path}: the buyer approved a sample{when}: \"{_short(event.quote)}\"",
@@ -219,6 +226,36 @@ def no_quality_standard(ctx: Context) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- helpers
+
+#: A reference as messages cite an order or a product: a code of letters and digits joined by
+#: dashes ("FX-PI-260611", "BW-K17"), or a platform order number (12 to 20 digits).
+_CITED = re.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+)+\b|(?<!\d)\d{12,20}(?!\d)")
+#: The kinds whose references and models are the order's, and the fields that hold them.
+_ORDER_KINDS = (*SPEC_KINDS, COMMERCIAL_INVOICE, PAYMENT_RECORD, CLAIM_MANIFEST)
+_REFERENCE_FIELDS = ("order_number", "order_reference", "pi_number", "po_number", "contract_number")
+
+
+def _ref(value: Any) -> str:
+    return re.sub(r"[\s\-_/.#:]", "", str(value)).upper()
+
+
+def _order_references(ctx: Context) -> set[str]:
+    """The order's own references and model codes, as two documents must agree on them."""
+    found: set[str] = set()
+    for record in ctx.records:
+        if record.kind not in _ORDER_KINDS:
+            continue
+        names = _REFERENCE_FIELDS + (("document_number",) if record.kind in SPEC_KINDS else ())
+        found.update(_ref(record.get(name)) for name in names if record.get(name))
+        found.update(_ref(item["model"].value) for item in record.items if item.get("model") is not None)
+        found.update(_ref(spec["product"]) for spec in _specs(record) if spec.get("product"))
+    return found
+
+
+def _names_another_order(quote: str, ours: set[str]) -> bool:
+    """Whether a message cites order references or models, none of them this order's."""
+    cited = {_ref(code) for code in _CITED.findall(quote) if re.search(r"[A-Z]", code) or code.isdigit()}
+    return bool(cited and ours) and not cited & ours
 
 
 def _spec_records(ctx: Context) -> list[Record]:

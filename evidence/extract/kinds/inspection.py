@@ -20,18 +20,21 @@ from evidence.extract.parts import aql
 from evidence.extract.parts.aql import inspection_terms
 from evidence.kinds import INSPECTION_REPORT
 from evidence.phrases import compile_phrases, find_named, phrase_to_pattern, phrases_pattern, required_phrases_pattern
-from evidence.extract.labels import ISSUE_DATE_LABELS, label_key
+from evidence.extract.labels import ISSUE_DATE_LABELS, Labeled, label_key
 from evidence.extract.parts.parties import block_name, letterhead, name_in_items
 from evidence.extract.reading import Reading, put, stand_in, top_lines, whole_file
 from evidence.extract.references import PO_LABELS, record_cited_order
 from evidence.normalize import json_number
 from evidence.normalize.companies import company_key
-from evidence.normalize.quantities import goods_count, integer_in
+from evidence.normalize.quantities import integer_in
+from evidence.normalize.quantity_sums import goods_total
 from evidence.reference_data import load_data
 from evidence.records import Document, Record, Source, TextLine
 
 _TITLE_LINES = 8  # where a report's letterhead and title sit
 _FOOTER_LINES = 4  # where a company's footer or stamp text sits
+#: Labeled parties a report names besides its issuer: the factory and the client.
+_PARTY_FIELDS = ("supplier_name", "buyer_name", "payer_name")
 
 
 def extract(reading: Reading) -> Record:
@@ -79,11 +82,27 @@ def record_parties(record: Record, found: Reading) -> None:
 
 
 def record_goods(record: Record, found: Reading) -> None:
-    """Set the product, the order quantity, the quantity presented and the sample size."""
-    put(record, "product", found.first("product", lambda text: text.splitlines()[0].strip() or None))
-    put(record, "quantity", found.first("quantity", goods_count), json_number)
-    put(record, "quantity_presented", found.first("quantity_presented", goods_count), json_number)
+    """Set the product, the order quantity, the quantity presented and the sample size.
+
+    A quantity written as a sum or per product line ("600 + 600 + 600 pcs") is its total.
+    """
+    products = [item for item in found.values("product") if item.value.strip()]
+    # A letterhead line that starts with the word ("Products Inspection Services") is no product label.
+    product = next((item for item in products if _label_separated(found, item)), products[0] if products else None)
+    if product is not None:
+        put(record, "product", (product.value.splitlines()[0].strip(), product))
+    put(record, "quantity", found.first("quantity", goods_total), json_number)
+    put(record, "quantity_presented", found.first("quantity_presented", goods_total), json_number)
     put(record, "sample_size", found.first("sample_size", integer_in))
+
+
+def _label_separated(found: Reading, item: Labeled) -> bool:
+    """Whether a label is set off from its value on its line (a colon, a cell, a wide gap), as form labels are."""
+    line = found.line_text(item.source)
+    at = line.lower().find(item.label.lower())
+    if not line or at < 0:
+        return True
+    return bool(re.match(r"\s*[:：|]|\s{2,}|\t|\s*$", line[at + len(item.label) :]))
 
 
 # ---------------------------------------------------------------- issuer
@@ -140,7 +159,9 @@ def issuer(found: Reading) -> Issuer | None:
 def supplier_qc_marker(found: Reading) -> TextLine | None:
     """Given a report, return the letterhead or issuer line that shows the supplier's own QC, if any."""
     pattern = required_phrases_pattern(tuple(inspection_terms()["supplier_qc_markers"]["phrases"]))
-    lines = top_lines(found.doc, _TITLE_LINES)
+    # "Factory contact: Ms. Zhou (QC Department)" describes the factory the report names, not its issuer.
+    named = {item.source for item in found.values(*_PARTY_FIELDS) if pattern.search(item.value)}
+    lines = [line for line in top_lines(found.doc, _TITLE_LINES) if line.source not in named]
     issuers = [TextLine(item.value, item.source) for item in found.values("inspection_company")]
     return next((line for line in [*issuers, *lines] if pattern.search(line.text)), None)
 

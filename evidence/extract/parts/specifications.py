@@ -22,6 +22,7 @@ from typing import Any
 from evidence.extract.parts.item_headers import header_roles
 from evidence.extract.parts.scan import CELL_SPLIT, cjk_share, split_languages, terms
 from evidence.extract.parts.sections import topic_sections
+from evidence.extract.parts.spec_columns import column_specs
 from evidence.normalize import json_number
 from evidence.normalize.specs import SpecItem, parse_spec_line, split_label
 from evidence.phrases import compile_phrases
@@ -118,6 +119,8 @@ def find_specs(doc: Document, skip: set[Source] | None = None) -> list[Spec]:
             if (spec.item.attribute, spec.item.value) not in seen:
                 seen.add((spec.item.attribute, spec.item.value))
                 found.append(spec)
+    found += [Spec(c.item, c.source, c.product) for c in column_specs(doc)
+              if (c.item.attribute, c.item.value) not in seen]
     return found
 
 
@@ -248,7 +251,7 @@ def _attribute_line_specs(line: TextLine) -> list[Spec]:
         if attribute is None:
             continue
         item = parse_spec_line(cell)
-        if item.key is not None and item.key not in ("model", "packing", "logo") and _says_something(item):
+        if item.key is not None and item.key not in ("model", "brand", "packing", "logo") and _says_something(item):
             return [Spec(item, line.source)]
     return []
 
