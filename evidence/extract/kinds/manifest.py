@@ -2,6 +2,7 @@
 
 It is validated against schemas/claim.schema.json; a value that breaks the
 schema is reported (F005) and left out, and the valid rest is still used.
+Every value is the buyer's own statement under its key: labeled, note `claim.toml`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import tomllib
 
 from evidence.extract.reading import Reading
 from evidence.kinds import CLAIM_MANIFEST
-from evidence.records import Document, Problem, Record, Source
+from evidence.records import LABELED, Document, Problem, Record, Source
 from evidence.schemas import to_json_types, validate
 
 
@@ -28,7 +29,7 @@ def extract(reading: Reading) -> Record:
         record.problems.append(Problem("F005", reason, Source(doc.path)))
         _drop(data, error.path)
     for name, value in data.items():
-        record.set(name, value, _source_of(doc, name), str(value))
+        record.set(name, value, _source_of(doc, name), str(value), LABELED, "claim.toml")
     return record
 
 

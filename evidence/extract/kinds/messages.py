@@ -15,6 +15,12 @@ JSON / transcript) into a `message_log` Record:
 
 System lines ("Messages are end-to-end encrypted") and text an e-mail quotes
 from earlier mails are not anyone's words and are left out.
+
+What the export states under its own headers (an e-mail's From, To, Date and
+Subject; a Message Center export's sender and time fields and its order number)
+is labeled, and so is a value under a label in a message ("Beneficiary: ...");
+all else is worked out from the messages (who is buyer, which numbers are
+orders, what was promised) and is inferred.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.reading import Reading, whole_file
+from evidence.extract.reading import Reading, labeled_note, whole_file
 from evidence.extract.conversation.cues import Text, event_data
 from evidence.extract.labels import line_to_labeled
 from evidence.extract.conversation.events import UNKNOWN, Happening, Turn, order_numbers, turns_to_happenings
@@ -35,7 +41,7 @@ from evidence.kinds import MESSAGE_LOG
 from evidence.normalize.dates import document_order
 from evidence.phrases import compile_cues
 from evidence.reference_data import load_data
-from evidence.records import Document, Event, Message, Record, Source, TextLine
+from evidence.records import INFERRED, LABELED, Document, Event, Message, Record, Source, TextLine
 
 QUOTE_CHARS = 300
 HEADER_LINES = 12  # an e-mail page starts with its headers: From, To, Cc, Date, Subject
@@ -43,6 +49,14 @@ _RECIPIENT = re.compile(r"^\s*(?:To|Cc|收件人|抄送)\s*[:：]\s*(.+)$", re.I
 _TIME_PART = re.compile(r"T(\d{2}):(\d{2})(?::(\d{2}))?(\.\d+)?(.*)$")
 _LABEL_LEAK = re.compile(r"^\w+\s*[:：]")  # "address: ..." under a "Beneficiary" label
 _FORMATS = {"csv": "message-center-csv", "json": "message-center-json", "eml": "eml", "mbox": "mbox"}
+#: Readers whose messages carry their sender and time under named fields, with the notes they give:
+#: an e-mail's headers, a Message Center CSV's header row or JSON keys. A chat app's text export
+#: only lays them out before each message.
+_HEADERED = {
+    "email": ("the From, To and Cc headers", "the Date header"),
+    "messages": ("the export's sender field", "the export's time field"),
+}
+_WORDS = "from the messages' words"
 
 
 def extract(reading: Reading) -> Record:
@@ -117,14 +131,17 @@ def full_timestamp(timestamp: str) -> str:
 def record_overview(record: Record, doc: Document, messages: list[Message]) -> None:
     """Record format, channel, count, first/last message time and participants."""
     where = whole_file(doc)
-    record.set("format", log_format(doc), where)
-    record.set("channel", dominant_channel(messages), where)
-    record.set("message_count", len(messages), where)
+    record.set("format", log_format(doc), where, "", INFERRED, "from the file's type and layout")
+    record.set("channel", dominant_channel(messages), where, "", INFERRED, "the channel of most messages")
+    record.set("message_count", len(messages), where, "", INFERRED, "the messages counted, system lines left out")
     stamped = sorted(((full_timestamp(m.timestamp), m) for m in messages if m.timestamp), key=lambda pair: pair[0])
+    people, times = _HEADERED.get(doc.reader, ("", ""))
+    stamp_how = (LABELED, times) if times else (INFERRED, "the time the export shows with the message")
     if stamped:
-        record.set("first_message", stamped[0][0], stamped[0][1].source)
-        record.set("last_message", stamped[-1][0], stamped[-1][1].source)
-    record.set("participants", participants(doc, messages), where)
+        record.set("first_message", stamped[0][0], stamped[0][1].source, "", *stamp_how)
+        record.set("last_message", stamped[-1][0], stamped[-1][1].source, "", *stamp_how)
+    people_how = (LABELED, people) if people else (INFERRED, "the senders of the messages")
+    record.set("participants", participants(doc, messages), where, "", *people_how)
 
 
 def participants(doc: Document, messages: list[Message]) -> list[str]:
@@ -186,13 +203,16 @@ def record_parties(record: Record, doc: Document, roles: dict[str, str]) -> None
     where = whole_file(doc)
     for side in ("buyer", "supplier"):
         names = [sender for sender, role in roles.items() if role == side]
+        # A side the log states itself is labeled; one told from what the senders write is inferred.
+        stated = bool(names) and doc.metadata.get(side) == names[0]
+        how = (LABELED, f'the export\'s "{side}"') if stated else (INFERRED, "from what they write")
         if names:
-            record.set(side, names[0], where)  # the first to write; one person may show under two names
+            record.set(side, names[0], where, "", *how)  # the first to write; one person may show under two names
         if len(names) > 1:
-            record.set(f"{side}_senders", names, where)
+            record.set(f"{side}_senders", names, where, "", INFERRED, "from what they write")
     recipients = email_recipients(doc)
     if recipients:
-        record.set("recipients", recipients, where)
+        record.set("recipients", recipients, where, "", LABELED, "the To and Cc headers")
     senders = {m.sender for m in doc.messages if m.sender and not m.system}
     unknown = sorted(sender for sender in senders | set(recipients) if sender not in roles)
     if unknown:
@@ -256,9 +276,13 @@ def record_orders(record: Record, doc: Document, turns: list[Turn]) -> None:
     for turn in turns:
         numbers.extend((n, turn.message.source) for n in order_numbers(turn.text))
     unique = list(dict.fromkeys(n for n, _ in numbers))
+    stated = doc.metadata.get("order_number")
     if unique:
-        record.set("order_number", unique[0], numbers[0][1])
-        record.set("order_numbers", unique, numbers[0][1])
+        # The export's own order number is labeled; a number seen in a message is taken for an order's.
+        first = (LABELED, 'the export\'s "order_number"') if unique[0] == stated else (INFERRED, "named in a message")
+        record.set("order_number", unique[0], numbers[0][1], "", *first)
+        every = (LABELED, first[1]) if unique == [stated] else (INFERRED, "named in messages")
+        record.set("order_numbers", unique, numbers[0][1], "", *every)
     _record_order_events(record, turns)
 
 
@@ -279,7 +303,7 @@ def record_dates(record: Record, happenings: list[Happening]) -> None:
     for kind, name in (("supplier-promise", "date_promises"), ("extension-agreed", "agreed_ship_dates")):
         found = [_dated(h, d) for h in happenings if h.kind == kind for d in h.dates]
         if found:
-            record.set(name, found, happenings_source(happenings, kind))
+            record.set(name, found, happenings_source(happenings, kind), "", INFERRED, _WORDS)
 
 
 def _dated(happening: Happening, value: date) -> dict[str, Any]:
@@ -302,14 +326,15 @@ def record_payment_details(record: Record, turns: list[Turn], happenings: list[H
     """Record whether the supplier asked to pay off-platform, and the beneficiary they gave."""
     requests = [h for h in happenings if h.kind == "off-platform-payment-request"]
     where = requests[0].turn.message.source if requests else Source(record.path)
-    record.set("payment_request", bool(requests), where)
+    record.set("payment_request", bool(requests), where, "", INFERRED, _WORDS)
     for turn in turns:
         if turn.role == "buyer":
             continue
         for line in turn.text.original.split("\n"):
             for labeled in line_to_labeled(TextLine(line.strip(), turn.message.source)):
                 if labeled.field == "beneficiary_name" and not _LABEL_LEAK.match(labeled.value):
-                    record.set("beneficiary_name", labeled.value.strip(), turn.message.source, line.strip())
+                    record.set("beneficiary_name", labeled.value.strip(), turn.message.source, line.strip(),
+                               LABELED, labeled_note(labeled))
 
 
 def record_email(record: Record, doc: Document, turns: list[Turn]) -> None:
@@ -318,8 +343,8 @@ def record_email(record: Record, doc: Document, turns: list[Turn]) -> None:
         return
     first = turns[0].message
     if doc.metadata.get("subject"):
-        record.set("subject", doc.metadata["subject"], first.source)
+        record.set("subject", doc.metadata["subject"], first.source, "", LABELED, "the Subject header")
     if first.sender:
-        record.set("sender", first.sender, first.source)
+        record.set("sender", first.sender, first.source, "", LABELED, "the From header")
     if turns[0].sent:
-        record.set("document_date", turns[0].sent.isoformat(), first.source)
+        record.set("document_date", turns[0].sent.isoformat(), first.source, "", LABELED, "the Date header")

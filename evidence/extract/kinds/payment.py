@@ -8,6 +8,13 @@ person, how much, in which currency, on which day, and for what (deposit,
 balance or full). Channel, purpose and party-block words live in
 data/payment_channels.json; MT103 fields (:20:, :32A:, :50K:, :59:, :70:)
 are read as such.
+
+How sure each value is: read under its label or MT103 tag, labeled; found in
+a party block under its heading, by position (a payment advice's letterhead and
+addressee), in a sentence, under a label that names the part but not the party,
+or decided from words (method, purpose, whether the beneficiary is a person),
+inferred; a numeric date read in a day/month order the document does not
+settle, guessed (parts/certainty.py).
 """
 
 from __future__ import annotations
@@ -17,7 +24,6 @@ from decimal import Decimal
 from datetime import date
 
 from evidence.kinds import PAYMENT_RECORD
-from evidence.phrases import phrases_pattern
 from evidence.extract.labels import Labeled, label_key
 from evidence.extract.parts.parties import block_name
 from evidence.extract.parts.party_layouts import advice_parties
@@ -28,8 +34,11 @@ from evidence.extract.parts.party_blocks import (
     payer_word,
     section_field_pattern,
 )
+from evidence.extract.parts.certainty import dated, put_date, set_line_date, stand_in
+from evidence.extract.parts.payment_method import purpose_in as purpose_in  # where callers have imported it from
+from evidence.extract.parts.payment_method import record_method, record_purpose
 from evidence.extract.parts.swift import BIC, SwiftField, swift_fields, swift_name
-from evidence.extract.reading import Reading, put, stand_in, top_lines
+from evidence.extract.reading import Reading, labeled_note, put
 from evidence.extract.references import pi_reference, record_cited_order
 from evidence.normalize import json_number
 from evidence.normalize.companies import is_person, is_platform_account
@@ -37,9 +46,8 @@ from evidence.normalize.identifiers import identifier_in
 from evidence.normalize.money import Money, amount_in, currency_code, currency_in, find_amounts, parse_amount
 from evidence.normalize.quantities import quantities_in, goods_count, package_units
 from evidence.reference_data import load_data
-from evidence.records import Document, Record, Source, TextLine
+from evidence.records import INFERRED, LABELED, Document, Record, Source, TextLine, weakest
 
-_TITLE_LINES = 6
 #: What follows the quantity of an item line: 'x US $4.85', '× 9.60', '@ USD 4.85'.
 _ITEM_TIMES = re.compile(r"\s*[x×*@]\s*(?:[A-Z]{3}|US|[$€£¥￥])")
 _BIC_CUE = re.compile(r"\b(?:swift|bic)\b", re.IGNORECASE)
@@ -77,18 +85,20 @@ def record_reference_numbers(record: Record, found: Reading, swift: dict[str, Sw
         # :20: is the sender's reference as typed (16x, spaces allowed): no identifier to pick out of it.
         typed = field.lines[0].strip()
         number = typed if len(typed) <= 16 else identifier_in(field.text) or field.text.strip()
-        record.set("document_number", number, field.source, field.text)
+        record.set("document_number", number, field.source, field.text, LABELED, field.note)
     put(record, "document_number", found.identifier("transaction_number") or found.identifier("document_number"))
     record_cited_order(record, found)
     put(record, "pi_number", found.identifier("pi_number"))
     if "remittance" in swift:
-        record.set("reference", swift["remittance"].text, swift["remittance"].source, swift["remittance"].text)
+        field = swift["remittance"]
+        record.set("reference", field.text, field.source, field.text, LABELED, field.note)
     put(record, "reference", found.text("remittance_info"))
     reference = record.fields.get("reference")
     if reference is not None:
         cited = pi_reference(str(reference.value))
         if cited is not None:
-            record.set("pi_number", cited, reference.source, reference.text)
+            # The PI is picked out of free text, however the remittance text itself was read.
+            record.set("pi_number", cited, reference.source, reference.text, INFERRED, "in the remittance text")
 
 
 # ---------------------------------------------------------------- amounts
@@ -99,13 +109,13 @@ def record_amounts(record: Record, found: Reading, swift: dict[str, SwiftField])
     settled = _swift_amount(swift.get("settlement")) or _swift_amount(swift.get("instructed"))
     if settled is not None:
         money, field = settled
-        _set_money(record, "amount_paid", money, field.source, field.text)
+        _set_money(record, "amount_paid", money, field.source, field.text, field.note)
     paid = _strong_amount(found, "amount_paid") or _weak_amount(found, "amount_paid") or _weak_amount(found, "total")
     if paid is not None:
-        _set_money(record, "amount_paid", paid[0], paid[1].source, paid[1].value)
+        _set_money(record, "amount_paid", paid[0], paid[1].source, paid[1].value, labeled_note(paid[1]))
     fee = _strong_amount(found, "fee")
     if fee is not None and fee[0].currency in (None, record.get("currency")):
-        _set_money(record, "transaction_fee", fee[0], fee[1].source, fee[1].value, currency=False)
+        _set_money(record, "transaction_fee", fee[0], fee[1].source, fee[1].value, labeled_note(fee[1]), currency=False)
     put(record, "currency", found.first("currency", currency_in))
 
 
@@ -113,12 +123,13 @@ def record_quantity(record: Record, found: Reading) -> None:
     """Set the quantity of goods an order page or receipt shows: labeled, or summed over its item lines."""
     labeled = found.first("quantity", goods_count)
     if labeled is not None:
-        record.set("quantity", json_number(labeled[0]), labeled[1].source, labeled[1].value)
+        put(record, "quantity", labeled, json_number)
         return
     items = item_lines_count(found.doc)
     if items is not None:
         total, lines = items
-        record.set("quantity", json_number(total), lines[0].source, " + ".join(line.text for line in lines))
+        text = " + ".join(line.text for line in lines)
+        record.set("quantity", json_number(total), lines[0].source, text, INFERRED, "the sum of the item lines")
 
 
 def item_lines_count(doc: Document) -> tuple[Decimal, list[TextLine]] | None:
@@ -139,7 +150,8 @@ def record_order_total(record: Record, found: Reading) -> None:
     if total is None and record.get("payment_method") == "platform":
         total = _weak_amount(found, "total")
     if total is not None:
-        _set_money(record, "order_total", total[0], total[1].source, total[1].value, currency=False)
+        _set_money(record, "order_total", total[0], total[1].source, total[1].value, labeled_note(total[1]),
+                   currency=False)
 
 
 def _strong_amount(found: Reading, field: str) -> tuple[Money, Labeled] | None:
@@ -172,12 +184,16 @@ def _borrowed(found: Reading, item: Labeled) -> bool:
     return bool(re.search(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}", head)) and currency_code(head.strip()) is None
 
 
-def _set_money(record: Record, name: str, money: Money, source: Source, text: str, currency: bool = True) -> None:
+def _set_money(
+    record: Record, name: str, money: Money, source: Source, text: str, note: str, currency: bool = True
+) -> None:
+    """Set an amount read under its label (`note` names it), and its currency when it states one."""
     if name in record.fields:
         return
-    record.set(name, float(money.amount), source, text)  # a float, as payment amounts have always been reported
+    # A float, as payment amounts have always been reported.
+    record.set(name, float(money.amount), source, text, LABELED, note)
     if currency and money.currency:
-        record.set("currency", money.currency, source, text)
+        record.set("currency", money.currency, source, text, LABELED, note)
 
 
 def _swift_amount(field: SwiftField | None) -> tuple[Money, SwiftField] | None:
@@ -205,23 +221,32 @@ def _swift_amount(field: SwiftField | None) -> tuple[Money, SwiftField] | None:
 
 def record_dates(record: Record, found: Reading, swift: dict[str, SwiftField]) -> None:
     """Set the payment (value) date and the record's own date, each standing in for the other."""
-    settlement = swift.get("settlement")
-    if settlement is not None:
-        value = _swift_date(settlement.text) or found.date_of(settlement.text)
-        if value is not None:
-            record.set("payment_date", value, settlement.source, settlement.text)
-    put(record, "payment_date", found.date("payment_date"))
-    put(record, "document_date", found.date("document_date"))
+    if "settlement" in swift:
+        _record_value_date(record, found, swift["settlement"])
+    put_date(record, "payment_date", found, found.date("payment_date"))
+    put_date(record, "document_date", found, found.date("document_date"))
     # A platform order printout also says when the order was placed.
-    put(record, "order_date", found.date("order_date"))
+    put_date(record, "order_date", found, found.date("order_date"))
     stand_in(record, "payment_date", "document_date")
     stand_in(record, "document_date", "payment_date")
     if "document_date" not in record.fields:
         dates = found.dates()
         if dates:
             iso, line = dates[0]
-            record.set("document_date", iso, line.source, line.text)
-            record.set("payment_date", iso, line.source, line.text)
+            set_line_date(record, "document_date", found, iso, line, "the first date in the record")
+            set_line_date(record, "payment_date", found, iso, line, "the first date in the record")
+
+
+def _record_value_date(record: Record, found: Reading, field: SwiftField) -> None:
+    """Set the payment date from :32A:: its YYMMDD value date, else a date written in it (guessed when
+    its day/month order is)."""
+    iso = _swift_date(field.text)
+    if iso is not None:
+        record.set("payment_date", iso, field.source, field.text, LABELED, field.note)
+        return
+    iso = found.date_of(field.text)
+    if iso is not None:
+        record.set("payment_date", iso, field.source, field.text, *dated(found, field.text, LABELED, field.note))
 
 
 def _swift_date(text: str) -> str | None:
@@ -247,13 +272,12 @@ def record_parties(record: Record, found: Reading, swift: dict[str, SwiftField])
     _record_beneficiary(record, found, blocks, payer_lines)
     for role, name in (("payer", "payer_name"), ("supplier", "supplier_name"), ("buyer", "buyer_name")):
         if (got := blocks.get((role, "name"))) is not None:
-            _set_part(record, name, "name", got.value, got.source)
+            _set_part(record, name, "name", got.value, got.source, INFERRED, got.note)
     put(record, "payer_name", found.first("payer_name", block_name))
     put(record, "supplier_name", found.first("supplier_name", block_name))
     _record_advice_parties(record, found)
     if "payer_name" in record.fields:
-        payer = record.fields["payer_name"]
-        record.set("payer", payer.value, payer.source, payer.text)
+        record.keep("payer", record.fields["payer_name"])
     _record_person(record)
 
 
@@ -264,11 +288,11 @@ def _record_advice_parties(record: Record, found: Reading) -> None:
         return
     payer, payee = parties
     if "payer_name" not in record.fields:
-        record.set("payer_name", payer.name, payer.source, payer.name)
+        record.set("payer_name", payer.name, payer.source, payer.name, INFERRED, "from the letterhead")
         if "buyer_name" not in record.fields:
-            record.set("buyer_name", payer.name, payer.source, payer.name)
+            record.set("buyer_name", payer.name, payer.source, payer.name, INFERRED, "from the letterhead")
     if payee is not None and "beneficiary_name" not in record.fields:
-        record.set("beneficiary_name", payee.name, payee.source, payee.name)
+        record.set("beneficiary_name", payee.name, payee.source, payee.name, INFERRED, "the addressee, by position")
 
 
 def _record_beneficiary(
@@ -276,49 +300,63 @@ def _record_beneficiary(
 ) -> None:
     """Set each part of the beneficiary: from a label naming the beneficiary ('Beneficiary bank'),
     then from the beneficiary's block, then from a generic label ('Account number') outside the
-    payer's block; the name also from a sentence ('You sent ... to Lin Hao')."""
+    payer's block; the name also from a sentence ('You sent ... to Lin Hao').
+
+    Only a label naming the beneficiary vouches for whose part it is: in a block the heading says
+    it, and a generic label's part is the beneficiary's because it is not the payer's (inferred).
+    """
     for name in ("beneficiary_name", "beneficiary_bank", "beneficiary_account", "swift"):
         part = name.removeprefix("beneficiary_")
         explicit = [item for item in found.values(name) if not _generic(item.label, part)]
         generic = [item for item in found.values(name) if _generic(item.label, part) and item.source not in payer_lines]
         # A generic name label ('Account name') is the payer's as often as not: only after the blocks.
         for item in explicit + ([] if part == "name" else generic):
-            if _set_part(record, name, part, item.value, item.source):
+            if _set_part(record, name, part, item.value, item.source, *_label_certainty(item, part)):
                 break
         if (got := blocks.get(("beneficiary", part))) is not None:
-            _set_part(record, name, part, got.value, got.source)
+            _set_part(record, name, part, got.value, got.source, INFERRED, got.note)
         for item in generic:
-            _set_part(record, name, part, item.value, item.source)
+            _set_part(record, name, part, item.value, item.source, *_label_certainty(item, part))
     _record_bic(record, found, payer_lines)
     _record_sentence_beneficiary(record, found)
 
 
+def _label_certainty(item: Labeled, part: str) -> tuple[str, str]:
+    """How sure a beneficiary's part read under `item`'s label is: labeled when the label names the
+    beneficiary, inferred when it only names the part ('Account number' outside the payer's block)."""
+    if _generic(item.label, part):
+        return INFERRED, f"{labeled_note(item)}, outside the payer's block"
+    return LABELED, labeled_note(item)
+
+
 def _record_swift_parties(record: Record, swift: dict[str, SwiftField]) -> None:
+    """Set payer and beneficiary from their MT103 fields: each tag is the label of what it holds."""
     if "payer" in swift:
-        _set_part(record, "payer_name", "name", swift_name(swift["payer"]), swift["payer"].source)
+        field = swift["payer"]
+        _set_part(record, "payer_name", "name", swift_name(field), field.source, LABELED, field.note)
     if "beneficiary" in swift:
         field = swift["beneficiary"]
         account = next((line[1:].strip() for line in field.lines if line.startswith("/")), None)
-        _set_part(record, "beneficiary_name", "name", swift_name(field), field.source)
+        _set_part(record, "beneficiary_name", "name", swift_name(field), field.source, LABELED, field.note)
         if account:
-            record.set("beneficiary_account", account, field.source, field.text)
+            record.set("beneficiary_account", account, field.source, field.text, LABELED, field.note)
     if "beneficiary_bank" in swift:
         field = swift["beneficiary_bank"]
         bic = bic_in(field.text)
         if bic is not None:
-            record.set("swift", bic, field.source, field.text)
+            record.set("swift", bic, field.source, field.text, LABELED, field.note)
         name = swift_name(field)
         if name and not BIC.fullmatch(name):
-            record.set("beneficiary_bank", name, field.source, field.text)
+            record.set("beneficiary_bank", name, field.source, field.text, LABELED, field.note)
 
 
-def _set_part(record: Record, name: str, part: str, value: str, source: Source) -> bool:
-    """Given a raw value of a party part, clean it and set it; return True when set."""
+def _set_part(record: Record, name: str, part: str, value: str, source: Source, certainty: str, note: str) -> bool:
+    """Given a raw value of a party part, clean it and set it as sure as `certainty`; return True when set."""
     if name in record.fields:
         return True
     cleaned = _clean_part(part, value)
     if cleaned:
-        record.set(name, cleaned, source, value)
+        record.set(name, cleaned, source, value, certainty, note)
     return bool(cleaned)
 
 
@@ -364,7 +402,8 @@ def _record_bic(record: Record, found: Reading, payer_lines: set[Source]) -> Non
             continue
         bic = bic_in(line.text[cue.end() :])
         if bic is not None:
-            record.set("swift", bic, line.source, line.text)
+            note = f'after "{cue.group(0)}", outside the payer\'s block'
+            record.set("swift", bic, line.source, line.text, INFERRED, note)
             return
 
 
@@ -377,108 +416,14 @@ def _record_sentence_beneficiary(record: Record, found: Reading) -> None:
         if match is not None:
             name = block_name(re.split(r"\s+(?:on|for|via|by)\s+|[.,;]\s", match["name"])[0])
             if name:
-                record.set("beneficiary_name", name, line.source, line.text)
+                record.set("beneficiary_name", name, line.source, line.text, INFERRED, "in a sentence")
                 return
 
 
 def _record_person(record: Record) -> None:
+    """Set whether the beneficiary is a private person: decided from the words of its name, so inferred."""
     beneficiary = record.fields.get("beneficiary_name")
     if beneficiary is not None and not is_platform_account(str(beneficiary.value)):
-        record.set("beneficiary_is_person", is_person(str(beneficiary.value)), beneficiary.source, beneficiary.text)
-
-
-# ---------------------------------------------------------------- method and purpose
-
-
-def record_method(record: Record, found: Reading) -> None:
-    """Set how the money moved and whether it went to the platform.
-
-    In order: the platform's collection account as beneficiary; PayPal, Western
-    Union, cash or another channel named in the title or payment-method line;
-    the platform's own receipt or order page (no other beneficiary named); a
-    bank transfer named there; else the first channel named anywhere.
-    """
-    beneficiary = record.fields.get("beneficiary_name")
-    if beneficiary is not None and is_platform_account(str(beneficiary.value)):
-        _set_method(record, "platform", beneficiary.source, beneficiary.text)
-        return
-    heads = [*top_lines(found.doc, _TITLE_LINES), *_method_lines(found)]
-    others = ("paypal", "western_union", "cash", "other")
-    channel = _channel_in(heads, only=others)
-    if channel is None and beneficiary is None:
-        channel = _channel_in(top_lines(found.doc, _TITLE_LINES), only=("platform",))
-    channel = channel or _channel_in(heads, only=("bank_transfer_direct",))
-    channel = channel or _channel_in(found.doc.lines, exclude=() if beneficiary is None else ("platform",))
-    if channel is None and {"reference", "settlement"} <= set(swift_fields(found.doc)):
-        field = swift_fields(found.doc)["settlement"]
-        channel = "bank_transfer_direct", TextLine(field.text, field.source)  # a SWIFT MT103 is a bank transfer
-    if channel is None:
-        where = Source(found.doc.path)
-        record.set("payment_method", "unknown", where)
-        record.set("paid_to_platform", False, where)
-        record.notes.append("the record does not show how the money was paid")
-        return
-    _set_method(record, channel[0], channel[1].source, channel[1].text)
-
-
-def _method_lines(found: Reading) -> list[TextLine]:
-    return [TextLine(item.value, item.source) for item in found.values("payment_terms")]
-
-
-def _channel_in(
-    lines: list[TextLine], exclude: tuple[str, ...] = (), only: tuple[str, ...] | None = None
-) -> tuple[str, TextLine] | None:
-    """Given lines, return the first channel (in data order) any of them names, with the line."""
-    for channel, phrases in load_data("payment_channels")["channels"].items():
-        if channel.startswith("_") or channel in exclude or (only is not None and channel not in only):
-            continue
-        pattern = phrases_pattern(tuple(phrases))
-        for line in lines:
-            if pattern is not None and pattern.search(line.text):
-                return channel, line
-    return None
-
-
-def _set_method(record: Record, method: str, source: Source, text: str) -> None:
-    record.set("payment_method", method, source, text)
-    record.set("paid_to_platform", method == "platform", source, text)
-
-
-def record_purpose(record: Record, found: Reading) -> None:
-    """Set what the payment was for (deposit, balance, full or unknown), from its remittance text
-    or status words, else from the amount paid covering the order total."""
-    texts = []
-    if "reference" in record.fields:
-        value = record.fields["reference"]
-        texts.append(TextLine(str(value.value), value.source))
-    texts += top_lines(found.doc, _TITLE_LINES)
-    # Elsewhere only phrases of several words count: 'balance' alone may be 'PayPal balance'.
-    lines = [(line, False) for line in texts] + [(line, True) for line in found.doc.lines]
-    for line, phrases_only in lines:
-        purpose = purpose_in(line.text, phrases_only)
-        if purpose is not None:
-            record.set("payment_purpose", purpose, line.source, line.text)
-            return
-    paid, total = record.get("amount_paid"), record.get("order_total")
-    if paid is not None and total is not None and paid >= total:
-        record.set("payment_purpose", "full", record.fields["amount_paid"].source, "amount paid covers the order total")
-        return
-    record.set("payment_purpose", "unknown", Source(found.doc.path))
-
-
-def purpose_in(text: str, phrases_only: bool = False) -> str | None:
-    """Given a remittance text ('30% deposit for PI BW-PI-26-0731', '尾款'), return the purpose it names.
-
-    With `phrases_only`, single English words ('deposit', 'balance') do not count.
-    """
-    hits = []
-    for purpose, phrases in load_data("payment_channels")["purposes"].items():
-        if purpose.startswith("_"):
-            continue
-        kept = [p for p in phrases if not (phrases_only and p.isascii() and " " not in p)]
-        pattern = phrases_pattern(tuple(kept))
-        match = pattern.search(text) if pattern is not None else None
-        if match is not None:
-            hits.append((match.start(), purpose))
-    values = {purpose for _, purpose in hits}
-    return values.pop() if len(values) == 1 else None
+        certainty = weakest(INFERRED, beneficiary.certainty)
+        record.set("beneficiary_is_person", is_person(str(beneficiary.value)), beneficiary.source, beneficiary.text,
+                   certainty, "from the words of the beneficiary's name")

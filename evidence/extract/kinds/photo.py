@@ -6,6 +6,10 @@ position help to judge whether it is genuine. All come from what the image
 reader found in the file (EXIF); nothing is guessed from the file name.
 A capture time from a camera whose clock was never set (1998-01-01, the year
 2000 default, a date past 2100) is kept but marked `clock_suspect`.
+
+What the file states (its format and size, its EXIF tags) is labeled, with the
+tag or header it was read from as note; what is decided from it (media, whether
+the clock looks unset, whether any EXIF was found) is inferred.
 """
 
 from __future__ import annotations
@@ -17,10 +21,32 @@ from typing import Any
 from evidence.extract.reading import Reading, whole_file
 from evidence.kinds import PHOTO
 from evidence.reference_data import load_data
-from evidence.records import ImageInfo, Record
+from evidence.records import INFERRED, LABELED, ImageInfo, Record
 
 DATA_FILE = "photos.json"
 MEGAPIXEL_DIGITS = 2
+_HEADER = "the image header"
+#: Where each photo field is read from: a field not listed is decided from those (inferred).
+_READ_FROM = {
+    "format": _HEADER,
+    "width": _HEADER,
+    "height": _HEADER,
+    "megapixels": "width and height in the image header",
+    # The reader takes DateTimeOriginal, else DateTimeDigitized, else DateTime.
+    "captured_at": "EXIF capture date",
+    "capture_date": "EXIF capture date",
+    "camera": "EXIF Make and Model",
+    "camera_make": "EXIF Make",
+    "camera_model": "EXIF Model",
+    "software": "EXIF Software",
+    "orientation": "EXIF Orientation",
+    "gps": "EXIF GPS",
+}
+_DECIDED = {
+    "media": "from the file type",
+    "has_exif": "whether any EXIF tag was found",
+    "clock_suspect": "from the capture date",
+}
 
 
 def extract(reading: Reading) -> Record:
@@ -30,14 +56,17 @@ def extract(reading: Reading) -> Record:
     where = whole_file(doc)
     if doc.image is None:
         media = doc.metadata.get("media", "video" if doc.filetype == "video" else "photo")
-        record.set("media", media, where)
-        record.set("format", doc.filetype, where)
-        record.set("has_exif", False, where)
+        record.set("media", media, where, "", INFERRED, _DECIDED["media"])
+        record.set("format", doc.filetype, where, "", INFERRED, "from the file's signature")
+        record.set("has_exif", False, where, "", INFERRED, "the image could not be read")
         if media == "photo":
             record.notes.append("the image could not be read, so its size and capture time are unknown")
         return record
     for name, value in image_fields(doc.image).items():
-        record.set(name, value, where)
+        if name in _READ_FROM:
+            record.set(name, value, where, "", LABELED, _READ_FROM[name])
+        else:
+            record.set(name, value, where, "", INFERRED, _DECIDED.get(name, ""))
     return record
 
 

@@ -7,12 +7,17 @@ cites, the shipper and consignee, the pieces and packages. Title and label
 words live in data/shipping_terms.json, carriers in data/carriers.json.
 Party blocks ("Shipper\\nACME CO., LTD.\\nNo. 8 ...") give their first line as
 the name.
+
+How sure each value is: dates, numbers, parties and ports under their labels
+are labeled; the shipper and consignee standing in for supplier and buyer, a
+carrier known by its name outside a carrier label, the type a title names and a
+tracking event's date are inferred; a numeric date read in a day/month order the
+document does not settle is guessed (parts/certainty.py).
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -20,21 +25,19 @@ from evidence.extract.cells import label_field
 from evidence.kinds import SHIPPING_DOCUMENT
 from evidence.phrases import Named, find_named, phrases_pattern
 from evidence.extract.labels import ISSUE_DATE_LABELS, Labeled, label_key
+from evidence.extract.parts.cargo import check_digit_ok as check_digit_ok  # where callers have imported it from
+from evidence.extract.parts.cargo import record_cargo
+from evidence.extract.parts.certainty import put_date, put_inferred, set_line_date, stand_in
 from evidence.extract.parts.parties import block_name, find_party, is_bank, name_under
-from evidence.extract.reading import Reading, put, stand_in, top_lines
+from evidence.extract.reading import Reading, labeled_note, put, top_lines
 from evidence.extract.references import PO_LABELS, record_cited_order
-from evidence.normalize import json_number
 from evidence.normalize.companies import has_personal_title
 from evidence.normalize.identifiers import identifier_in, own_number
-from evidence.extract.parts.line_items import find_line_items
-from evidence.normalize.quantities import quantities_in, goods_count, package_units, in_base, units
 from evidence.reference_data import load_data
-from evidence.records import Document, Record, TextLine
+from evidence.records import INFERRED, LABELED, Document, Record, TextLine
 
 _TITLE_LINES = 12
 _ON_BOARD_LOOKAHEAD = 3  # an on-board stamp's date may sit a few lines under its heading
-#: ISO 6346: owner code (3 letters), category (U, J or Z), serial (6 digits), check digit.
-_CONTAINER = re.compile(r"(?<![A-Z0-9])([A-Z]{3}[UJZ])\s?-?(\d{6})\s?-?(\d)(?![0-9])")
 _VOYAGE = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9\-.]{1,9}$", re.IGNORECASE)
 _ESTIMATES = {"etd", "eta"}
 _SENDER_LABELS = ("from", "ship from", "sender")
@@ -42,6 +45,9 @@ _SHIPPER_LABELS = ("shipper", "shipper / exporter", "shipper/exporter", "exporte
 _CONSIGNEE_LABELS = {"consignee", "收货人"}
 _CONSIGNEE_START = re.compile(r"^\s*(?:consignee|收货人)", re.IGNORECASE)
 _BUYER_LABELS = ("buyer", "customer", "client", "sold to", "bill to", "买方")
+#: Words of a label over the shipper's or the consignee's box ('Exporter / Shipper', '发货单位', '收货人').
+_SHIPPER_WORDS = re.compile(r"shipper|consignor|发货|托运", re.IGNORECASE)
+_CONSIGNEE_WORDS = re.compile(r"consignee|收货", re.IGNORECASE)
 _NOT_A_PARTY = re.compile(r"^(?:same as|to (?:the )?order|as per|n/?a\b)", re.IGNORECASE)
 #: Documents that state when goods left, and those that state when they arrived.
 _SHIPS = ("bill_of_lading", "sea_waybill", "air_waybill", "courier")
@@ -72,7 +78,9 @@ def record_type(record: Record, found: Reading) -> None:
     titled = document_type(found.doc)
     if titled is not None:
         kind, line = titled
-        record.set("document_type", kind, line.source, line.text)
+        titles = {title.source for title in top_lines(found.doc, _TITLE_LINES)}
+        note = "from the title" if line.source in titles else "named in the text"
+        record.set("document_type", kind, line.source, line.text, INFERRED, note)
         return
     for item in found.values("bl_number"):
         label = item.label.lower()
@@ -81,7 +89,7 @@ def record_type(record: Record, found: Reading) -> None:
             kind = "air_waybill"
         elif "track" in label:
             kind = "courier"
-        record.set("document_type", kind, item.source, item.label)
+        record.set("document_type", kind, item.source, item.label, INFERRED, f'from the label "{item.label.strip()}"')
         return
     record.notes.append("the document's title does not say which kind of shipping document it is")
 
@@ -103,26 +111,30 @@ def document_type(doc: Document) -> tuple[str, TextLine] | None:
 
 def record_carrier(record: Record, found: Reading) -> None:
     """Set the carrier: a known shipping line or courier (labeled, in the letterhead, or anywhere),
-    else the carrier a label names. A courier's delivery receipt is of type courier."""
+    else the carrier a label names. A courier's delivery receipt is of type courier.
+
+    Only a carrier under a carrier label is labeled; one known by its name elsewhere is inferred,
+    and so are its kind (from data/carriers.json) and a type decided from it.
+    """
     labeled = found.values("carrier")
-    candidates = [(item.value, item.source) for item in labeled]
-    candidates += [(line.text, line.source) for line in top_lines(found.doc, _TITLE_LINES)]
-    candidates += [(line.text, line.source) for line in found.doc.lines]
-    for text, source in candidates:
+    candidates = [(item.value, item.source, LABELED, labeled_note(item)) for item in labeled]
+    candidates += [(line.text, line.source, INFERRED, "from the letterhead") for line in top_lines(found.doc, _TITLE_LINES)]
+    candidates += [(line.text, line.source, INFERRED, "named in the text") for line in found.doc.lines]
+    for text, source, certainty, note in candidates:
         known = _carriers_named(text)
         if known:
             entry = next(e for e in _carriers() if e["name"] == known[0].name)
-            record.set("carrier", entry["name"], source, text)
-            record.set("carrier_kind", entry["kind"], source, text)
+            record.set("carrier", entry["name"], source, text, certainty, note)
+            record.set("carrier_kind", entry["kind"], source, text, INFERRED, "the carrier's kind in carriers.json")
             if entry["kind"] in ("courier", "post") and record.get("document_type") in (None, "delivery_note"):
                 # A courier's proof of delivery is the courier's record, not a trucker's delivery note.
                 record.fields.pop("document_type", None)
-                record.set("document_type", "courier", source, text)
+                record.set("document_type", "courier", source, text, INFERRED, "from the carrier, a courier")
             return
     for item in labeled:
         name = block_name(item.value)
         if name:
-            record.set("carrier", name, item.source, item.value)
+            record.set("carrier", name, item.source, item.value, LABELED, labeled_note(item))
             return
 
 
@@ -151,7 +163,7 @@ def record_numbers(record: Record, found: Reading) -> None:
     for item in found.values("bl_number"):
         value = identifier_in(item.value)
         if value is not None and value != record.get("document_number") and _names_bl(item.label):
-            record.set("bill_of_lading", value, item.source, item.value)
+            record.set("bill_of_lading", value, item.source, item.value, LABELED, labeled_note(item))
             break
     record_cited_order(record, found)
     put(record, "po_number", found.identifier("contract_number", labels=PO_LABELS))
@@ -171,19 +183,28 @@ def record_dates(record: Record, found: Reading) -> None:
     courier receipts) and the document's own date (the issue date, else one of those)."""
     kind = record.get("document_type")
     if kind in _SHIPS or kind is None:
-        put(record, "shipped_on", _labeled_date(found, "shipped_on", _terms()["shipped_labels"]))
-        put(record, "shipped_on", _on_board_date(found))
+        put_date(record, "shipped_on", found, _labeled_date(found, "shipped_on", _terms()["shipped_labels"]))
+        put_date(record, "shipped_on", found, _on_board_date(found))
     if kind in _DELIVERS or kind is None:
-        put(record, "delivery_date", _labeled_date(found, "delivery_date", _terms()["delivery_labels"]))
+        put_date(record, "delivery_date", found, _labeled_date(found, "delivery_date", _terms()["delivery_labels"]))
     if kind == "courier":
-        put(record, "delivery_date", _event_date(found, "delivered"))
-        put(record, "shipped_on", _event_date(found, "shipped"))
+        _put_event_date(record, "delivery_date", found, _event_date(found, "delivered"))
+        _put_event_date(record, "shipped_on", found, _event_date(found, "shipped"))
     issue = tuple(ISSUE_DATE_LABELS) + tuple(_terms()["issue_labels"])
-    put(record, "document_date", found.date("document_date", labels=issue) or found.date("document_date"))
+    put_date(record, "document_date", found, found.date("document_date", labels=issue) or found.date("document_date"))
     stand_in(record, "document_date", "shipped_on")
     stand_in(record, "document_date", "delivery_date")
     if "document_date" not in record.fields and (dates := found.dates()):
-        record.set("document_date", dates[0][0], dates[0][1].source, dates[0][1].text)
+        set_line_date(record, "document_date", found, dates[0][0], dates[0][1], "the first date in the document")
+
+
+def _put_event_date(record: Record, name: str, found: Reading, event: tuple[str, Labeled] | None) -> None:
+    """Set the date of a tracking event: the event's word beside a date is no label of it, and which of
+    several such lines counts is decided here, so it is inferred (guessed when its day/month order is)."""
+    if event is not None:
+        iso, item = event
+        line = TextLine(item.value, item.source)
+        set_line_date(record, name, found, iso, line, f'the {item.field} tracking event ("{item.label.strip()}")')
 
 
 def _labeled_date(found: Reading, field: str, labels: list[str]) -> tuple[str, Labeled] | None:
@@ -248,21 +269,36 @@ def record_parties(record: Record, found: Reading) -> None:
     put(record, "shipper", shipper)
     put(record, "consignee", consignee)
     put(record, "notify_party", _party(found.values("notify_party"), keep_phrases=True))
-    put(record, "supplier_name", shipper or _party(found.values("supplier_name"), companies_only=True))
+    _put_party(record, "supplier_name", shipper or _party(found.values("supplier_name"), companies_only=True))
     buyer = consignee if consignee is not None and not _NOT_A_PARTY.match(consignee[0]) else None
     buyer = buyer or _party(found.values("buyer_name", labels=_BUYER_LABELS))
     # Under a letter of credit the goods are consigned or billed to a bank, which is no buyer.
-    put(record, "buyer_name", buyer if buyer is not None and not is_bank(buyer[0]) else None)
+    _put_party(record, "buyer_name", buyer if buyer is not None and not is_bank(buyer[0]) else None)
     # A label whose own value is no name (a bracket, another label) heads a block with the name under it.
     for shipper_items in (found.values("supplier_name", labels=_SHIPPER_LABELS), _sender_items(found)):
-        put(record, "supplier_name", name_under(found.doc, shipper_items))
+        _put_party(record, "supplier_name", name_under(found.doc, shipper_items))
     under = name_under(found.doc, _consignee_items(found))
-    put(record, "buyer_name", under if under is not None and not is_bank(under[0]) else None)
+    _put_party(record, "buyer_name", under if under is not None and not is_bank(under[0]) else None)
     if record.get("buyer_name") is None:
-        # Any buyer label's block ("TO: (PLEASE PRINT)" over the name), as invoices read theirs.
+        # Any buyer label's block ("TO: (PLEASE PRINT)" over the name), as invoices read theirs: on a
+        # transport document that label is the consignee's box as often as the buyer's.
         party = find_party(found.doc, "buyer_name", avoid=record.get("supplier_name"))
         if party is not None and not is_bank(party.name):
-            record.set("buyer_name", party.name, party.source, party.name)
+            record.set("buyer_name", party.name, party.source, party.name, INFERRED, "under a buyer or consignee label")
+
+
+def _put_party(record: Record, name: str, found: tuple[str, Labeled] | None) -> None:
+    """Set the supplier or buyer: labeled under a seller's or buyer's label; inferred when the shipper
+    or consignee stands in for it (they need not be the seller and the buyer)."""
+    if found is None:
+        return
+    label = found[1].label
+    if label_key(label) in {label_key(word) for word in _SENDER_LABELS} or _SHIPPER_WORDS.search(label):
+        put_inferred(record, name, found, f"the shipper, {labeled_note(found[1])}")
+    elif _CONSIGNEE_WORDS.search(label):
+        put_inferred(record, name, found, f"the consignee, {labeled_note(found[1])}")
+    else:
+        put(record, name, found)
 
 
 def _sender_items(found: Reading) -> list[Labeled]:
@@ -309,9 +345,13 @@ def record_route(record: Record, found: Reading) -> None:
     vessel = found.first("vessel", lambda text: text.splitlines()[0].strip() or None)
     if vessel is not None:
         name, voyage = split_vessel(vessel[0], vessel[1].label)
-        record.set("vessel", name, vessel[1].source, vessel[0])
+        note = labeled_note(vessel[1])
+        record.set("vessel", name, vessel[1].source, vessel[0], LABELED, note)
         if voyage:
-            record.set("voyage", voyage, vessel[1].source, vessel[0])
+            # Under 'Vessel / Voy.' the voyage is labeled too; under 'Vessel' it is only what follows the name.
+            labeled = "voy" in vessel[1].label.lower() or "航次" in vessel[1].label
+            certainty, note = (LABELED, note) if labeled else (INFERRED, f"after the vessel, {note}")
+            record.set("voyage", voyage, vessel[1].source, vessel[0], certainty, note)
     put(record, "voyage", found.first("voyage", lambda text: text.split()[0] if text.split() else None))
 
 
@@ -332,140 +372,6 @@ def _place(text: str) -> str | None:
     if not first or label_field(first) is not None:
         return None
     return first
-
-
-# ---------------------------------------------------------------- cargo
-
-
-def record_cargo(record: Record, found: Reading) -> None:
-    """Set packages, pieces, gross weight (kg) and container numbers."""
-    pieces = (
-        _total_pieces(found)
-        or found.first("quantity", goods_count)
-        or _table_pieces(found)
-        or found.first("product", _goods_in_text)
-    )
-    put(record, "quantity", pieces, json_number)
-    put(record, "packages", _packages(found), json_number)
-    put(record, "gross_weight", _gross_weight(found), json_number)
-    containers = container_numbers(found.doc)
-    if containers:
-        values = [container for container, _ in containers]
-        record.set("container_numbers", values, containers[0][1].source, containers[0][1].text)
-        bad = [value for value in values if not check_digit_ok(value)]
-        if bad:
-            shown = ", ".join(bad)
-            record.notes.append(f"container json_number(s) {shown} fail the ISO 6346 check digit: misread or mistyped")
-
-
-def _total_pieces(found: Reading) -> tuple[Decimal, Labeled] | None:
-    """The pieces on a 'TOTAL 5,200 PCS' line."""
-    totals = phrases_pattern(tuple(_terms()["total_words"]))
-    for line in found.doc.lines:
-        match = totals.search(line.text) if totals is not None else None
-        if match is None:
-            continue
-        goods = [q for q in quantities_in(line.text[match.end() :]) if q.unit not in package_units()]
-        if goods:
-            return goods[0].value, Labeled("quantity", match.group(0), line.text, line.source)
-    return None
-
-
-def _table_pieces(found: Reading) -> tuple[Decimal, Labeled] | None:
-    """The pieces of a goods table: its total row, else the sum of its rows, when they count goods in one unit.
-
-    Rows in cartons, pallets or no stated unit are not pieces: a packing list's
-    quantity column may count packages, and cartons are never pieces.
-    """
-    items = find_line_items(found.doc)
-    rows = [row for row in items.items if row.quantity is not None]
-    row_units = {row.unit for row in items.items}
-    if not rows or len(row_units) != 1 or not _goods_unit(next(iter(row_units))):
-        return None
-    if items.total_quantity is not None:
-        value, unit, source = items.total_quantity
-        if unit in (None, *row_units):
-            return value, Labeled("quantity", "total", "total row", source)
-        return None
-    if len(rows) != len(items.items):
-        return None
-    total = sum((row.quantity for row in rows if row.quantity is not None), Decimal(0))
-    return total, Labeled("quantity", "", "sum of the goods rows", rows[0].source)
-
-
-def _goods_unit(unit: str | None) -> bool:
-    known = units().get(unit or "")
-    return known is not None and known.kind == "count" and unit not in package_units()
-
-
-def _goods_in_text(text: str) -> Decimal | None:
-    """Given a description of goods ('Cookware sets, 3,200 SETS'), return the goods count it states."""
-    goods = [q for q in quantities_in(text) if q.unit not in package_units()]
-    return goods[0].value if goods else None
-
-
-def _packages(found: Reading) -> tuple[Decimal, Labeled] | None:
-    """The number of packages: labeled ('Packages 375 CARTONS', 'Pieces: 2'), else the first carton count."""
-    package_labels = _terms()["package_labels"]
-    for item in found.values("quantity"):
-        counted = [q for q in quantities_in(item.value) if q.unit in package_units()]
-        if counted:
-            return counted[0].value, item
-        bare = re.fullmatch(r"\s*(\d{1,6})\s*", item.value)
-        if bare and item.label.lower().strip(" :") in package_labels:
-            return Decimal(bare.group(1)), item
-    for line in found.doc.lines:
-        counted = [q for q in quantities_in(line.text) if q.unit in package_units()]
-        if counted:
-            return counted[0].value, Labeled("packages", "", line.text, line.source)
-    return None
-
-
-def _gross_weight(found: Reading) -> tuple[Decimal, Labeled] | None:
-    """The gross weight in kg: labeled, else the first weight beside a package count."""
-    for item in found.values("gross_weight"):
-        weight = _kilograms(item.value)
-        if weight is not None:
-            return weight, item
-    for line in found.doc.lines:
-        if any(q.unit in package_units() for q in quantities_in(line.text)):
-            weight = _kilograms(line.text)
-            if weight is not None:
-                return weight, Labeled("gross_weight", "", line.text, line.source)
-    return None
-
-
-def _kilograms(text: str) -> Decimal | None:
-    masses = quantities_in(text, "mass")
-    if not masses:
-        return None
-    base = in_base(masses[0].value, masses[0].unit or "kg")
-    if base is None or base[1] != "g":
-        return None  # a unit this build cannot convert is no weight, never an error
-    grams = base[0]
-    return (grams / 1000).quantize(Decimal("0.001")).normalize()
-
-
-def container_numbers(doc: Document) -> list[tuple[str, TextLine]]:
-    """Given a document, return its container numbers (ISO 6346 form), each once, with its line."""
-    found: dict[str, TextLine] = {}
-    tables = [table for page in doc.pages for table in page.tables]
-    cells = [TextLine(cell, table.source) for table in tables for row in table.rows for cell in row if cell]
-    for line in [*doc.lines, *cells]:
-        for match in _CONTAINER.finditer(line.text):
-            found.setdefault("".join(match.groups()), line)
-    return list(found.items())
-
-
-def check_digit_ok(container: str) -> bool:
-    """Given 'CSQU3054383', return True when its last digit is the ISO 6346 check digit."""
-    values, code = {}, 10
-    for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
-        code += code % 11 == 0  # values that are multiples of 11 are skipped
-        values[letter] = code
-        code += 1
-    total = sum((values[ch] if ch.isalpha() else int(ch)) * 2**i for i, ch in enumerate(container[:10]))
-    return total % 11 % 10 == int(container[10])
 
 
 # ---------------------------------------------------------------- data

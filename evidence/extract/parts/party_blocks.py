@@ -14,11 +14,17 @@ from evidence.records import Document, Source, TextLine
 
 @dataclass(frozen=True)
 class Part:
-    """One part (name, account, bank, swift) of a party block, with where it was read."""
+    """One part (name, account, bank, swift) of a party block, with where it was read and the block's heading."""
 
     value: str
     source: Source
     text: str
+    heading: str = ""
+
+    @property
+    def note(self) -> str:
+        """How it was found: whose part it is comes from the block's heading, not from a label of its own."""
+        return f'in the "{self.heading}" block' if self.heading else "in a party block"
 
 
 def line_roles(doc: Document) -> dict[Source, str | None]:
@@ -27,14 +33,20 @@ def line_roles(doc: Document) -> dict[Source, str | None]:
     A block starts at a heading line ('From', 'Beneficiary details') and ends at
     the next heading, or at a short line that is not a label of a party part.
     """
-    roles: dict[Source, str | None] = {}
+    return {source: role for source, (role, _) in _blocks(doc).items()}
+
+
+def _blocks(doc: Document) -> dict[Source, tuple[str | None, str]]:
+    """Given a Document, return for each line its party block's role and heading text (see `line_roles`)."""
+    blocks: dict[Source, tuple[str | None, str]] = {}
     role: str | None = None
+    heading = ""
     for line in doc.lines:
-        heading = heading_role(line.text)
-        if heading is not None:
-            role = heading or None
-        roles[line.source] = role
-    return roles
+        found = heading_role(line.text)
+        if found is not None:
+            role, heading = found or None, line.text.strip().rstrip(" :：")
+        blocks[line.source] = role, heading
+    return blocks
 
 
 @lru_cache(maxsize=8192)
@@ -56,14 +68,14 @@ def heading_role(text: str) -> str | None:
 
 def party_blocks(doc: Document) -> dict[tuple[str, str], Part]:
     """Given a Document, return (role, part) -> the first value a party block gives for it."""
-    roles = line_roles(doc)
+    blocks = _blocks(doc)
     parts: dict[tuple[str, str], Part] = {}
     for line in doc.lines:
-        role = roles.get(line.source)
+        role, heading = blocks.get(line.source, (None, ""))
         if role is None:
             continue
         for part, value in _line_parts(line):
-            parts.setdefault((role, part), Part(value, line.source, line.text))
+            parts.setdefault((role, part), Part(value, line.source, line.text, heading))
     return parts
 
 

@@ -10,6 +10,9 @@
   to ACME Ltd"): the seller, when nothing else names it;
 - a payment advice's parties: its issuer (the letterhead) pays, the company it
   is addressed to is paid.
+
+No label vouches for any of these: a value a record takes from them is inferred
+(records.INFERRED), with a note naming the layout ("from the letterhead").
 """
 
 from __future__ import annotations

@@ -18,15 +18,24 @@ BIC = re.compile(r"(?<![A-Z0-9])[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A
 
 @dataclass(frozen=True)
 class SwiftField:
-    """One MT103 field: its lines (titles banks print dropped), joined text, and where it starts."""
+    """One MT103 field: its lines (titles banks print dropped), joined text, where it starts, and what it holds.
+
+    `name` is its meaning in data/payment_channels.json ('beneficiary' for :59:).
+    """
 
     tag: str
     lines: tuple[str, ...]
     source: Source
+    name: str = ""
 
     @property
     def text(self) -> str:
         return " ".join(self.lines)
+
+    @property
+    def note(self) -> str:
+        """How a value read from it was found: its tag is its label (':59: beneficiary')."""
+        return f":{self.tag}: {self.name.replace('_', ' ')}".strip()
 
 
 def swift_fields(doc: Document) -> dict[str, SwiftField]:
@@ -41,8 +50,9 @@ def swift_fields(doc: Document) -> dict[str, SwiftField]:
             continue
         body = [match["rest"], *_continuation(lines[index + 1 : index + _TAG_LINES])]
         kept = tuple(text.strip() for text in body if text.strip() and not _is_tag_title(text))
+        name = meaning[match["tag"]]
         if kept:
-            fields.setdefault(meaning[match["tag"]], SwiftField(match["tag"], kept, line.source))
+            fields.setdefault(name, SwiftField(match["tag"], kept, line.source, name))
     return fields
 
 
