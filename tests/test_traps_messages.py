@@ -172,6 +172,12 @@ TRAPS = [
             ("s", "Anna, as I wrote on Alibaba: we will ship on 18 Oct 2026, vessel booked."),
             ("b", "Thank you Chen."),
         ], day=5, month=10)}),
+    Trap("M002", "a message sent to the wrong chat and a link that will not open", chat(
+        *OPENING,
+        ("b", "Sorry, wrong photo, please ignore."),
+        ("b", "Chen, the link to your catalogue is broken, I can't open the file."),
+        ("s", "Sorry, here is the catalogue again as PDF."),
+    )),
     Trap("M002", "the supplier gives the Trade Assurance order's own T/T details on WhatsApp", chat(
         ("s", "Dear Anna, the Trade Assurance order 2451198830571234 is created on Alibaba."),
         ("s", "If you prefer T/T, the bank details are on the order page: beneficiary Guangdong Hengxin "
@@ -227,6 +233,21 @@ TRAPS = [
         ("s", "Sorry to hear that. We will check with the workshop and propose a compensation tomorrow."),
         ("b", "OK, waiting for your proposal."),
     )),
+    Trap("M004", "after a discount offer the buyer accepts an invitation to the factory", chat(
+        *OPENING, COMPLAINT,
+        ("s", "Sorry for this. We can give 5% discount on this order, and you are welcome to visit our factory."),
+        ("b", "We accept your invitation to visit the factory next week, then we discuss the solution."),
+    )),
+    Trap("M004", "'ok' to an offer, only to ask the boss", chat(
+        *OPENING, COMPLAINT,
+        ("s", "Sorry for this. Discount or replacement, which do you prefer?"),
+        ("b", "Ok, I will ask my boss."),
+    )),
+    Trap("M004", "'fine' with a condition: a counter-offer, not an acceptance", chat(
+        *OPENING, COMPLAINT,
+        ("s", "We can give USD 200 compensation."),
+        ("b", "Fine, but only if you also replace the 12 broken glass lids."),
+    )),
     Trap("M004", "the buyer refuses a discount on the next order and keeps the claim", chat(
         *OPENING, COMPLAINT,
         ("s", "We can give you 5% discount on your next order."),
@@ -257,6 +278,14 @@ TRAPS = [
         ("s", "Sorry my mistake, the video call is at 3 pm your time, not 2 pm."),
         ("b", "Ok, 3 pm then."),
     )),
+    Trap("M006", "the supplier forgot to attach the PI", chat(
+        ("s", "Sorry, my fault, I forgot to attach the PI. Here it is: HX-PI-2609-14.pdf"),
+        ("b", "Got it, thanks."),
+    )),
+    Trap("M006", "a wrong price in the quotation, corrected before the order", chat(
+        ("s", "Sorry, we made a mistake in the quotation, the price is USD 9.80 not 8.90."),
+        ("b", "Ok, noted."),
+    )),
     Trap("M006", "the supplier will check whether it is its fault", platform(
         *OPENING, COMPLAINT,
         ("s", "We will check whether it is our packing problem or the forwarder's, and reply on Friday."),
@@ -285,6 +314,13 @@ TRAPS = [
     )),
     Trap("M007", "the buyer asks whether the supplier will replace the lids", platform(
         *OPENING, COMPLAINT, ("b", "Will you replace the 76 lids or refund them?"),
+    )),
+    Trap("M007", "the supplier will fix a link and send the corrected invoice", platform(
+        *OPENING, ("s", "I will fix the link and send you the corrected invoice today."),
+    )),
+    Trap("M007", "a refund that waits for the buyer's next order", chat(
+        ("b", "The sample fee is USD 35?"),
+        ("s", "Yes, we will refund the sample fee when you place the bulk order."),
     )),
     Trap("M007", "the supplier says it cannot ship before the holiday", platform(
         *OPENING, ("s", "Sorry, we cannot ship before 8 Oct, the factory is closed for the National Day holiday."),
