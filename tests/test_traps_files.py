@@ -153,8 +153,10 @@ TRAPS = [
     Trap("F001", "a PI saved by Windows Notepad as 'Unicode' (UTF-16 with a byte-order mark)", {
         "MZ-PI-2608-31.txt": b"\xff\xfe" + PI_TEXT.replace("\n", "\r\n").encode("utf-16-le"),
         "payment receipt 2450917736610285.txt": RECEIPT}),
-    Trap("F001", "a WeChat chat saved in GBK by a Chinese PC", {**ORDER, "chat/微信聊天记录.txt": WECHAT.encode("gbk")}),
-    Trap("F001", "a phone JPEG with a vendor trailer after its image data", {**ORDER, "photos/20261030_151209.jpg": TRAILED}),
+    Trap("F001", "a WeChat chat saved in GBK by a Chinese PC", {
+        **ORDER, "chat/微信聊天记录.txt": WECHAT.encode("gbk")}),
+    Trap("F001", "a phone JPEG with a vendor trailer after its image data", {
+        **ORDER, "photos/20261030_151209.jpg": TRAILED}),
     Trap("F001", "a Message Center CSV saved by Excel: byte-order mark, semicolons, CRLF", {
         **ORDER, "messages/Message Center.csv": "\ufefftime;sender;message\r\n"
                                                 "30/10/2026 15:25;Daniel Holt;310 of 2,400 boards are cracked.\r\n"
@@ -163,7 +165,8 @@ TRAPS = [
     # ---------------------------------------------------------------- F002: text can be read
     Trap("F002", "a readable text PDF of the PI", {"MZ-PI-2608-31.pdf": text_pdf(PI_LINES),
                                                    "payment receipt 2450917736610285.txt": RECEIPT}),
-    Trap("F002", "a phone photo of the goods is no document image", {**ORDER, "photos/IMG_20261030_151209.jpg": camera_photo()}),
+    Trap("F002", "a phone photo of the goods is no document image", {
+        **ORDER, "photos/IMG_20261030_151209.jpg": camera_photo()}),
     Trap("F002", "a photo of the goods forwarded through WhatsApp (no EXIF, 4:3)", {
         **ORDER, "IMG-20261030-WA0007.jpg": jpeg((1600, 1200))}),
     Trap("F002", "a phone photo taken in the tall full-screen mode, with its camera EXIF", {
@@ -171,7 +174,8 @@ TRAPS = [
     # ---------------------------------------------------------------- F003: every file is placed
     Trap("F003", "a WeChat chat shared as text", {**ORDER, "chat/WeChat Lin Xiaomei.txt": WECHAT}),
     Trap("F003", "a DHL tracking page saved as text", {**ORDER, "DHL tracking 4471229035.txt": TRACKING}),
-    Trap("F003", "a PayPal receipt for the sample fee saved as text", {**ORDER, "PayPal receipt sample fee.txt": PAYPAL}),
+    Trap("F003", "a PayPal receipt for the sample fee saved as text", {
+        **ORDER, "PayPal receipt sample fee.txt": PAYPAL}),
     Trap("F003", "a Message Center JSON log", {**ORDER, "messages/2450917736610285.json": MESSAGE_CENTER_JSON}),
     Trap("F003", "a scanned page (a document image) is F002's, not an unplaced file", {
         **ORDER, "scans/packing list.jpg": jpeg((2480, 3508), color=(240, 240, 236))}),

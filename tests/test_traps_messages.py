@@ -134,12 +134,14 @@ TRAPS = [
         ios=True)),
     Trap("M001", "a Message Center CSV with Chinese column names", {
         **PI_FILE,
-        "messages/聊天记录.csv": "时间,发送人,内容\n"
-                                  "2026-11-12 10:01:22,Anna Berger,\"64 pots have dented lids, 12 glass lids broken.\"\n"
-                                  "2026-11-12 11:15:40,陈杰 (恒信厨具),\"收到，我们核实一下。\"\n"}),
+        "messages/聊天记录.csv": (
+            "时间,发送人,内容\n"
+            "2026-11-12 10:01:22,Anna Berger,\"64 pots have dented lids, 12 glass lids broken.\"\n"
+            "2026-11-12 11:15:40,陈杰 (恒信厨具),\"收到，我们核实一下。\"\n")}),
     Trap("M001", "the complaint sent to the supplier by e-mail, the supplier's mail quoted below", {
         **PI_FILE, "mail/Re_ PI HX-PI-2609-14 goods received.eml": EMAIL_COMPLAINT}),
-    Trap("M001", "a WeChat chat shared as text: day lines, sender and time lines", {**PI_FILE, "chat/微信聊天记录.txt": WECHAT}),
+    Trap("M001", "a WeChat chat shared as text: day lines, sender and time lines", {
+        **PI_FILE, "chat/微信聊天记录.txt": WECHAT}),
     # ---------------------------------------------------------------- M002: nothing key said only off the platform
     Trap("M002", "the complaint is in the Message Center; WhatsApp only repeats it in other words", {
         **platform(*OPENING, COMPLAINT),
@@ -344,7 +346,8 @@ def test_trap_is_quiet(trap: Trap, tmp_path: Path) -> None:
     assert_quiet(trap, tmp_path)
 
 
-@pytest.mark.xfail(strict=True, reason="a buyer speaking of its own production reads as the supplier (message_roles.json)")
+@pytest.mark.xfail(strict=True,
+                   reason="a buyer speaking of its own production reads as the supplier (message_roles.json)")
 def test_a_manufacturing_buyers_complaint_is_recorded(tmp_path: Path) -> None:
     assert_quiet(MANUFACTURING_BUYER, tmp_path)
 

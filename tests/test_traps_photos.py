@@ -29,6 +29,18 @@ Delivered on: 05 November 2026
 Received in good order except 4 cartons crushed, signed K. Kessler
 """
 DELIVERED = {"Delivery receipt RHL-DR-2611-0457.txt": DELIVERY_RECEIPT}
+BILL_OF_LADING = """BILL OF LADING
+B/L No.: XMN2610447
+Shipper: Fujian Dehua Enamelware Co., Ltd.
+Consignee: Kessler Kochwaren e.K., Mannheim
+Port of loading: Xiamen, China
+Port of discharge: Hamburg, Germany
+Vessel / Voyage: CMA CGM TROCADERO 0FM4HW1MA
+Container No.: CMAU 7312209 / Seal No. C4471190
+86 cartons enamel casserole dish 26 cm
+Shipped on board: 12 Oct 2026
+ETA Hamburg: 18 Nov 2026
+"""
 #: A minimal MP4 (ISO base media) and QuickTime header: what a phone's video starts with.
 MP4 = b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00isomiso2avc1mp41" + b"\x00\x00\x00\x08free" + b"\x00" * 512
 MOV = b"\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00qt  " + b"\x00\x00\x00\x08wide" + b"\x00" * 512
@@ -60,9 +72,12 @@ def image(size: tuple[int, int], fmt: str = "JPEG", *, digitized: str | None = N
     return buffer.getvalue()
 
 
-#: A4 scanned at 200 dpi by a flatbed scanner: the page's proportions, the scanner's name, no camera.
-SCANNED_RECEIPT = image((1654, 2339), make="Canon", model="CanoScan LiDE 400", software="ScanGear",
-                        stamp="2026:11:09 15:02:44", dpi=200)
+def scanned(stamp: str) -> bytes:
+    """An A4 page scanned at 200 dpi by a flatbed scanner: its name in EXIF and the time of the scan."""
+    return image((1654, 2339), make="Canon", model="CanoScan LiDE 400", software="ScanGear", stamp=stamp, dpi=200)
+
+
+SCANNED_RECEIPT = scanned("2026:11:09 15:02:44")
 #: An A4 page scanned by a document scanner whose driver writes no EXIF at all.
 SCANNED_PAGE = image((2480, 3508), dpi=300)
 #: A phone screenshot of the payment page: portrait, screen-shaped, PNG, no camera.
@@ -101,13 +116,16 @@ TRAPS = [
     Trap("P003", "a photo taken late on the delivery day", {
         **DELIVERED, "photos/IMG_20261105_215012.jpg": phone(taken="2026:11:05 21:50:12")}),
     Trap("P003", "photos taken in the days after delivery, when the cartons were opened", {
-        **DELIVERED, "photos/a.jpg": phone(taken="2026:11:07 08:30:00"), "photos/b.jpg": phone(taken="2026:11:12 14:05:09")}),
+        **DELIVERED, "photos/20261107_083000.jpg": phone(taken="2026:11:07 08:30:00"),
+        "photos/20261112_140509.jpg": phone(taken="2026:11:12 14:05:09")}),
+    Trap("P003", "loading photos beside a bill of lading: shipped on board is no delivery", {
+        "BL XMN2610447.txt": BILL_OF_LADING,
+        "photos/loading_20261011_163015.jpg": phone(taken="2026:10:11 16:30:15")}),
     Trap("P003", "an unset camera clock (1 Jan 2000) is no date before delivery", {
         **DELIVERED, "photos/PICT0007.JPG": image((3264, 2448), make="KODAK", model="EASYSHARE C183",
                                                   taken="2000:01:01 00:00:00")}),
     Trap("P003", "a packing list scanned before delivery is a document, not an early photo", {
-        **DELIVERED, "photos/IMG_20261106_104107.jpg": phone(), "packing list scan.jpg": SCANNED_RECEIPT.replace(
-            b"2026:11:09 15:02:44", b"2026:10:12 09:31:20")}),
+        **DELIVERED, "photos/IMG_20261106_104107.jpg": phone(), "packing list scan.jpg": scanned("2026:10:12 09:31:20")}),
     Trap("P003", "an iPhone screenshot of the order page taken before delivery", {
         **DELIVERED, "photos/IMG_20261106_104107.jpg": phone(), "order page.png": IPHONE_SCREENSHOT}),
     # ---------------------------------------------------------------- P004: photos are full size
