@@ -3,7 +3,9 @@
 Titles and labels for each kind live in data/document_kinds.json. A title near
 the top of the first page is strong evidence; the same phrase further down, or
 a typical label anywhere, is weaker. The file name only breaks near-ties.
-Message logs, photos and the claim manifest are known from how they were read.
+Message logs, photos and the claim manifest are known from how they were read;
+an image that shows a scanned page or a screen (data/photos.json) is no photo of
+the goods but a document whose text needs OCR, of a kind that cannot be told.
 """
 
 from __future__ import annotations
@@ -30,9 +32,9 @@ from evidence.kinds import (
 from evidence.phrases import PhraseList, memoized_list, phrase_to_pattern
 from evidence.reference_data import load_data
 from evidence.readers.workbook import document_view
-from evidence.records import Document
+from evidence.records import Document, ImageInfo
 
-MESSAGE_READERS = {"messages", "whatsapp", "transcript", "email"}  # readers that only accept message logs
+MESSAGE_READERS = {"messages", "whatsapp", "wechat", "transcript", "email"}  # readers that only accept message logs
 TOP_LINES = 15  # lines of page 1 where a document's own title sits
 TITLE_AT_TOP, TITLE_ELSEWHERE, KEYWORD = 6.0, 1.5, 1.0
 # Caps so that a long document mentioning 'contract' on every page is not a contract.
@@ -86,6 +88,8 @@ def classify(doc: Document) -> Classification:
     """Given a read Document, return its kind, a confidence in [0, 1] and why."""
     if doc.messages or doc.reader in MESSAGE_READERS:
         return Classification(MESSAGE_LOG, 1.0, f"{len(doc.messages)} messages read by the {doc.reader} reader")
+    if doc.image is not None and (shows := document_image(doc.image)) is not None:
+        return Classification(UNKNOWN, 0.0, f"an image of {shows}, not a photo of the goods: its text needs OCR")
     if doc.image is not None or doc.reader == "video":
         return Classification(PHOTO, 1.0, "an image or video file")
     if PurePosixPath(doc.path).name.lower() == "claim.toml":
@@ -111,6 +115,34 @@ def classify(doc: Document) -> Classification:
     # A title at the top plus a couple of labels (score 8) is full strength.
     confidence = round(min(1.0, top / 8) * top / (top + second), 2)
     return Classification(kind, confidence, "; ".join(evidence[kind][:4]))
+
+
+def document_image(image: ImageInfo) -> str | None:
+    """Given what the reader found in an image, return what document it shows ('a scanned page
+    (CanoScan LiDE 400)', 'a phone screen (1080 x 2400 px, no camera)'), or None for a photo."""
+    data = _document_images()
+    device = " ".join(filter(None, (image.camera_make, image.camera_model, image.software)))
+    scanner = next((word for word in data["scanner_words"] if word in device.lower()), None)
+    if scanner is not None:
+        return f"a scanned page ({device})"
+    if image.camera_make or image.camera_model or not image.width or not image.height:
+        return None
+    long_side, short_side = max(image.width, image.height), min(image.width, image.height)
+    ratio = long_side / short_side
+    size = f"{image.width} x {image.height} px, no camera"
+    if long_side >= data["page_min_pixels"] and any(
+        abs(ratio - page) <= data["page_ratio_tolerance"] for page in data["page_ratios"]
+    ):
+        return f"a scanned page ({size}: a page's proportions)"
+    if image.height > image.width and ratio >= data["screen_min_ratio"]:
+        return f"a phone screen ({size})"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _document_images() -> dict[str, Any]:
+    data: dict[str, Any] = load_data("photos.json")["document_images"]
+    return data
 
 
 def _by_substance(doc: Document) -> Classification | None:

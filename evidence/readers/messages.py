@@ -5,18 +5,19 @@ it looks like one throughout (`chat_shaped`): an invoice with a few dated lines
 stays a document. The formats are read elsewhere, one module each:
 
 - WhatsApp's own exports: `evidence.readers.whatsapp`;
+- WeChat's copied or mailed chat history: `evidence.readers.message_wechat`;
 - text copied from the platform's chat window: `evidence.readers.transcript`;
 - Message Center CSV exports: `evidence.readers.message_csv`;
 - Message Center JSON logs: `evidence.readers.message_json`.
 
-This module decides, for a plain text file, which of the first two it is, if any.
+This module decides, for a plain text file, which of the first three it is, if any.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from evidence.readers import transcript, whatsapp
+from evidence.readers import message_wechat, transcript, whatsapp
 from evidence.readers.text_lines import split_lines
 from evidence.records import Message
 
@@ -30,7 +31,7 @@ TRANSCRIPT_MIN_SHARE = 0.3
 
 
 def parse_chat_text(text: str, path: str) -> tuple[str, list[Message]] | None:
-    """Given a text file's content, return ("whatsapp"|"transcript", messages), or None.
+    """Given a text file's content, return ("whatsapp"|"wechat"|"transcript", messages), or None.
 
     None means the text is not a chat (an ordinary document, or fewer than two
     messages), and the caller reads it as lines.
@@ -43,6 +44,11 @@ def parse_chat_text(text: str, path: str) -> tuple[str, list[Message]] | None:
             if whatsapp.is_app_export(headers, found):
                 return "whatsapp", found
             return "transcript", [replace(m, channel="platform") for m in found]
+    wechat = message_wechat.find_starts(lines)
+    days = list(message_wechat.day_lines(lines))
+    if wechat and chat_shaped(lines, sorted(days + [s.line for s in wechat]),
+                              message_wechat.header_lines(lines, wechat), TRANSCRIPT_MIN_SHARE):
+        return "wechat", message_wechat.starts_to_messages(lines, wechat, path)
     found = parse_transcript(lines, path)
     return ("transcript", found) if found else None
 

@@ -14,6 +14,8 @@ from evidence.rules.registry import RULES, rule
 if TYPE_CHECKING:
     from evidence.rules.context import Context
 
+IMAGE_READER = "image"  # the reader of image files (readers/__init__.py)
+
 
 @rule(
     "F001",
@@ -44,12 +46,21 @@ def unreadable_file(ctx: Context) -> Iterator[Finding]:
     "Ask the issuer for the original (text) PDF, or add a typed copy next to the scan.",
 )
 def no_text_layer(ctx: Context) -> Iterator[Finding]:
-    """What it checks: PDFs carry a text layer the tool (and the platform) can read.
+    """What it checks: PDFs carry a text layer the tool (and the platform) can read, and no
+    document is given only as an image (a scanned page, a screenshot), whose text needs OCR.
 
     Why it matters: nothing in a scan can be checked or quoted: dates, amounts
     and specifications in it are invisible to this check.
     """
     yield from _reader_problems(ctx, "F002")
+    for doc, record in zip(ctx.documents, ctx.records, strict=True):
+        # An image is classified a photo unless it shows a scanned page or a phone screen.
+        if doc.reader == IMAGE_READER and doc.readable and record.kind == UNKNOWN:
+            yield RULES["F002"].finding(
+                f"{doc.path} is an image of a document (a scanned page or a screenshot), not a photo of the goods: "
+                "its text cannot be read without OCR",
+                Source(doc.path),
+            )
 
 
 @rule(
@@ -67,6 +78,8 @@ def unclassified_document(ctx: Context) -> Iterator[Finding]:
     and a reviewer may not know what it is meant to prove either.
     """
     for doc, record in zip(ctx.documents, ctx.records):
+        if doc.reader == IMAGE_READER:
+            continue  # an image is a photo, or a document's image that F002 reports
         if doc.readable and not any(p.code == "F002" for p in doc.problems) and record.kind == UNKNOWN:
             yield RULES["F003"].finding(
                 f"{doc.path} was read but is not recognisably a PI, contract, inspection report, "

@@ -211,6 +211,8 @@ class Rule:
     needs_date: bool = False
     requires_prior: str | None = None
     veto_message: bool = False
+    #: Phrases that cancel the rule anywhere in the sentence of its match, whatever the scope of `veto`.
+    sentence_veto: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,7 @@ def rule_from_data(data: dict[str, Any]) -> Rule:
         needs_date=bool(data.get("needs_date")),
         requires_prior=data.get("requires_prior"),
         veto_message=data.get("veto_scope") == "message",
+        sentence_veto=compile_cues(data.get("sentence_veto")),
     )
 
 
@@ -288,6 +291,8 @@ def _rule_fires(rule: Rule, cues: CueSet, masked: str, sentence: Sentence, prior
     if rule.needs_date and not has_date(masked[sentence.start : sentence.end]):
         return False
     if rule.veto is not None and rule.veto_message and rule.veto.search(masked):
+        return False
+    if rule.sentence_veto is not None and rule.sentence_veto.search(masked[sentence.start : sentence.end]):
         return False
     if rule.every:
         if not all(_live_matches(group, cues, masked, sentence) for group in rule.groups):
