@@ -35,6 +35,10 @@ FORM_LAYOUTS = ("cells", "lines")
 #: then header rows over value rows; its tables are item and bank grids whose cells run
 #: several values together, so they are not read as label cells.
 TERMS_LAYOUTS = ("lines", "columns")
+#: The note of a date read in a day/month order the document does not settle (a GUESSED value).
+GUESSED_ORDER = "day/month order guessed (no date in the document settles it)"
+#: How much of a sentence a note quotes.
+_NOTE_QUOTE = 40
 
 
 class Reading:
@@ -138,6 +142,13 @@ class Reading:
         """Given text, return its first date as ISO, read in the document's order (month names of any listed language)."""
         return date_in(english_months(text), self.order)
 
+    def read_in_guessed_order(self, text: str) -> bool:
+        """Given text read with `date_of`, return True when its first date reads two ways and the order was guessed."""
+        if not self.order_guessed:
+            return False
+        first = next((found for found in find_dates(english_months(text)) if found.value is not None), None)
+        return first is not None and first.ambiguous
+
     def dates(self) -> list[tuple[str, TextLine]]:
         """Return every date of the document in reading order, with its line."""
         found = []
@@ -185,7 +196,46 @@ def put(record: Record, name: str, found: tuple[Any, Labeled] | None, convert: C
 
 def labeled_note(labeled: Labeled) -> str:
     """Given a labeled value, return the note that says which label it was read under."""
-    return f'under "{labeled.label.strip()}"' if labeled.label.strip() else ""
+    return label_note(labeled.label)
+
+
+def label_note(label: str) -> str:
+    """Given a label as written, return the note of a value read under it ('under "Invoice No."')."""
+    return f'under "{label.strip()}"' if label.strip() else ""
+
+
+def column_note(header: str) -> str:
+    """Given a column's header cell, return the note of a value read under it ('under column "Qty"')."""
+    header = " ".join(header.split())
+    return f'under column "{header}"' if header else ""
+
+
+def from_note(where: str, text: str, ending: str = "") -> str:
+    """Given what a value was read from ("sentence", "line") and its text, return the note quoting it, trimmed.
+
+    A long text is quoted from its start, or up to `ending` (the value) when that stands further on.
+    """
+    text = " ".join(text.split())
+    end = text.find(ending) + len(ending) if ending and ending in text else 0
+    if len(text) <= _NOTE_QUOTE:
+        quoted = text
+    elif end > _NOTE_QUOTE:
+        quoted = "..." + " ".join(reversed(_fitting(reversed(text[:end].split(" ")))))[-_NOTE_QUOTE:]
+    else:
+        quoted = " ".join(_fitting(text.split(" ")))[:_NOTE_QUOTE] + "..."
+    return f'from the {where} "{quoted}"'
+
+
+def _fitting(words: Iterable[str]) -> list[str]:
+    """Given words, return the first of them that fit in a note's quote (at least one)."""
+    kept: list[str] = []
+    size = 0
+    for word in words:
+        size += len(word) + 1
+        if kept and size > _NOTE_QUOTE + 1:
+            break
+        kept.append(word)
+    return kept
 
 
 def stand_in(record: Record, name: str, other: str) -> None:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evidence.extract.labels import Labeled
-from evidence.extract.reading import Reading
+from evidence.extract.reading import Reading, from_note, labeled_note
 from evidence.normalize.identifiers import digits_of, grouped_order_number, identifier_in, reference_token
 from evidence.reference_data import load_data
-from evidence.records import Document, Record, Source
+from evidence.records import INFERRED, LABELED, Document, Record, Source
 
 #: Labels of a buyer's purchase order number (a contract_number label that is not a contract's).
 PO_LABELS = ("po no.", "p.o. no.", "po number", "purchase order no.", "purchase order number")
@@ -37,12 +37,19 @@ _PI_IN_PROSE = re.compile(
 
 @dataclass(frozen=True)
 class Reference:
-    """A reference read from running text, with the line it sits on."""
+    """A reference read from running text, with the line it sits on: inferred, never under a label."""
 
     value: str
     platform: bool
     source: Source
     text: str
+    #: The sentence it was read from when it runs over more lines than `text` ('' for `text` alone).
+    context: str = ""
+    certainty = INFERRED
+
+    @property
+    def note(self) -> str:
+        return from_note("sentence", self.context or self.text, self.value)
 
 
 # ---------------------------------------------------------------- the Trade Assurance order
@@ -59,10 +66,13 @@ def record_cited_order(record: Record, reading: Reading) -> None:
     references = order_references(reading.doc)
     for group in (platform, [r for r in references if r.platform], labeled, references):
         for item in group:
-            value = identifier_in(item.value) if isinstance(item, Labeled) else item.value
-            if value is not None:
-                text = item.value if isinstance(item, Labeled) else item.text
-                record.set("order_number", value, item.source, text)
+            if isinstance(item, Labeled):
+                value = identifier_in(item.value)
+                if value is not None:
+                    record.set("order_number", value, item.source, item.value, LABELED, labeled_note(item))
+                    return
+            else:
+                record.set("order_number", item.value, item.source, item.text, item.certainty, item.note)
                 return
 
 
@@ -85,12 +95,12 @@ def record_stated_order(record: Record, reading: Reading) -> None:
             or (digits.isdigit() and len(digits) >= 12)
             or (mentions_platform and len(digits) >= 8)
         ):
-            record.set("order_number", token, item.source, item.value)
+            record.set("order_number", token, item.source, item.value, LABELED, labeled_note(item))
             return
-        record.set("order_reference", token, item.source, item.value)
+        record.set("order_reference", token, item.source, item.value, LABELED, labeled_note(item))
     found = platform_number_in_prose(reading.doc)
     if found is not None:
-        record.set("order_number", found.value, found.source, found.text)
+        record.set("order_number", found.value, found.source, found.text, found.certainty, found.note)
 
 
 def platform_number_in_prose(doc: Document) -> Reference | None:
@@ -102,7 +112,8 @@ def platform_number_in_prose(doc: Document) -> Reference | None:
         for nearby in lines[index : index + 2]:
             match = _PLATFORM_NUMBER.search(nearby.text)
             if match:
-                return Reference(match.group(1), True, nearby.source, nearby.text)
+                context = f"{line.text} {nearby.text}" if nearby is not line else ""
+                return Reference(match.group(1), True, nearby.source, nearby.text, context)
     return None
 
 

@@ -14,14 +14,14 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.kinds.invoice import read_commercial_terms
-from evidence.extract.reading import TERMS_LAYOUTS, Reading
+from evidence.extract.reading import TERMS_LAYOUTS, Reading, from_note
 from evidence.extract.parts.parties import company_name
 from evidence.extract.parts.scan import labels_in
 from evidence.extract.parts.sections import topic_sections
 from evidence.kinds import CONTRACT
 from evidence.phrases import compile_phrases, literal_alternation
 from evidence.reference_data import load_data
-from evidence.records import Document, Record, TextLine, Value
+from evidence.records import INFERRED, Document, Record, TextLine, Value
 
 #: Label fields for a contract's own number, most specific first.
 CONTRACT_NUMBERS = ("contract_number", "pi_number", "invoice_number")
@@ -32,6 +32,8 @@ _SENTENCE = re.compile(r"(?<=[.;])\s+(?=\S)|(?<=[。；])\s*(?=\S)")
 _NAME = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,})"
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 _PERSON = re.compile(rf"{_NAME}(?:\s{_NAME}){{1,3}}(?:\s*\([^)]{{1,20}}\))?")
+#: Whether and by whom a contract is signed is read from the layout of its signature block.
+_SIGNATURE_NOTE = "from the signature block"
 
 
 #: A contract states terms as an invoice does (see reading.TERMS_LAYOUTS).
@@ -58,7 +60,7 @@ def record_clauses(doc: Document, record: Record) -> None:
     ):
         found = _section_text(doc, topic) or _sentences_with(doc, _phrases(words))
         if found is not None:
-            record.set(name, found.value, found.source, found.text)
+            record.set(name, found.value, found.source, found.text, found.certainty, found.note)
 
 
 def _section_text(doc: Document, topic: str) -> Value[str] | None:
@@ -72,7 +74,8 @@ def _section_text(doc: Document, topic: str) -> Value[str] | None:
             body.append(line.text.strip())
         text = " ".join(part for part in body if part)
         if text:
-            return Value(text[:_MAX_CLAUSE], section.lines[0].source, section.heading.text)
+            note = from_note("section", section.heading.text)  # a clause under its heading: prose, not a value
+            return Value(text[:_MAX_CLAUSE], section.lines[0].source, section.heading.text, INFERRED, note)
     return None
 
 
@@ -87,7 +90,8 @@ def _sentences_with(doc: Document, pattern: re.Pattern[str]) -> Value[str] | Non
                 first = first or line
     if not sentences or first is None:
         return None
-    return Value(" ".join(sentences)[:_MAX_CLAUSE], first.source, first.text)
+    note = from_note("sentence", sentences[0])
+    return Value(" ".join(sentences)[:_MAX_CLAUSE], first.source, first.text, INFERRED, note)
 
 
 def _is_sentence(text: str) -> bool:
@@ -106,10 +110,10 @@ def record_signatures(doc: Document, record: Record) -> None:
     source = block[0].source if block else (doc.lines[-1].source if doc.lines else None)
     if source is None:
         return
-    record.set("signed", bool(names) or marked, source, block[0].text if block else "")
+    record.set("signed", bool(names) or marked, source, block[0].text if block else "", INFERRED, _SIGNATURE_NOTE)
     if names:
-        record.set("signatories", names, source, block[0].text)
-        record.set("signed_by", names, source, block[0].text)
+        record.set("signatories", names, source, block[0].text, INFERRED, _SIGNATURE_NOTE)
+        record.set("signed_by", names, source, block[0].text, INFERRED, _SIGNATURE_NOTE)
 
 
 def signature_block(doc: Document) -> list[TextLine]:

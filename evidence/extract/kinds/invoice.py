@@ -24,18 +24,19 @@ from typing import Any
 
 from evidence.extract.labels import Labeled
 from evidence.extract.parts.charge_lines import find_charge_lines
-from evidence.extract.parts.item_rows import Row
+from evidence.extract.parts.item_rows import Marks, Row, item_marks
 from evidence.extract.parts.line_items import ItemsFound, find_line_items, item_sources, item_specifications
-from evidence.extract.parts.parties import find_party, labeled_party, letterhead, preferred_casing
+from evidence.extract.parts.parties import Party, find_party, labeled_party, letterhead, preferred_casing
 from evidence.extract.parts.party_layouts import addressee_under_title, payee_in_terms, preamble_parties
-from evidence.extract.parts.scan import phrase_pattern, terms
+from evidence.extract.parts.scan import labels_in, phrase_pattern, terms
 from evidence.extract.parts.specifications import (
     find_defect_definitions,
     find_quality_standard,
     find_specs,
     find_test_standards,
     item_column_specs,
-    parse_aql,
+    quality_aql,
+    specs_mark,
 )
 from evidence.extract.parts.terms import (
     find_bank_details,
@@ -54,14 +55,15 @@ from evidence.extract.parts.totals import (
     total_row_quantity,
     words_amount,
 )
-from evidence.extract.reading import TERMS_LAYOUTS, Reading, top_lines
+from evidence.extract.reading import GUESSED_ORDER, TERMS_LAYOUTS, Reading, column_note, from_note, top_lines
+from evidence.extract.reading import label_note, labeled_note, put
 from evidence.extract.references import Reference, pi_in_prose, record_stated_order
 from evidence.kinds import PROFORMA_INVOICE
 from evidence.normalize import json_number
-from evidence.normalize.dates import date_in, english_months, find_dates
+from evidence.normalize.dates import DateMatch, date_in, english_months, find_dates
 from evidence.normalize.identifiers import own_number
 from evidence.phrases import compile_phrases
-from evidence.records import Document, Record, Value
+from evidence.records import GUESSED, INFERRED, LABELED, Document, Record, Value
 
 #: Label fields for the document's own number, most specific first, per document. An
 #: invoice's "PO No." is the buyer's order, never the invoice's own number.
@@ -76,6 +78,11 @@ _PROFORMA_TITLE = re.compile(
 )
 _JOINT_DATE_LABEL = re.compile(r"(?<![A-Za-z])(?:date|dt)(?![A-Za-z])|日期", re.IGNORECASE)
 _ORDER_TITLE = re.compile(r"order details|trade assurance order|订单详情|信保订单|order summary", re.IGNORECASE)
+_READS_TWO_WAYS = "the date reads day first or month first"
+#: How far above a party's name its label may stand: a block under the label, and a name's other-language twin.
+_PARTY_BLOCK_LINES = 6
+#: A preamble names a party by a role note after its name ("hereinafter the Seller"), not under a label.
+_PREAMBLE = "from the contract preamble"
 
 
 #: A document stating terms reads its lines, then its header rows (see reading.TERMS_LAYOUTS).
@@ -100,11 +107,12 @@ def read_commercial_terms(ldoc: Reading, record: Record, number_fields: tuple[st
     record_dates(ldoc, record)
     record_parties(prepared, ldoc.columns, record)
     items = find_line_items(prepared)
+    marks = item_marks(prepared, items.method)
     record_money(ldoc, record, items)
-    record_quantity(ldoc, record, items)
+    record_quantity(ldoc, record, items, marks)
     record_terms(ldoc, record)
-    record_specs(prepared, record, items)
-    record.items = [row.to_values() for row in items.items]
+    record_specs(prepared, record, items, marks)
+    record.items = [row.to_values(marks=marks) for row in items.items]
     ldoc.note_date_order(record)
     return ldoc
 
@@ -146,14 +154,14 @@ def record_numbers(ldoc: Reading, record: Record, number_fields: tuple[str, ...]
     own: tuple[str, Labeled] | None = None
     for field in (*number_fields, "document_number"):
         own = own or _own_number_under(ldoc, field)
-    _put(record, "document_number", own)
+    put(record, "document_number", own)
     if own is None:
         _put_found(record, "document_number", _number_in_title(ldoc.doc))
     # Each number the document cites stays under its own name, never as the document's own.
     for field in ("pi_number", "invoice_number", "contract_number", *CITED_NUMBERS):
         cited = ldoc.first(field, own_number)
         if cited is not None and (own is None or cited[0] != own[0]):
-            _put(record, field, cited)
+            put(record, field, cited)
     record_stated_order(record, ldoc)
     if (
         "document_number" not in record.fields
@@ -161,7 +169,8 @@ def record_numbers(ldoc: Reading, record: Record, number_fields: tuple[str, ...]
         and "order_number" in record.fields
     ):
         order = record.fields["order_number"]
-        record.set("document_number", order.value, order.source, order.text)  # an order printout's own number
+        # An order printout's own number: the order number stands in for it.
+        record.set("document_number", order.value, order.source, order.text, INFERRED, "the printout's order number")
     if "pi_number" not in record.fields:
         _put_found(record, "pi_number", pi_in_prose(ldoc.doc, record.get("document_number")))
 
@@ -180,7 +189,8 @@ def _number_in_title(doc: Document) -> Value[str] | None:
             if not line.text[match.end() :].strip(" :：|") and index + 1 < len(lines):
                 alone = _lone_number(lines[index + 1].text)  # the title alone, its number on the next line
                 if alone is not None:
-                    return Value(alone, lines[index + 1].source, lines[index + 1].text)
+                    under = lines[index + 1]
+                    return Value(alone, under.source, under.text, INFERRED, "from the line under the title")
                 continue
             rest = re.sub(
                 r"^\s*(?:\([^)]{0,40}\))?\s*(?:nr\.?|no\.?|n°|#|number|nummer|numéro|编号|号)?\s*[:：]?\s*",
@@ -190,7 +200,7 @@ def _number_in_title(doc: Document) -> Value[str] | None:
             )
             number = own_number(rest) if rest[:1].isalnum() else None
             if number is not None and any(ch.isdigit() for ch in number):
-                return Value(number, line.source, line.text)
+                return Value(number, line.source, line.text, INFERRED, "from the title line")
     return None
 
 
@@ -205,7 +215,7 @@ def _lone_number(text: str) -> str | None:
 def record_dates(ldoc: Reading, record: Record) -> None:
     """Set document_date, order_date and due_date (ISO); an undecidable numeric date is read day first and flagged."""
     for field in ("document_date", "order_date", "due_date"):
-        _put(record, field, ldoc.settled_date(field))
+        put(record, field, ldoc.settled_date(field))
     if "document_date" not in record.fields:
         _put_found(record, "document_date", _number_label_date(ldoc, ldoc.settled_order))
     if "document_date" not in record.fields:
@@ -214,7 +224,7 @@ def record_dates(ldoc: Reading, record: Record) -> None:
         ambiguous = _ambiguous_document_date(ldoc) or _number_label_date(ldoc, ldoc.order)
         _put_found(record, "document_date", ambiguous)
         if ambiguous is not None:  # 05/09/2026 with nothing in the document to settle day or month first
-            record.set("document_date_ambiguous", True, ambiguous.source, ambiguous.text)
+            record.set("document_date_ambiguous", True, ambiguous.source, ambiguous.text, INFERRED, _READS_TWO_WAYS)
 
 
 def _number_label_date(ldoc: Reading, order: str | None) -> Value[str] | None:
@@ -229,7 +239,7 @@ def _number_label_date(ldoc: Reading, order: str | None) -> Value[str] | None:
                 found = [d for d in find_dates(english_months(item.value), order) if d.value is not None]
                 clear = [d for d in found if not d.ambiguous] if order == ldoc.settled_order else found
                 if clear and clear[0].value is not None:
-                    return Value(clear[0].value.isoformat(), item.source, item.value)
+                    return _labeled_date(ldoc, clear[0], item)
     return None
 
 
@@ -240,7 +250,7 @@ def _top_line_date(ldoc: Reading) -> Value[str] | None:
     for line in top_lines(ldoc.doc, 15):
         iso = date_in(english_months(line.text), ldoc.settled_order)
         if iso is not None:
-            return Value(iso, line.source, line.text)
+            return Value(iso, line.source, line.text, INFERRED, from_note("top line", line.text))
     return None
 
 
@@ -252,8 +262,16 @@ def _ambiguous_document_date(ldoc: Reading) -> Value[str] | None:
     for item in ldoc.values("document_date"):
         for found in find_dates(english_months(item.value), ldoc.order):
             if found.value is not None:
-                return Value(found.value.isoformat(), item.source, item.value)
+                return _labeled_date(ldoc, found, item)
     return None
+
+
+def _labeled_date(ldoc: Reading, found: DateMatch, item: Labeled) -> Value[str]:
+    """Given a date read under a label, return it as a Value: guessed when it rests on a guessed day/month order."""
+    iso = found.value.isoformat() if found.value is not None else ""
+    if ldoc.read_in_guessed_order(found.text):
+        return Value(iso, item.source, item.value, GUESSED, GUESSED_ORDER)
+    return Value(iso, item.source, item.value, LABELED, labeled_note(item))
 
 
 # ------------------------------------------------------------------ parties
@@ -263,32 +281,68 @@ def record_parties(doc: Document, columns: list[Labeled], record: Record) -> Non
     """Set supplier_name and buyer_name (and their Chinese names when the document pairs them).
 
     A party comes from its label (and the block under it), else from a header
-    row of labels (`columns`: "PI No. | Date | Customer" over its values); the
-    seller also from the letterhead, the buyer from the addressee under an invoice's
-    title. A contract's preamble ("ACME Ltd (hereinafter
-    called the Seller) and ...") comes first.
+    row of labels (`columns`: "PI No. | Date | Customer" over its values): labeled;
+    the seller also from the letterhead, the buyer from the addressee under an invoice's
+    title: inferred. A contract's preamble ("ACME Ltd (hereinafter
+    called the Seller) and ...") comes first, inferred from its role note.
     """
     # A contract's preamble names each party with its role, more surely than a signature block's labels.
     preamble = preamble_parties(doc)
-    supplier = (preamble.get("supplier_name") or find_party(doc, "supplier_name")
-                or labeled_party(columns, "supplier_name"))
-    avoid = supplier.name if supplier else None
-    buyer = (preamble.get("buyer_name") or find_party(doc, "buyer_name", avoid=avoid)
-             or labeled_party(columns, "buyer_name", avoid=avoid))
+    supplier = _inferred(preamble.get("supplier_name"), _PREAMBLE) or _labeled_party(doc, columns, "supplier_name")
+    buyer = _inferred(preamble.get("buyer_name"), _PREAMBLE)
+    buyer = buyer or _labeled_party(doc, columns, "buyer_name", avoid=_name(supplier))
     if _is_buyers_order(doc):
         # A purchase order is on its buyer's letterhead; its seller is the addressee.
-        buyer = buyer or letterhead(doc, avoid=supplier.name if supplier else None)
+        buyer = buyer or _inferred(letterhead(doc, avoid=_name(supplier)), "from the letterhead")
     elif supplier is None:
-        supplier = letterhead(doc, avoid=buyer.name if buyer else None)
+        supplier = _inferred(letterhead(doc, avoid=_name(buyer)), "from the letterhead")
     if supplier is None and not _is_buyers_order(doc):
-        supplier = payee_in_terms(doc, avoid=buyer.name if buyer else None)
+        supplier = _inferred(payee_in_terms(doc, avoid=_name(buyer)), 'from "payable to" in the payment terms')
     if buyer is None:
-        buyer = addressee_under_title(doc, avoid=supplier.name if supplier else None)
-    for field, party in (("supplier_name", supplier), ("buyer_name", buyer)):
-        if party is not None:
+        buyer = _inferred(addressee_under_title(doc, avoid=_name(supplier)), "from the addressee under the title")
+    for field, marked in (("supplier_name", supplier), ("buyer_name", buyer)):
+        if marked is not None:
+            party, certainty, note = marked
             party = preferred_casing(doc, party)
-            record.set(field, party.name, party.source, party.name)
-            record.set(f"{field}_local", party.local, party.source, party.local or "")
+            record.set(field, party.name, party.source, party.name, certainty, note)
+            record.set(f"{field}_local", party.local, party.source, party.local or "", certainty, note)
+
+
+#: A party as found, with its certainty and note.
+Marked = tuple[Party, str, str]
+
+
+def _inferred(party: Party | None, note: str) -> Marked | None:
+    return (party, INFERRED, note) if party is not None else None
+
+
+def _name(marked: Marked | None) -> str | None:
+    return marked[0].name if marked is not None else None
+
+
+def _labeled_party(doc: Document, columns: list[Labeled], field: str, avoid: str | None = None) -> Marked | None:
+    """Given a Document and its header-row values, return the party a label of `field` names, with its label's note."""
+    party = find_party(doc, field, avoid=avoid)
+    if party is not None:
+        return party, LABELED, label_note(_label_over(doc, field, party)) or "under its label"
+    party = labeled_party(columns, field, avoid=avoid)
+    if party is None:
+        return None
+    header = next((item for item in columns if item.field == field and item.source == party.source), None)
+    return party, LABELED, column_note(header.label) if header is not None else "under its column"
+
+
+def _label_over(doc: Document, field: str, party: Party) -> str:
+    """Given a party read under a label of `field`, return that label: on the party's line or the nearest above."""
+    lines = doc.lines
+    index = next((i for i, line in enumerate(lines) if line.source == party.source), None)
+    if index is None:
+        return ""
+    for line in reversed(lines[max(0, index - _PARTY_BLOCK_LINES) : index + 1]):
+        hit = next((hit for hit in labels_in(line.text) if hit.field == field), None)
+        if hit is not None:
+            return hit.text
+    return ""
 
 
 # ------------------------------------------------------------------ money and quantity
@@ -300,22 +354,26 @@ def record_money(ldoc: Reading, record: Record, items: ItemsFound) -> None:
     summed = _items_sum(items)
     total = find_total(ldoc.doc, currency.value if currency else None, Decimal(str(summed.value)) if summed else None)
     if currency is None and total is not None and total.value.currency:
-        currency = Value(total.value.currency, total.source, total.text)
+        # The currency mark of the total amount: as sure as the total it is written with.
+        currency = Value(total.value.currency, total.source, total.text, total.certainty, total.note)
     _put_found(record, "currency", currency)
     if total is not None:
-        record.set("order_total", json_number(total.value.amount), total.source, total.text)
+        amount = json_number(total.value.amount)
+        record.set("order_total", amount, total.source, total.text, total.certainty, total.note)
     elif summed is not None:
         # No total written: the items' sum, plus the tax lines the document adds to it.
         taxes = tax_lines(ldoc.doc.lines, currency.value if currency else None)
         added = sum((tax.value for tax in taxes), Decimal(0))
         text = "sum of the line items and tax lines" if taxes else summed.text
-        record.set("order_total", json_number(Decimal(str(summed.value)) + added), summed.source, text)
+        record.set("order_total", json_number(Decimal(str(summed.value)) + added), summed.source, text, INFERRED, text)
     words = words_amount(ldoc.doc)
     if words is not None:
-        record.set("amount_in_words", json_number(words.value), words.source, words.text)
+        record.set("amount_in_words", json_number(words.value), words.source, words.text, words.certainty, words.note)
     if items.charges:
         charges = [{k: v.value for k, v in row.to_values(charge=True).items()} for row in items.charges]
-        record.set("charges", charges, items.charges[0].source, items.charges[0].description)
+        # Which rows are charges (an amount without a unit price, a row after the subtotal) is worked out.
+        note = "item rows read as charges"
+        record.set("charges", charges, items.charges[0].source, items.charges[0].description, INFERRED, note)
     record_charge_lines(ldoc, record)
 
 
@@ -338,25 +396,32 @@ def _items_sum(items: ItemsFound) -> Value[int | float] | None:
     total = sum((row.amount for row in rows if row.amount is not None), Decimal(0))
     if total <= 0:
         return None  # a sum of 0 is items read without their amounts, not a total
-    return Value(json_number(total), items.items[0].source, "sum of the line items")
+    return Value(json_number(total), items.items[0].source, "sum of the line items", INFERRED, "sum of the line items")
 
 
-def record_quantity(ldoc: Reading, record: Record, items: ItemsFound) -> None:
-    """Set quantity (total units) and quantity_unit: labeled total, table total row, sum of items, total line."""
-    found = find_quantity(ldoc) or _table_total(items) or _items_quantity(items) or total_row_quantity(ldoc.doc.lines)
+def record_quantity(ldoc: Reading, record: Record, items: ItemsFound, marks: Marks) -> None:
+    """Set quantity (total units) and quantity_unit: labeled total, table total row, sum of items, total line.
+
+    `marks` says what the item table's columns are headed (items.item_marks).
+    """
+    found = find_quantity(ldoc) or _table_total(items, marks) or _items_quantity(items)
+    found = found or total_row_quantity(ldoc.doc.lines)
     if found is not None:
         value, unit = found.value
-        record.set("quantity", json_number(value), found.source, found.text)
-        record.set("quantity_unit", unit, found.source, found.text)
+        record.set("quantity", json_number(value), found.source, found.text, found.certainty, found.note)
+        record.set("quantity_unit", unit, found.source, found.text, found.certainty, found.note)
     if "quantity_unit" not in record.fields and items.items and _one_unit(items) and items.items[0].unit:
-        record.set("quantity_unit", items.items[0].unit, items.items[0].source)
+        record.set("quantity_unit", items.items[0].unit, items.items[0].source, "", INFERRED, "the line items' unit")
 
 
-def _table_total(items: ItemsFound) -> Value[Count] | None:
+def _table_total(items: ItemsFound, marks: Marks) -> Value[Count] | None:
+    """Given the items of a table, return the quantity of its total row: under the quantity column, beside 'Total'."""
     if items.total_quantity is None:
         return None
     value, unit, source = items.total_quantity
-    return Value((value, unit), source, "total row")
+    header = marks.labeled.get("quantity")
+    note = f"{header} on the total row" if header else "on the total row of the item table"
+    return Value((value, unit), source, "total row", LABELED, note)
 
 
 def _items_quantity(items: ItemsFound) -> Value[Count] | None:
@@ -370,7 +435,7 @@ def _items_quantity(items: ItemsFound) -> Value[Count] | None:
         return None
     total = sum((row.quantity for row in goods if row.quantity is not None), Decimal(0))
     unit = next((row.unit for row in goods if row.unit), None)
-    return Value((total, unit), goods[0].source, "sum of the line items")
+    return Value((total, unit), goods[0].source, "sum of the line items", INFERRED, "sum of the line items")
 
 
 def _names_charge(row: Row) -> bool:
@@ -393,42 +458,38 @@ def record_terms(ldoc: Reading, record: Record) -> None:
     bank = find_bank_details(ldoc)
     for name, found in bank.items():
         _put_found(record, name, found)
-    method = find_payment_method(ldoc, bank)
-    record.set("payment_method", method.value, method.source, method.text)
+    _put_found(record, "payment_method", find_payment_method(ldoc, bank))
     if "beneficiary_name" in bank or "beneficiary_account" in bank:
         context = " ".join(found.text for found in bank.values())
         first = next(iter(bank.values()))
-        record.set("beneficiary_is_platform", bank_is_platform(bank, context), first.source, first.text)
+        platform = bank_is_platform(bank, context)
+        record.set("beneficiary_is_platform", platform, first.source, first.text, INFERRED, "from the bank details")
 
 
 # ------------------------------------------------------------------ specifications
 
 
-def record_specs(doc: Document, record: Record, items: ItemsFound) -> None:
-    """Set specs, quality_standard, aql, defect_definitions and test_standards."""
-    specs = find_specs(doc, skip=item_sources(items)) + item_column_specs(item_specifications(items))
+def record_specs(doc: Document, record: Record, items: ItemsFound, marks: Marks) -> None:
+    """Set specs, quality_standard, aql, defect_definitions and test_standards (`marks`: the item columns' headers)."""
+    column = marks.labeled.get("specification", "")
+    specs = find_specs(doc, skip=item_sources(items)) + item_column_specs(item_specifications(items), column)
     if specs:
-        record.set("specs", [spec.to_value() for spec in specs], specs[0].source, specs[0].item.text)
+        values = [spec.to_value() for spec in specs]
+        record.set("specs", values, specs[0].source, specs[0].item.text, *specs_mark(specs))
     standard = find_quality_standard(doc)
     if standard is not None:
         _put_found(record, "quality_standard", standard)
-        record.set("aql", parse_aql(str(standard.value)), standard.source, standard.text)
+        _put_found(record, "aql", quality_aql(standard))
     _put_found(record, "defect_definitions", find_defect_definitions(doc))
     standards = find_test_standards(doc)
     if standards and doc.lines:
-        record.set("test_standards", standards, doc.lines[0].source)
+        record.set("test_standards", standards, doc.lines[0].source, "", INFERRED, "standards cited in the text")
 
 
 # ------------------------------------------------------------------ helpers
 
 
-def _put(record: Record, name: str, found: tuple[Any, Labeled] | None) -> None:
-    if found is not None:
-        value, labeled = found
-        record.set(name, value, labeled.source, labeled.value)
-
-
 def _put_found(record: Record, name: str, found: Value[Any] | Reference | None) -> None:
-    """Given a value read with its source and text (or None), set it on the record as `name`."""
+    """Given a value read with its source, text and certainty (or None), set it on the record as `name`."""
     if found is not None:
-        record.set(name, found.value, found.source, found.text)
+        record.set(name, found.value, found.source, found.text, found.certainty, found.note)

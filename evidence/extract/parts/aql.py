@@ -17,10 +17,10 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.reading import Reading
+from evidence.extract.reading import Reading, column_note, from_note, label_note
 from evidence.phrases import literal_alternation, phrases_pattern, required_phrases_pattern
 from evidence.reference_data import load_data
-from evidence.records import Record, Source, Table, TextLine
+from evidence.records import INFERRED, LABELED, Record, Source, Table, TextLine, Value, weakest
 
 CLASSES = ("critical", "major", "minor")
 _FIGURE = r"\d+(?:[.,]\d+)?"
@@ -38,13 +38,25 @@ _LINE_TABLE_ROWS = 4  # class rows expected right under a defect table's header 
 
 @dataclass(frozen=True)
 class Counts:
-    """Defects found per class, the acceptance numbers and AQL levels a table gives beside them."""
+    """Defects found per class, the acceptance numbers and AQL levels a table gives beside them.
+
+    `certainty` says how sure the figures are: read under a table's headers, or worked out
+    from text; `notes` says where each column role's figures were read (found, allowed, aql),
+    `note` where any other was.
+    """
 
     defects: dict[str, int]
     allowed: dict[str, int]
     levels: dict[str, float]
     source: Source
     text: str
+    certainty: str = INFERRED
+    note: str = ""
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def value(self, role: str, figures: dict[str, Any]) -> Value[dict[str, Any]]:
+        """Given a column role and its figures by class, return them as a Value with this table's certainty."""
+        return Value(figures, self.source, self.text, self.certainty, self.notes.get(role, self.note))
 
 
 def record_sampling(record: Record, found: Reading) -> None:
@@ -52,28 +64,56 @@ def record_sampling(record: Record, found: Reading) -> None:
     counts = defect_counts(found)
     plan = aql_plan(found)
     if plan is None and counts is not None and counts.levels:
-        plan = (dict(counts.levels), counts.source, counts.text)
+        plan = counts.value("aql", dict(counts.levels))
     if plan is not None:
-        record.set("aql", plan[0], plan[1], plan[2])
+        record.keep("aql", plan)
     if counts is not None:
-        record.set("defects", counts.defects, counts.source, counts.text)
+        record.keep("defects", counts.value("found", counts.defects))
         if counts.allowed:
-            record.set("allowed", counts.allowed, counts.source, counts.text)
+            record.keep("allowed", counts.value("allowed", counts.allowed))
 
 
 # ---------------------------------------------------------------- plan
 
 
-def aql_plan(found: Reading) -> tuple[dict[str, Any], Source, str] | None:
-    """Given a report, return its AQL levels per class and inspection level, with the line they are on."""
+def aql_plan(found: Reading) -> Value[dict[str, Any]] | None:
+    """Given a report, return its AQL levels per class and inspection level, on the levels' line (else the level's).
+
+    Levels named by class ("Major 2.5") and a named level ("Inspection Level II") are labeled;
+    bare figures ("AQL 0/2.5/4.0") are read as critical, major, minor by their order: inferred.
+    """
     lines = found.doc.lines
     levels = next(((found_levels, line) for line in lines if (found_levels := aql_levels(line.text))), None)
     level = next(((found_level, line) for line in lines if (found_level := _inspection_level(line.text))), None)
     plan: dict[str, Any] = dict(levels[0]) if levels else {}
+    marks = [_levels_mark(levels[1].text)] if levels else []
     if level is not None:
         plan["level"] = level[0]
+        marks.append(_level_mark(level[1].text))
     where = levels[1] if levels else level[1] if level else None
-    return (plan, where.source, where.text) if where is not None else None
+    if where is None:
+        return None
+    certainty = weakest(*(mark[0] for mark in marks))
+    note = next(mark[1] for mark in marks if mark[0] == certainty)
+    return Value(plan, where.source, where.text, certainty, note)
+
+
+def _levels_mark(text: str) -> tuple[str, str]:
+    """Given the line of the AQL levels, return their (certainty, note): labeled when each class names its level."""
+    word = _aql_word().search(text)
+    rest = text[word.end() :] if word else text
+    if class_pairs(rest):
+        return LABELED, label_note(word.group(0)) if word else ""
+    return INFERRED, "aql figures read as critical/major/minor by order"
+
+
+def _level_mark(text: str) -> tuple[str, str]:
+    """Given the line of the inspection level, return its (certainty, note): labeled after its words."""
+    match = _level_pattern().search(text)
+    words = _level_words().search(text, match.start(), match.end()) if match and match.group("level") else None
+    if words is not None:
+        return LABELED, label_note(words.group(0))
+    return INFERRED, from_note("line", text)  # a bare 'G-II' mark
 
 
 def aql_levels(text: str) -> dict[str, float]:
@@ -140,7 +180,8 @@ def _counts_by_row(rows: list[list[str]], source: Source) -> Counts | None:
         name = _row_class(row)
         if name is not None:
             tally.add(name, {role: row[index] for role, index in roles.items() if index < len(row)})
-    return tally.counts(source, " | ".join(rows[0]))
+    headers = {role: column_note(rows[0][index]) for role, index in roles.items()}
+    return tally.counts(source, " | ".join(rows[0]), mark=(LABELED, headers))
 
 
 def _counts_by_column(rows: list[list[str]], source: Source) -> Counts | None:
@@ -149,14 +190,16 @@ def _counts_by_column(rows: list[list[str]], source: Source) -> Counts | None:
     if len(classes) < 2:
         return None
     tally = _Tally()
+    labels: dict[str, str] = {}
     for row in rows[1:]:
         role = column_role(row[0]) if row else None
         if role is None:
             continue
+        labels.setdefault(role, label_note(row[0]))  # the row's label cell ("Found") beside its figures
         for index, name in classes.items():
             if index < len(row):
                 tally.add(name, {role: row[index]})
-    return tally.counts(source, " | ".join(rows[0]))
+    return tally.counts(source, " | ".join(rows[0]), mark=(LABELED, labels))
 
 
 @dataclass
@@ -179,11 +222,15 @@ class _Tally:
         if level is not None:
             self.levels.setdefault(name, float(_decimal(level.group(0))))
 
-    def counts(self, source: Source, text: str, least: int = 1) -> Counts | None:
-        """Return the counts when at least `least` classes have a defect figure."""
+    def counts(self, source: Source, text: str, mark: tuple[str, dict[str, str]], least: int = 1) -> Counts | None:
+        """Return the counts when at least `least` classes have a defect figure.
+
+        `mark` is their certainty and the note of each column role.
+        """
         if len(self.defects) < least:
             return None
-        return Counts(self.defects, self.allowed, self.levels, source, text)
+        certainty, notes = mark
+        return Counts(self.defects, self.allowed, self.levels, source, text, certainty, notes=notes)
 
 
 def _line_table_counts(header: TextLine, rows: list[TextLine]) -> Counts | None:
@@ -198,7 +245,9 @@ def _line_table_counts(header: TextLine, rows: list[TextLine]) -> Counts | None:
         figures = _ROW_FIGURES.findall(row.text[_class_end(row.text) :])
         if name is not None and len(figures) >= len(numeric):
             tally.add(name, dict(zip(numeric, figures)))
-    return tally.counts(header.source, header.text, least=2)
+    # The figures of a row are matched to the header's columns by their order along the line.
+    note = from_note("table read as text", header.text)
+    return tally.counts(header.source, header.text, mark=(INFERRED, dict.fromkeys(_COLUMN_WORDS, note)), least=2)
 
 
 def _header_columns(text: str) -> list[str]:
@@ -217,15 +266,16 @@ def _running_counts(line: TextLine) -> Counts | None:
     if len(pairs) < 2:
         return None
     with_ac = [pair for pair in pairs if pair[2] is not None]
+    note = from_note("sentence", line.text)
     if with_ac:
         defects = {name: int(value) for name, value, _ in with_ac}
         allowed = {name: int(ac) for name, _, ac in with_ac if ac is not None}
-        return Counts(defects, allowed, {}, line.source, line.text)
+        return Counts(defects, allowed, {}, line.source, line.text, INFERRED, note)
     if _aql_word().search(line.text) or not _found_cue().search(line.text):
         return None
     if any(value != value.to_integral_value() for _, value, _ in pairs):
         return None
-    return Counts({name: int(value) for name, value, _ in pairs}, {}, {}, line.source, line.text)
+    return Counts({name: int(value) for name, value, _ in pairs}, {}, {}, line.source, line.text, INFERRED, note)
 
 
 # ---------------------------------------------------------------- classes and columns
@@ -342,9 +392,14 @@ def _column_pattern(role: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _level_words() -> re.Pattern[str]:
+    return required_phrases_pattern(tuple(inspection_terms()["inspection_level"]["words"]))
+
+
+@lru_cache(maxsize=1)
 def _level_pattern() -> re.Pattern[str]:
     entry = inspection_terms()["inspection_level"]
-    words = required_phrases_pattern(tuple(entry["words"]))
+    words = _level_words()
     levels = literal_alternation(entry["levels"])
     # 'General Inspection Level II', 'Level: S-4', or a bare 'G-II' / 'GII'.
     named = rf"(?:{words.pattern})\s*[:：]?\s*(?:G-?)?(?P<level>{levels})(?![A-Za-z0-9])"

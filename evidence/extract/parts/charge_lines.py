@@ -21,7 +21,7 @@ import re
 from evidence.extract.parts.scan import phrase_pattern
 from evidence.normalize import json_number
 from evidence.normalize.money import find_amounts
-from evidence.records import TextLine, Value
+from evidence.records import INFERRED, TextLine, Value
 
 _CHARGE_LINE = re.compile(r"charge|fee|cost|费", re.IGNORECASE)
 #: A total or subtotal line, in the languages invoices arrive in, or an amount with or without tax
@@ -40,7 +40,7 @@ def find_charge_lines(lines: list[TextLine], currency: str | None) -> list[Value
     for line in lines:
         amount = _charge_amount(line.text, currency)
         if amount is not None:
-            found.append(Value(amount, line.source, line.text))
+            found.append(Value(amount, line.source, line.text, INFERRED))  # read loosely: never labeled
     return found
 
 

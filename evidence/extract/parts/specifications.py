@@ -23,10 +23,11 @@ from evidence.extract.parts.item_headers import header_roles
 from evidence.extract.parts.scan import CELL_SPLIT, cjk_share, split_languages, terms
 from evidence.extract.parts.sections import topic_sections
 from evidence.extract.parts.spec_columns import column_specs
+from evidence.extract.reading import column_note, from_note, label_note
 from evidence.normalize import json_number
 from evidence.normalize.specs import SpecItem, parse_spec_line, split_label
 from evidence.phrases import compile_phrases
-from evidence.records import Document, Source, Table, TextLine, Value
+from evidence.records import CERTAINTIES, INFERRED, LABELED, Document, Source, Table, TextLine, Value, weakest
 
 _AQL_VALUES = (
     "0",
@@ -65,12 +66,14 @@ _SENTENCE = re.compile(r"(?<=[.。])\s+(?=[A-Z\u3400-\u9fff])")
 
 @dataclass(frozen=True)
 class Spec:
-    """One specification item and where it was read."""
+    """One specification item, where it was read, and how sure it is (records.CERTAINTIES, with a note)."""
 
     item: SpecItem
     source: Source
     product: str | None = None
     method: str | None = None
+    certainty: str = INFERRED
+    note: str = ""
 
     def to_value(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -119,20 +122,30 @@ def find_specs(doc: Document, skip: set[Source] | None = None) -> list[Spec]:
             if (spec.item.attribute, spec.item.value) not in seen:
                 seen.add((spec.item.attribute, spec.item.value))
                 found.append(spec)
-    found += [Spec(c.item, c.source, c.product) for c in column_specs(doc)
-              if (c.item.attribute, c.item.value) not in seen]
+    # An attribute column's header labels its cells ('Capacity (ml) | 500').
+    found += [Spec(c.item, c.source, c.product, certainty=LABELED, note=column_note(c.item.attribute))
+              for c in column_specs(doc) if (c.item.attribute, c.item.value) not in seen]
     return found
 
 
-def item_column_specs(rows: list[tuple[str, str, Source]]) -> list[Spec]:
-    """Given (product, specification text, source) of line items, return their specification items."""
+def item_column_specs(rows: list[tuple[str, str, Source]], column: str = "") -> list[Spec]:
+    """Given (product, specification text, source) of line items, return their specification items.
+
+    `column` is the note of the item table's specification column: its cells are labeled by it.
+    """
     specs = []
     for product, text, source in rows:
         for clause in _clauses(text):
             item = parse_spec_line(clause)
             if _says_something(item):
-                specs.append(Spec(item, source, product or None))
+                specs.append(Spec(item, source, product or None, certainty=LABELED, note=column or "under its column"))
     return specs
+
+
+def specs_mark(specs: list[Spec]) -> tuple[str, str]:
+    """Given specification items, return the (certainty, note) of them all: the weakest one's."""
+    least = max(specs, key=lambda spec: CERTAINTIES.index(spec.certainty))
+    return least.certainty, least.note
 
 
 def doc_tables(doc: Document) -> list[Table]:
@@ -148,9 +161,10 @@ def _table_specs(table: Table) -> list[Spec]:
     if roles is None:
         return []
     specs = []
+    note = column_note(header[roles["requirement"]])
     for row in table.rows[1:]:
         cells = [cell or "" for cell in row]
-        spec = _row_spec(cells, roles, table.source)
+        spec = _row_spec(cells, roles, table.source, note)
         if spec is not None:
             specs.append(spec)
     return specs
@@ -178,7 +192,7 @@ def _item_header(header: list[str]) -> bool:
     return header_roles(header) is not None
 
 
-def _row_spec(cells: list[str], roles: dict[str, int], source: Source) -> Spec | None:
+def _row_spec(cells: list[str], roles: dict[str, int], source: Source, note: str) -> Spec | None:
     attribute = _english(cells[roles["attribute"]])
     requirement = _english(_cell(cells, roles.get("requirement")))
     tolerance = _cell(cells, roles.get("tolerance")).strip()
@@ -188,7 +202,7 @@ def _row_spec(cells: list[str], roles: dict[str, int], source: Source) -> Spec |
     if tolerance and tolerance not in ("-", "/", "—", "N/A", "n/a"):
         text += f" {tolerance}" if re.search(r"[±+\-]|min|max|≥|≤|以上|以下", tolerance) else f" ({tolerance})"
     method = _cell(cells, roles.get("method")).strip() or None
-    return Spec(parse_spec_line(text), source, method=method)
+    return Spec(parse_spec_line(text), source, method=method, certainty=LABELED, note=note)
 
 
 def _cell(cells: list[str], index: int | None) -> str:
@@ -224,7 +238,9 @@ def _line_specs(line: TextLine) -> list[Spec]:
     if label is not None and parse_spec_line(body).key is None and (len(label.split()) > 3 or re.search(r"\d", label)):
         product, body = label, value  # "As per Seller's PI BW-PI-26-0731: 40 W ±5%, 4,000 lm ±5%, ..."
     clauses = _clauses(body)
-    specs = [Spec(parse_spec_line(clause), line.source, product) for clause in clauses]
+    # A line of a specification section is read under the section's heading, not a label of its own.
+    note = "from the specification section"
+    specs = [Spec(parse_spec_line(clause), line.source, product, note=note) for clause in clauses]
     return [spec for spec in specs if _says_something(spec.item)]
 
 
@@ -252,7 +268,7 @@ def _attribute_line_specs(line: TextLine) -> list[Spec]:
             continue
         item = parse_spec_line(cell)
         if item.key is not None and item.key not in ("model", "brand", "packing", "logo") and _says_something(item):
-            return [Spec(item, line.source)]
+            return [Spec(item, line.source, certainty=LABELED, note=label_note(attribute))]
     return []
 
 
@@ -269,20 +285,40 @@ def find_quality_standard(doc: Document) -> Value[str] | None:
     if not sentences:
         return None
     english = [s for s in sentences if cjk_share(s[0]) < 0.3]
-    text, line = (english or sentences)[0]
-    return Value(text, line.source, line.text)
+    text, line, label = (english or sentences)[0]
+    if label:
+        return Value(text, line.source, line.text, LABELED, label_note(label))
+    return Value(text, line.source, line.text, INFERRED, from_note("sentence", text))
 
 
-def _standard_sentences(doc: Document) -> list[tuple[str, TextLine]]:
+def quality_aql(standard: Value[str]) -> Value[dict[str, Any]] | None:
+    """Given the quality-standard sentence, return its AQL levels, as sure as the sentence.
+
+    Figures without their classes ("AQL 0/2.5/4.0") are read as critical, major, minor by
+    their order: a convention, so they are inferred at best.
+    """
+    levels = parse_aql(str(standard.value))
+    if levels is None:
+        return None
+    rest = _after_aql(str(standard.value)) or ""
+    if _named_levels(rest) or not _bare_levels(rest):
+        return Value(levels, standard.source, standard.text, standard.certainty, standard.note)
+    certainty = weakest(standard.certainty, INFERRED)
+    return Value(levels, standard.source, standard.text, certainty, "aql figures read as critical/major/minor by order")
+
+
+def _standard_sentences(doc: Document) -> list[tuple[str, TextLine, str]]:
+    """Given a Document, return the sentences naming acceptance sampling, with their line and label ('' for none)."""
     markers = compile_phrases(tuple(terms()["quality_standard"]["markers"]))
     found = []
     for line in doc.lines:
         if not markers.search(line.text):
             continue
-        body = re.sub(r"^[^:：]{0,40}[:：]\s*", "", line.text) if _label_start(line.text) else line.text
+        label = re.match(r"^[^:：]{0,40}(?=[:：])", line.text) if _label_start(line.text) else None
+        body = re.sub(r"^[^:：]{0,40}[:：]\s*", "", line.text) if label else line.text
         for sentence in _SENTENCE.split(body):
             if markers.search(sentence):
-                found.append((sentence.strip().rstrip("."), line))
+                found.append((sentence.strip().rstrip("."), line, label.group(0).strip() if label else ""))
     return found
 
 
@@ -292,21 +328,30 @@ def _label_start(text: str) -> bool:
 
 def parse_aql(text: str) -> dict[str, Any] | None:
     """Given a quality-standard sentence, return its AQL levels {critical, major, minor, level}, or None."""
-    start = re.search(r"aql|抽样|acceptance quality", text, re.IGNORECASE)
-    if start is None:
+    rest = _after_aql(text)
+    if rest is None:
         return None
-    rest = text[start.start() :]
-    found: dict[str, Any] = {}
-    for severity, pattern in _SEVERITY.items():
-        match = pattern.search(rest)
-        if match:
-            found[severity] = as_number_text(match.group(1))
-    if not found:
-        found.update(_bare_levels(rest))
+    found = _named_levels(rest) or _bare_levels(rest)
     level = _LEVEL.search(text)
     if level:
         found["level"] = next(group for group in level.groups() if group).upper()
     return found or None
+
+
+def _after_aql(text: str) -> str | None:
+    """Given a quality-standard sentence, return it from its AQL word on (None without one)."""
+    start = re.search(r"aql|抽样|acceptance quality", text, re.IGNORECASE)
+    return text[start.start() :] if start else None
+
+
+def _named_levels(text: str) -> dict[str, Any]:
+    """Given text after "AQL", return the levels it names by class ("Critical 0 / Major 2.5")."""
+    found: dict[str, Any] = {}
+    for severity, pattern in _SEVERITY.items():
+        match = pattern.search(text)
+        if match:
+            found[severity] = as_number_text(match.group(1))
+    return found
 
 
 def _bare_levels(text: str) -> dict[str, Any]:
@@ -340,7 +385,7 @@ def find_defect_definitions(doc: Document) -> Value[str] | None:
                 first = first or line
     if not found or first is None:
         return None
-    return Value(" ".join(found), first.source, first.text)
+    return Value(" ".join(found), first.source, first.text, INFERRED, from_note("sentence", found[0]))
 
 
 def find_test_standards(doc: Document) -> list[str]:

@@ -17,7 +17,8 @@ from dataclasses import asdict
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.reading import Reading
+from evidence.extract.labels import Labeled
+from evidence.extract.reading import Reading, from_note, label_note, labeled_note
 from evidence.extract.parts.parties import company_name
 from evidence.extract.parts.scan import clean_value, labels_in, terms, value_until_other
 from evidence.extract.parts.sections import section_body
@@ -25,7 +26,7 @@ from evidence.normalize.companies import is_platform_account
 from evidence.normalize.dates import date_in, find_dates, find_lead_time
 from evidence.phrases import compile_phrases, literal_alternation
 from evidence.reference_data import load_data
-from evidence.records import Document, Source, TextLine, Value
+from evidence.records import INFERRED, LABELED, Document, Source, TextLine, Value
 
 #: A deadline stated in prose: a shipping word, then "on or before / by / no later than" and a date.
 _SHIP_WORDS = re.compile(
@@ -52,17 +53,17 @@ _BANK_FIELDS = ("beneficiary_name", "beneficiary_bank", "beneficiary_account", "
 
 def find_incoterm(ldoc: Reading) -> Value[str] | None:
     """Given a labeled document, return its Incoterm with the named place ("FOB Ningbo")."""
-    labeled = [(item.value, item.source, True) for item in ldoc.values("incoterm")]
-    lines = [(line.text, line.source, False) for line in ldoc.doc.lines]
+    labeled = [(item.value, item.source, LABELED, labeled_note(item)) for item in ldoc.values("incoterm")]
+    lines = [(line.text, line.source, INFERRED, from_note("line", line.text)) for line in ldoc.doc.lines]
     bare: Value[str] | None = None
-    for text, source, is_labeled in labeled + lines:
-        found = incoterm_in(text, loose=is_labeled)
+    for text, source, certainty, note in labeled + lines:
+        found = incoterm_in(text, loose=certainty == LABELED)
         if found is None:
             continue
         rule, place = found
         if place:
-            return Value(f"{rule} {place}", source, text)
-        bare = bare or Value(rule, source, text)
+            return Value(f"{rule} {place}", source, text, certainty, note)
+        bare = bare or Value(rule, source, text, certainty, note)
     if bare is None:
         return None
     return _with_port(ldoc, bare)
@@ -105,7 +106,8 @@ def _with_port(ldoc: Reading, bare: Value[str]) -> Value[str]:
     if port is None:
         return bare
     place = _place(" " + port[0].split(",")[0])
-    return Value(f"{bare.value} {place}", bare.source, bare.text) if place else bare
+    # The Incoterm is as sure as it was; the named place only completes it.
+    return Value(f"{bare.value} {place}", bare.source, bare.text, bare.certainty, bare.note) if place else bare
 
 
 @lru_cache(maxsize=2)
@@ -134,23 +136,28 @@ def find_ship_date(ldoc: Reading) -> dict[str, Value[Any]]:
     for text, label, line in clauses:
         date = _deadline_date(f"{label}: {text}" if label else text, ldoc.settled_order)
         if date is not None:
-            clause = _clause_with(text, date, ldoc.settled_order)
+            clause, mark = _clause_with(text, date, ldoc.settled_order), _clause_mark(label, line)
             return {
-                "ship_by": Value(date, line.source, line.text),
-                "ship_date_text": Value(clause, line.source, line.text),
+                "ship_by": Value(date, line.source, line.text, *mark),
+                "ship_date_text": Value(clause, line.source, line.text, *mark),
             }
     for text, label, line in clauses:
         lead = find_lead_time(text) or (find_lead_time(f"{label} {text}") if label else None)
         if lead is not None:
-            value = {key: val for key, val in asdict(lead).items() if val is not None}
+            value, mark = {key: val for key, val in asdict(lead).items() if val is not None}, _clause_mark(label, line)
             return {
-                "lead_time": Value(value, line.source, line.text),
-                "ship_date_text": Value(text, line.source, line.text),
+                "lead_time": Value(value, line.source, line.text, *mark),
+                "ship_date_text": Value(text, line.source, line.text, *mark),
             }
-    for text, _label, line in clauses:
+    for text, label, line in clauses:
         if _DEADLINE_WORDS.search(text) and any(found.ambiguous for found in find_dates(text, ldoc.settled_order)):
-            return {"ship_date_text": Value(text, line.source, line.text)}
+            return {"ship_date_text": Value(text, line.source, line.text, *_clause_mark(label, line))}
     return {}
+
+
+def _clause_mark(label: str, line: TextLine) -> tuple[str, str]:
+    """Given a shipping clause's label ('' in prose) and its line, return its (certainty, note)."""
+    return (LABELED, label_note(label)) if label else (INFERRED, from_note("sentence", line.text))
 
 
 def _clause_with(text: str, iso: str, order: str | None) -> str:
@@ -209,9 +216,12 @@ def find_payment_terms(ldoc: Reading) -> Value[str] | None:
     for item in ldoc.values("payment_terms"):
         text = item.value.strip()
         if len(text) >= 2 and not labels_in(text[:12]) and _reads_as_terms(text):
-            return Value(text, item.source, item.value)
+            return Value(text, item.source, item.value, LABELED, labeled_note(item))
     section = section_body(ldoc.doc, "payment")
-    return Value(section[0], section[1].source, section[0]) if section else None
+    if section is None:
+        return None
+    # A section's body under its heading is prose about payment, not a value after a label.
+    return Value(section[0], section[1].source, section[0], INFERRED, "from the payment section")
 
 
 def _reads_as_terms(text: str) -> bool:
@@ -250,9 +260,11 @@ def _first_bank_value(ldoc: Reading, field: str, parse: Callable[[str], str | No
                 value, source = clean_value(lines[index + 1].text), lines[index + 1].source
             parsed = parse(value) if value else None
             if parsed is not None:
-                return Value(parsed, source, value)
+                return Value(parsed, source, value, LABELED, label_note(hit.text))
     labeled = ldoc.first(field, parse)
-    return Value(labeled[0], labeled[1].source, labeled[1].value) if labeled else None
+    if labeled is None:
+        return None
+    return Value(labeled[0], labeled[1].source, labeled[1].value, LABELED, labeled_note(labeled[1]))
 
 
 def _beneficiary(value: str) -> str | None:
@@ -295,11 +307,18 @@ def _loose_bank_codes(doc: Document) -> dict[str, Value[str]]:
     for line in doc.lines:
         swift = _SWIFT.search(line.text)
         if swift and "swift" not in found and _SWIFT_VALUE.match(swift.group(1).upper()):
-            found["swift"] = Value(swift.group(1).upper(), line.source, line.text)
+            note = _code_label_note(line.text, swift)
+            found["swift"] = Value(swift.group(1).upper(), line.source, line.text, LABELED, note)
         iban = _IBAN.search(line.text)
         if iban and "beneficiary_account" not in found:
-            found["beneficiary_account"] = Value(iban.group(1).replace(" ", ""), line.source, line.text)
+            note = _code_label_note(line.text, iban)
+            found["beneficiary_account"] = Value(iban.group(1).replace(" ", ""), line.source, line.text, LABELED, note)
     return found
+
+
+def _code_label_note(text: str, match: re.Match[str]) -> str:
+    """Given a line and a code's match ("SWIFT: HELADEF1GEL"), return the note of its label (the text before it)."""
+    return label_note(text[match.start() : match.start(1)].strip(" :：#"))
 
 
 def bank_is_platform(bank: dict[str, Value[str]], context: str) -> bool:
@@ -321,23 +340,26 @@ def find_payment_method(ldoc: Reading, bank: dict[str, Value[str]]) -> Value[str
     context = " ".join(text for text, _ in clauses)
     if bank and bank_is_platform(bank, context):
         first = next(iter(bank.values()))
-        return Value("platform", first.source, first.text)
-    named = _named_methods(clauses)
+        return Value("platform", first.source, first.text, INFERRED, "the bank account is the platform's")
+    labeled: dict[Source, Labeled] = {}
+    for item in ldoc.values("payment_terms"):
+        labeled.setdefault(item.source, item)
+    named = _named_methods(clauses, labeled)
     if "platform" in named:
         return named["platform"]
     terms_clauses = [(item.value, _line_of(ldoc, item.source)) for item in ldoc.values("payment_terms")]
-    in_terms = _named_methods([(text, line) for text, line in terms_clauses if line is not None])
+    in_terms = _named_methods([(text, line) for text, line in terms_clauses if line is not None], labeled)
     for method in _method_data()["precedence"]:
         if method in in_terms:
             return in_terms[method]
     if any(field in bank for field in ("beneficiary_account", "swift", "beneficiary_name")):
         first = next(iter(bank.values()))
-        return Value("bank_transfer_direct", first.source, first.text)
+        return Value("bank_transfer_direct", first.source, first.text, INFERRED, "a bank account outside the platform")
     for method in _method_data()["precedence"]:
         if method in named:
             return named[method]
     source = clauses[0][1].source if clauses else Source(ldoc.doc.path)
-    return Value("unknown", source, "")
+    return Value("unknown", source, "", INFERRED, "no payment method named")
 
 
 def _line_of(ldoc: Reading, source: Source) -> TextLine | None:
@@ -362,16 +384,19 @@ def _is_bank_line(line: TextLine) -> bool:
     return any(hit.field in _BANK_FIELDS for hit in labels_in(line.text))
 
 
-def _named_methods(clauses: list[tuple[str, TextLine]]) -> dict[str, Value[str]]:
-    """Given payment clauses, return each method they name (not negated), with its first clause.
+def _named_methods(clauses: list[tuple[str, TextLine]], labeled: dict[Source, Labeled]) -> dict[str, Value[str]]:
+    """Given payment clauses and the payment-terms values by line, return each method they name (not negated),
+    with its first clause: labeled when the clause is a payment-terms value, else inferred from the sentence.
 
     Where phrases of two methods overlap, the longer one names the method
     ("西联汇款" is Western Union, not the "汇款" of a bank transfer).
     """
     named: dict[str, Value[str]] = {}
     for text, line in clauses:
+        item = labeled.get(line.source)
+        mark = (LABELED, labeled_note(item)) if item is not None else (INFERRED, from_note("sentence", text))
         for method in _methods_in(text):
-            named.setdefault(method, Value(method, line.source, text))
+            named.setdefault(method, Value(method, line.source, text, *mark))
     return named
 
 

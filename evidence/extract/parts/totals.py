@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from evidence.extract.reading import Reading
+from evidence.extract.reading import Reading, from_note, label_note, labeled_note
 from evidence.extract.parts.scan import labels_in, phrase_pattern, terms
 from evidence.normalize.money import Money, amount_in_words, currency_in, find_amounts
 from evidence.normalize.quantities import find_quantities, parse_quantity
 from evidence.phrases import compile_phrases
 from evidence.reference_data import load_data
-from evidence.records import Document, Source, TextLine, Value
+from evidence.records import INFERRED, LABELED, Document, Source, TextLine, Value
 
 _HEADER_CURRENCY = re.compile(
     r"[(（\[]\s*([A-Za-z]{3}|US\$|[$€£¥￥])\s*[)）\]]|(?<=[A-Za-z])/\s*([A-Za-z]{3}|[$€£¥￥])(?![A-Za-z])"
@@ -44,18 +44,24 @@ class _Candidate:
     marked: bool
     source: Source
     text: str
+    label: str
+
+    def value(self) -> Value[Money]:
+        """The candidate as the order total: read under its total label."""
+        return Value(self.money, self.source, self.text, LABELED, label_note(self.label))
 
 
 def find_currency(ldoc: Reading) -> Value[str] | None:
     """Given a labeled document, return its currency: labeled, else in column headers, else the most used."""
     labeled = ldoc.first("currency", currency_in)
     if labeled is not None:
-        return Value(labeled[0], labeled[1].source, labeled[1].value)
+        return Value(labeled[0], labeled[1].source, labeled[1].value, LABELED, labeled_note(labeled[1]))
     for line in ldoc.doc.lines:
         for match in _HEADER_CURRENCY.finditer(line.text):
             code = currency_in(match.group(1) or match.group(2))
             if code:
-                return Value(code, line.source, line.text)
+                # "Amount (USD)" says the currency of the figures under or after it, not a currency field.
+                return Value(code, line.source, line.text, INFERRED, from_note("line", line.text))
     return _most_used_currency(ldoc.doc.lines)
 
 
@@ -70,7 +76,7 @@ def _most_used_currency(lines: list[TextLine]) -> Value[str] | None:
     if not seen:
         return None
     code = seen.most_common(1)[0][0]
-    return Value(code, first[code].source, first[code].text)
+    return Value(code, first[code].source, first[code].text, INFERRED, "the currency most amounts are written in")
 
 
 def find_total(doc: Document, currency: str | None, items_sum: Decimal | None = None) -> Value[Money] | None:
@@ -94,13 +100,12 @@ def find_total(doc: Document, currency: str | None, items_sum: Decimal | None = 
     if in_words is not None:
         for candidate in candidates:
             if candidate.money.amount == in_words.value:
-                return Value(candidate.money, candidate.source, candidate.text)
+                return candidate.value()
     pool = [c for c in candidates if c.marked] or candidates
     confirmed = _confirmed_by_sum(pool, items_sum)
     if confirmed is not None:
-        return Value(confirmed.money, confirmed.source, confirmed.text)
-    best = max(pool, key=lambda c: (c.money.amount, c.strong))
-    return Value(best.money, best.source, best.text)
+        return confirmed.value()
+    return max(pool, key=lambda c: (c.money.amount, c.strong)).value()
 
 
 def _confirmed_by_sum(pool: list[_Candidate], items_sum: Decimal | None) -> _Candidate | None:
@@ -131,7 +136,8 @@ def _net_total(doc: Document, currency: str | None) -> Value[Money] | None:
         if money is None or money.amount <= 0 or not _marked(money):
             continue
         if currency is None or money.currency in (currency, None):
-            return Value(money, line.source, line.text)
+            # A total before tax stands in for the order total: that there is no tax is worked out.
+            return Value(money, line.source, line.text, INFERRED, "a total before tax (no tax stated)")
     return None
 
 
@@ -196,7 +202,7 @@ def total_candidates(lines: list[TextLine], currency: str | None) -> list[_Candi
         money = _rightmost_amount(rest, currency)
         if money is not None:
             strong = bool(phrase_pattern("total_strong").fullmatch(label.group(0).strip()))
-            found.append(_Candidate(money, strong, _marked(money), source, text))
+            found.append(_Candidate(money, strong, _marked(money), source, text, label.group(0)))
     return found
 
 
@@ -232,12 +238,13 @@ def words_amount(doc: Document) -> Value[Decimal] | None:
     """Given a Document, return the amount it writes out in words ("SAY US DOLLARS ... ONLY", "大写")."""
     lines = doc.lines
     for index, line in enumerate(lines):
-        if not phrase_pattern("amount_in_words").search(line.text):
+        label = phrase_pattern("amount_in_words").search(line.text)
+        if label is None:
             continue
         for text in (line.text, _joined(lines, index)):
             value = amount_in_words(_after_words_label(text))
             if value is not None:
-                return Value(value, line.source, text)
+                return Value(value, line.source, text, LABELED, label_note(label.group(0)))
     return None
 
 
@@ -258,7 +265,7 @@ def find_quantity(ldoc: Reading) -> Value[Count] | None:
             continue
         parsed = count_in(item.value)
         if parsed is not None:
-            return Value(parsed, item.source, item.value)
+            return Value(parsed, item.source, item.value, LABELED, labeled_note(item))
     return None
 
 
@@ -285,7 +292,8 @@ def total_row_quantity(lines: list[TextLine]) -> Value[Count] | None:
         if _total_pattern().search(line.text):
             parsed = goods_count(line.text)
             if parsed is not None:
-                return Value(parsed, line.source, line.text)
+                # The line's label is the total's; that this count is the quantity is worked out from its unit.
+                return Value(parsed, line.source, line.text, INFERRED, from_note("total line", line.text))
     return None
 
 
