@@ -25,7 +25,7 @@ from evidence.kinds import (
     SHIPPING_DOCUMENT,
 )
 from evidence.normalize.companies import company_key
-from evidence.records import LABELED, Basis, Record, Source, Value, weakest
+from evidence.records import LABELED, Basis, Record, Source, Value, strongest, weakest
 
 # Short names keep the table below one source per cell and readable.
 MANIFEST, PI, CI = CLAIM_MANIFEST, PROFORMA_INVOICE, COMMERCIAL_INVOICE
@@ -65,8 +65,10 @@ NO_CONFLICTS = {"payment_method", "beneficiary_name", "order_date"}
 class Fact:
     """A fact of the order, the sources that state it, and the conflicting values of other documents.
 
-    `certainty` is the weakest certainty among the statements it rests on (records.CERTAINTIES):
-    a fact one document only guessed is a guess, however many others agree. `note` is that
+    `certainty` is how sure the value is (records.CERTAINTIES): documents that agree confirm
+    each other, so it is the strongest of their statements (a total one document guessed and
+    another read under its label is read); a fact worked out from others (a ship-by date
+    counted from a lead time and a payment) is as sure as the weakest of those. `note` is that
     statement's note. Each conflict keeps its own certainty the same way.
     """
 
@@ -130,7 +132,7 @@ def _merge(name: str, statements: list[Value]) -> Fact | None:
         if comparable(name, statement.value) == comparable(name, fact.value):
             if statement.source not in fact.sources:
                 fact.sources.append(statement.source)
-            if weakest(fact.certainty, statement.certainty) != fact.certainty:
+            if strongest(fact.certainty, statement.certainty) != fact.certainty:
                 fact.certainty, fact.note = statement.certainty, statement.note
             if _shouting(fact.value) and not _shouting(statement.value):
                 fact.value = statement.value  # the same name as it is normally written
@@ -147,7 +149,7 @@ def _add_conflict(fact: Fact, statement: Value) -> None:
     for conflict in fact.conflicts:
         if comparable(fact.name, conflict["value"]) == comparable(fact.name, statement.value):
             conflict["sources"].append(statement.source)
-            if weakest(conflict["certainty"], statement.certainty) != conflict["certainty"]:
+            if strongest(conflict["certainty"], statement.certainty) != conflict["certainty"]:
                 conflict["certainty"], conflict["note"] = statement.certainty, statement.note
             return
     fact.conflicts.append({"value": statement.value, "sources": [statement.source],

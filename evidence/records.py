@@ -241,6 +241,11 @@ def weakest(*certainties: str) -> str:
     return max(certainties, key=CERTAINTIES.index, default=LABELED)
 
 
+def strongest(*certainties: str) -> str:
+    """Given certainties, return the strongest of them (guessed when none is given)."""
+    return min(certainties, key=CERTAINTIES.index, default=GUESSED)
+
+
 @dataclass(frozen=True)
 class Value(Generic[T]):
     """One extracted value, the text it was read from, where that text sits, and how sure it is.

@@ -129,10 +129,10 @@ def test_a_payment_method_under_its_label_is_labeled() -> None:
     assert record.fields["paid_to_platform"].certainty == LABELED
 
 
-def test_a_payment_method_named_only_in_the_title_is_inferred() -> None:
+def test_a_payment_method_named_in_the_title_is_the_documents_own_label() -> None:
     record = _payment("PayPal Receipt\nYou sent $1,250.00 USD to Shenzhen Acme Co., Ltd.\nDate: 12 Aug 2026\n")
     assert record.get("payment_method") == "paypal"
-    assert _how(record.fields["payment_method"]) == (INFERRED, "from the title")
+    assert _how(record.fields["payment_method"]) == (LABELED, "named in the title")
     assert _how(record.fields["beneficiary_name"]) == (INFERRED, "in a sentence")
 
 

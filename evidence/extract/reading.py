@@ -24,7 +24,7 @@ from evidence.normalize.date_order import decide_date_order
 from evidence.normalize.dates import date_in, english_months, find_dates
 from evidence.normalize.identifiers import identifier_in
 from evidence.normalize.money import Money, amount_in
-from evidence.records import LABELED, Document, Record, Source, TextLine
+from evidence.records import INFERRED, LABELED, Document, Record, Source, TextLine, weakest
 
 T = TypeVar("T")
 #: Where labeled values are read from, first to last, for a form drawn as a grid (inspection
@@ -240,6 +240,11 @@ def _fitting(words: Iterable[str]) -> list[str]:
 
 def stand_in(record: Record, name: str, other: str) -> None:
     """Set `name` to the value of `other` when the document gives only that one (a report's date
-    for its inspection date, a receipt's date for its payment date)."""
-    if name not in record.fields and other in record.fields:
-        record.keep(name, record.fields[other])
+    for its inspection date, a receipt's date for its payment date): the document does not say
+    they are the same, so it is inferred at best."""
+    if name in record.fields or other not in record.fields:
+        return
+    kept = record.fields[other]
+    called = other.replace("_on", "-on date").replace("_", " ")  # 'shipped_on' is the shipped-on date
+    note = f"from the {called}" + (f", {kept.note}" if kept.note else "")
+    record.set(name, kept.value, kept.source, kept.text, weakest(INFERRED, kept.certainty), note)

@@ -31,7 +31,7 @@ from evidence.kinds import (
     PROFORMA_INVOICE,
     SHIPPING_DOCUMENT,
 )
-from evidence.records import Record, Source, Value
+from evidence.records import CERTAINTIES, LABELED, Basis, Record, Source, Value
 from evidence.rules.registry import RULES, rule
 
 if TYPE_CHECKING:
@@ -88,6 +88,27 @@ def _add(statements: list[Statement], name: str, value: Value) -> None:
     statements.append(Statement(value.value, [value.source]))
 
 
+def _bases(ctx: Context, name: str, statements: list[Statement]) -> list[Basis]:
+    """Given the statements a finding compares, return each as a Basis: as sure as its surest reading.
+
+    A statement's sources are looked up among the records' values of `name` (a PI's
+    order_total, a payment's amount...); a source no record value has (claim.toml, a fact
+    worked out from others) counts as stated.
+    """
+    values: dict[Source, list[Value]] = {}
+    for record in ctx.records:
+        for value in record.fields.values():
+            values.setdefault(value.source, []).append(value)
+    found = []
+    for statement in statements:
+        key = comparable(name, statement.value)
+        read = [v for s in statement.sources for v in values.get(s, []) if comparable(name, v.value) == key]
+        surest = min(read, key=lambda v: CERTAINTIES.index(v.certainty), default=None)
+        certainty, note = (surest.certainty, surest.note) if surest else (LABELED, "")
+        found.append(Basis(name, statement.value, statement.sources[0], certainty, note))
+    return found
+
+
 def _describe(statements: list[Statement], show: Callable[[Any], str] = str) -> str:
     return " vs ".join(f"{show(s.value)} in {', '.join(s.paths)}" for s in statements)
 
@@ -126,8 +147,8 @@ def order_number_mismatch(ctx: Context) -> Iterator[Finding]:
                   # a document quoting the PI or contract number in its order slot does not conflict
                   if comparable("order_number", str(s.value)) not in own_numbers]
     if len(statements) > 1:
-        yield RULES["X001"].finding(
-            f"order number differs: {_describe(statements)}", *_sources(statements))
+        yield RULES["X001"].finding(f"order number differs: {_describe(statements)}", *_sources(statements),
+                                    rests_on=_bases(ctx, "order_number", statements))
     pis = [r for r in ctx.records if r.kind == PROFORMA_INVOICE and r.get("document_number")]
     if not pis:
         return
@@ -142,7 +163,8 @@ def order_number_mismatch(ctx: Context) -> Iterator[Finding]:
             yield RULES["X001"].finding(
                 f"{record.path} cites PI {cited.value}, but the PI in the bundle is "
                 f"{', '.join(str(r.get('document_number')) for r in pis)}",
-                cited.source, *(r.fields["document_number"].source for r in pis))
+                cited.source, *(r.fields["document_number"].source for r in pis),
+                rests_on=[record.basis("pi_number"), *(r.basis("document_number") for r in pis)])
 
 
 # ------------------------------------------------------------------ X002
@@ -179,7 +201,8 @@ def quantity_mismatch(ctx: Context) -> Iterator[Finding]:
     if len(statements) > 1 and len(units) <= 1:
         unit = f" {units.pop()}" if units else ""
         yield RULES["X002"].finding(
-            "ordered quantity differs: " + _describe(statements, lambda v: f"{v:,}{unit}"), *_sources(statements))
+            "ordered quantity differs: " + _describe(statements, lambda v: f"{v:,}{unit}"), *_sources(statements),
+            rests_on=_bases(ctx, "quantity", statements))
 
 
 # ------------------------------------------------------------------ X003
@@ -250,7 +273,11 @@ def _items_mismatch(record: Record) -> Finding | None:
     return RULES["X003"].finding(
         f"{record.path}: line items {_money(items, currency)}{charges} do not add up to the stated "
         f"total {_money(stated, currency)}",
-        *sources)
+        *sources, rests_on=[record.basis("order_total"), *_item_bases(record, "amount")])
+
+
+def _item_bases(record: Record, name: str) -> list[Basis]:
+    return [Basis.of(f"line {name}", item[name]) for item in record.items if name in item]
 
 
 def _line_mismatches(record: Record) -> Iterator[Finding]:
@@ -267,7 +294,8 @@ def _line_mismatches(record: Record) -> Iterator[Finding]:
             yield RULES["X003"].finding(
                 f"{record.path}: {model}: {quantity:,g} x {price:,g} = {quantity * price:,.2f}, "
                 f"but the line amount is {amount:,.2f}",
-                item["amount"].source)
+                item["amount"].source,
+                rests_on=[Basis.of(f"line {name}", item[name]) for name in ("quantity", "unit_price", "amount")])
 
 
 def _full_payments(ctx: Context) -> list[Record]:
@@ -307,7 +335,8 @@ def amount_mismatch(ctx: Context) -> Iterator[Finding]:
     for currency, group in by_currency.items():
         if len(group) > 1:
             shown = " vs ".join(f"{_money(g.value, currency)} in {', '.join(g.paths)}" for g in group)
-            yield RULES["X003"].finding(f"order total differs: {shown}", *_sources(group))
+            yield RULES["X003"].finding(f"order total differs: {shown}", *_sources(group),
+                                        rests_on=_bases(ctx, "order_total", group))
     yield from _payment_mismatches(ctx, by_currency)
     for record in sorted(ctx.records, key=lambda r: r.path):
         if record.kind in ORDER_KINDS:
@@ -334,7 +363,8 @@ def _payment_mismatches(ctx: Context, by_currency: dict[str | None, list[Stateme
         yield RULES["X003"].finding(
             f"{record.path} pays {_money(amount, currency)} in full{shown}, but the order total is "
             + " / ".join(f"{_money(t.value, currency)} in {', '.join(t.paths)}" for t in totals),
-            paid.source, *_sources(totals))
+            paid.source, *_sources(totals),
+            rests_on=[record.basis("amount_paid"), *_bases(ctx, "order_total", totals)])
 
 
 # ------------------------------------------------------------------ X004
@@ -358,7 +388,8 @@ def currency_mismatch(ctx: Context) -> Iterator[Finding]:
     statements = _fact_statements(ctx, "currency", CURRENCY_KINDS)
     if len(statements) > 1:
         yield RULES["X004"].finding(
-            "currency differs: " + _describe(statements, lambda v: str(v).upper()), *_sources(statements))
+            "currency differs: " + _describe(statements, lambda v: str(v).upper()), *_sources(statements),
+            rests_on=_bases(ctx, "currency", statements))
 
 
 # ------------------------------------------------------------------ X005
@@ -417,4 +448,5 @@ def party_mismatch(ctx: Context) -> Iterator[Finding]:
                 elif source not in same.sources:
                     same.sources.append(source)
         if len(groups) > 1:
-            yield RULES["X005"].finding(f"{role} differs: " + _describe(groups), *_sources(groups))
+            yield RULES["X005"].finding(f"{role} differs: " + _describe(groups), *_sources(groups),
+                                        rests_on=_bases(ctx, name, groups))

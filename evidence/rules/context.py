@@ -8,7 +8,7 @@ from datetime import date
 from evidence.bundle import Bundle
 from evidence.facts import Fact
 from evidence.kinds import CLAIM_MANIFEST
-from evidence.records import Document, Problem, Record
+from evidence.records import Basis, Document, Problem, Record, Source
 
 
 @dataclass
@@ -34,6 +34,18 @@ class Context:
             return date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
             return None
+
+    def basis_at(self, name: str, source: Source) -> Basis | None:
+        """The value of `name` some record read at `source` (a field, else a line item's), as a finding's Basis.
+
+        A field of another name read on the same line stands in when none of `name` is there
+        (an order's 'po_number' compared with a report's 'order_number').
+        """
+        found = [(field, value) for record in self.records
+                 for field, value in [*record.fields.items(), *(kv for item in record.items for kv in item.items())]
+                 if value.source == source]
+        chosen = next((value for field, value in found if field == name), found[0][1] if found else None)
+        return Basis.of(name, chosen) if chosen is not None else None
 
     def fact_date(self, name: str) -> date | None:
         """The fact as a date, or None when it is missing or not an ISO date."""

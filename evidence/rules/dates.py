@@ -15,7 +15,7 @@ from evidence.deadlines import (
 )
 from evidence.findings import Finding
 from evidence.kinds import CLAIM_MANIFEST, CONTRACT, MESSAGE_LOG, PROFORMA_INVOICE, SHIPPING_DOCUMENT
-from evidence.records import Record, Source
+from evidence.records import Basis, Record, Source
 from evidence.rules.registry import RULES, rule
 
 if TYPE_CHECKING:
@@ -24,6 +24,16 @@ if TYPE_CHECKING:
 CLOSING_DAYS = 7  # D002 warns in the last week of the window
 ORDER_KINDS = {PROFORMA_INVOICE, CONTRACT}  # where the agreed shipping date is stated
 DISPUTE_LOOKAHEAD_DAYS = 3  # "within the next 3 days": from the as-of date to 3 days after, both included
+
+
+def _basis(ctx: Context, name: str) -> Basis | None:
+    fact = ctx.facts.get(name)
+    return fact.basis() if fact is not None else None
+
+
+def _fact_sources(ctx: Context, name: str) -> list[Source]:
+    fact = ctx.facts.get(name)
+    return list(fact.sources) if fact is not None else []
 
 
 def _delivery_sources(ctx: Context) -> tuple[Source, ...]:
@@ -54,7 +64,7 @@ def claim_window_expired(ctx: Context) -> Iterator[Finding]:
     yield RULES["D001"].finding(
         f"the claim window closed on {closed.isoformat()} ({CLAIM_WINDOW_DAYS} days after delivery on "
         f"{delivery.isoformat()}), {-days_left(delivery, ctx.as_of)} day(s) before {ctx.as_of.isoformat()}",
-        *_delivery_sources(ctx),
+        *_delivery_sources(ctx), rests_on=[_basis(ctx, "delivery_date")],
     )
 
 
@@ -80,7 +90,7 @@ def claim_window_closing(ctx: Context) -> Iterator[Finding]:
         yield RULES["D002"].finding(
             f"{left} day(s) left: the claim window closes on {claim_window_closes(delivery).isoformat()} "
             f"(delivered {delivery.isoformat()})",
-            *_delivery_sources(ctx),
+            *_delivery_sources(ctx), rests_on=[_basis(ctx, "delivery_date")],
         )
 
 
@@ -161,7 +171,7 @@ def ship_date_vague(ctx: Context) -> Iterator[Finding]:
             reason = f"the shipping date is only vague: \"{text}\""
         else:
             reason = f"the lead time \"{text}\" counts from an event ({lead.value.get('anchor')}) whose date is not in the bundle"
-        yield RULES["D005"].finding(f"{record.path}: {reason}", lead.source)
+        yield RULES["D005"].finding(f"{record.path}: {reason}", lead.source, rests_on=[record.basis("lead_time")])
         return
 
 
@@ -186,6 +196,7 @@ def dates_inconsistent(ctx: Context) -> Iterator[Finding]:
                 f"ship-by {ship_by.value} in {ship_by.sources[0].path} but {conflict['value']} in "
                 f"{conflict['sources'][0].path}",
                 ship_by.sources[0], *conflict["sources"],
+                rests_on=[ship_by.basis(), *ship_by.conflict_bases()],
             )
     yield from _order_of(ctx, "shipped_on", "delivery_date", "delivered on {b} before it shipped on {a}")
     yield from _order_of(ctx, "order_date", "inspection_date", "inspected on {b}, before the order date {a}")
@@ -196,7 +207,8 @@ def _order_of(ctx: Context, earlier: str, later: str, template: str) -> Iterator
     if first is None or second is None or second >= first:
         return
     sources = [*ctx.facts[earlier].sources[:1], *ctx.facts[later].sources[:1]]
-    yield RULES["D007"].finding(template.format(a=first.isoformat(), b=second.isoformat()), *sources)
+    yield RULES["D007"].finding(template.format(a=first.isoformat(), b=second.isoformat()), *sources,
+                                rests_on=[_basis(ctx, earlier), _basis(ctx, later)])
 
 
 @rule(
@@ -220,6 +232,7 @@ def shipped_on_time(ctx: Context) -> Iterator[Finding]:
     yield RULES["D008"].finding(
         f"shipped on {shipped.isoformat()}, on or before the agreed ship-by date {due.isoformat()}",
         *ctx.facts["shipped_on"].sources[:1], due_source,
+        rests_on=[_basis(ctx, "shipped_on"), _basis(ctx, "ship_by") if due_source in _fact_sources(ctx, "ship_by") else None],
     )
 
 

@@ -16,7 +16,7 @@ from evidence.kinds import (
 )
 from evidence.normalize.companies import company_key, is_person, is_platform_account
 from evidence.normalize.complaints import complaint_out_of_scope, scope_category
-from evidence.records import Event, Record, Source
+from evidence.records import Basis, Event, Record, Source
 from evidence.rules.registry import RULES, rule
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ OFF_PLATFORM_METHODS = {
 #: The platform's own cap range starts here: above it a coverage limit matters (E007).
 USD_THRESHOLD = 10_000
 QUOTE_CHARS = 120
+_OTHER_COMPANY = "a company other than the supplier"
 
 
 def _quote(text: str) -> str:
@@ -96,7 +97,7 @@ def off_platform_payment(ctx: Context) -> Iterator[Finding]:
         yield this.finding(
             f"{record.path}: payment{paid} made by {OFF_PLATFORM_METHODS[str(method.value)]}"
             + (f" to {to.value}" if to is not None else "") + ", not through the platform",
-            *sources,
+            *sources, rests_on=[record.basis("payment_method"), record.basis("beneficiary_name")],
         )
     for event in _events(ctx, "off-platform-payment-made"):
         yield this.finding(
@@ -113,6 +114,16 @@ def _supplier_keys(ctx: Context) -> set[str]:
     return {company_key(str(n)) for n in names if n}
 
 
+def _fact_basis(ctx: Context, name: str) -> Basis | None:
+    fact = ctx.facts.get(name)
+    return fact.basis() if fact is not None else None
+
+
+def _supplier_basis(ctx: Context, why: str) -> Basis | None:
+    """A beneficiary is 'a company other than the supplier' only as surely as the supplier's name was read."""
+    return _fact_basis(ctx, "supplier_name") if why == _OTHER_COMPANY else None
+
+
 def _beneficiary_problem(name: str, is_person_flag: Any, suppliers: set[str]) -> str | None:
     """Given a beneficiary, return why it is not the supplier (or None when it may be)."""
     if is_platform_account(name):
@@ -121,7 +132,7 @@ def _beneficiary_problem(name: str, is_person_flag: Any, suppliers: set[str]) ->
         return "a private person"
     key = company_key(name)
     if suppliers and key and not any(key == s or key in s or s in key for s in suppliers):
-        return "a company other than the supplier"
+        return _OTHER_COMPANY
     return None
 
 
@@ -164,7 +175,8 @@ def _wrong_beneficiaries(ctx: Context, records: list[Record], message: str) -> I
         to = record.fields.get("beneficiary_name")
         why = _beneficiary_problem(str(to.value), record.get("beneficiary_is_person"), suppliers) if to else None
         if why:
-            yield RULES["E002"].finding(f"{record.path}: " + message.format(to=to.value, why=why), to.source)
+            yield RULES["E002"].finding(f"{record.path}: " + message.format(to=to.value, why=why), to.source,
+                                        rests_on=[record.basis("beneficiary_name"), _supplier_basis(ctx, why)])
 
 
 def _order_number_anywhere(ctx: Context) -> bool:
@@ -257,6 +269,7 @@ def coverage_cap_exceeded(ctx: Context) -> Iterator[Finding]:
             f"order total {_money(amount, currency)} ({total_sources[0].path}) exceeds the coverage limit "
             f"{_money(cap, currency)} ({cap_sources[0].path}) by {_money(amount - cap, currency)}, which is not covered",
             total_sources[0], cap_sources[0],
+            rests_on=[_fact_basis(ctx, "order_total"), _fact_basis(ctx, "currency"), _fact_basis(ctx, "coverage_limit")],
         )
 
 
@@ -345,5 +358,5 @@ def coverage_limit_unknown(ctx: Context) -> Iterator[Finding]:
         yield RULES["E007"].finding(
             f"order total {_money(amount, currency)} ({sources[0].path}) is above USD {USD_THRESHOLD:,} "
             "and no coverage limit is given in claim.toml",
-            sources[0],
+            sources[0], rests_on=[_fact_basis(ctx, "order_total"), _fact_basis(ctx, "currency")],
         )

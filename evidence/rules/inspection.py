@@ -15,7 +15,7 @@ from evidence.kinds import (
     PAYMENT_RECORD,
     PROFORMA_INVOICE,
 )
-from evidence.records import Record, Source, Value
+from evidence.records import Basis, Record, Source, Value
 from evidence.rules.registry import RULES, rule
 
 if TYPE_CHECKING:
@@ -97,9 +97,11 @@ def inspector_not_third_party(ctx: Context) -> Iterator[Finding]:
             who = f" ({company})" if company else ""
             yield RULES["I002"].finding(
                 f"{record.path} is the supplier's own QC report{who}, not a third-party inspection", where,
+                rests_on=[record.basis("issued_by_supplier")],
             )
         elif record.get("inspection_company_recognized") is not True:
             who = f"issued by {company}, which is not" if company else "names no issuer that is"
+            # No recognized company is named anywhere on the report: that holds whoever the issuer is.
             yield RULES["I002"].finding(f"{record.path} {who} a recognized inspection company", where)
 
 
@@ -125,6 +127,7 @@ def inspection_passed(ctx: Context) -> Iterator[Finding]:
         quoted = f': "{text}"' if text else ""
         yield RULES["I003"].finding(
             f"{record.path} passed the goods{quoted}", _where(record, "inspection_result"),
+            rests_on=[record.basis("inspection_result")],
         )
 
 
@@ -167,7 +170,7 @@ def _order_references(ctx: Context) -> list[tuple[Any, Source]]:
     return found + _order_values(ctx, ORDER_NUMBERED_KINDS, ("document_number",))
 
 
-def _wrong_order(ctx: Context, record: Record) -> Iterator[tuple[str, list[Source]]]:
+def _wrong_order(ctx: Context, record: Record) -> Iterator[tuple[str, list[Source], list[Basis | None]]]:
     """The ways a report names another order: (what it says, sources of the report and the order).
 
     A reference the report gives (order, PI or PO/contract number) is another order's only when
@@ -183,19 +186,22 @@ def _wrong_order(ctx: Context, record: Record) -> Iterator[tuple[str, list[Sourc
                                ("po_number", "PO/contract", refs)):
         ours = record.fields.get(name)
         if ours is not None and theirs and _mismatch(ours, known, _ref):
-            yield (f"{what} {_shown(ours)}, not {theirs[0][0]}", [ours.source, theirs[0][1]])
+            yield (f"{what} {_shown(ours)}, not {theirs[0][0]}", [ours.source, theirs[0][1]],
+                   [Basis.of(name, ours), ctx.basis_at(name, theirs[0][1])])
     product = record.fields.get("product")
     models = _order_models(ctx)
     named = _model_codes(str(product.value)) if product is not None else set()
     if product is not None and models and named and not named & set(models):
         written = sorted(value for value, _ in models.values())
         first = next(iter(models.values()))[1]
-        yield (f"product {product.value}, not the order's model(s) {', '.join(written)}", [product.source, first])
+        yield (f"product {product.value}, not the order's model(s) {', '.join(written)}", [product.source, first],
+               [Basis.of("product", product)])
     quantities = [(v, s) for v, s in _order_values(ctx, QUANTITY_KINDS, ("quantity",)) if _quantity(v) is not None]
     quantities += _lines_quantity(ctx, named)
     quantity = record.fields.get("quantity")
     if quantity is not None and _quantity(quantity.value) is not None and _mismatch(quantity, quantities, _quantity):
-        yield (f"quantity {quantity.value}, not {quantities[0][0]}", [quantity.source, quantities[0][1]])
+        yield (f"quantity {quantity.value}, not {quantities[0][0]}", [quantity.source, quantities[0][1]],
+               [Basis.of("quantity", quantity), ctx.basis_at("quantity", quantities[0][1])])
 
 
 def _lines_quantity(ctx: Context, named: set[str]) -> list[tuple[Any, Source]]:
@@ -245,9 +251,9 @@ def inspection_wrong_order(ctx: Context) -> Iterator[Finding]:
     claimed for, and the supplier will say so.
     """
     for record in _reports(ctx):
-        for what, sources in _wrong_order(ctx, record):
+        for what, sources, bases in _wrong_order(ctx, record):
             order_doc = sources[1].path if len(sources) > 1 else "the order"
-            yield RULES["I004"].finding(f"{record.path} names {what} as in {order_doc}", *sources)
+            yield RULES["I004"].finding(f"{record.path} names {what} as in {order_doc}", *sources, rests_on=bases)
 
 
 @rule(

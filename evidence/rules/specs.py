@@ -164,6 +164,7 @@ def specs_conflict(ctx: Context) -> Iterator[Finding]:
                         f"'{_spec_text(left)}' vs '{_spec_text(right)}'",
                         _specs_source(pi),
                         _specs_source(contract),
+                        rests_on=[pi.basis("specs"), contract.basis("specs")],
                     )
     for record in ctx.records:
         for event in record.events:
@@ -398,6 +399,7 @@ def _amendment_conflicts(records: list[Record], event: Event) -> Iterator[Findin
                         f"says '{_spec_text(spec)}'",
                         event.source,
                         _specs_source(record),
+                        rests_on=[record.basis("specs")],
                     )
 
 

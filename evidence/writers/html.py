@@ -7,7 +7,7 @@ from html import escape
 from evidence.findings import SEVERITIES
 from evidence.report import Report
 from evidence.writers.markdown import KEY_FACTS, KIND_NAMES
-from evidence.writers.style import Style
+from evidence.writers.style import Style, certainty_mark
 
 _STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -38,9 +38,12 @@ def _findings(report: Report) -> list[str]:
     for severity in SEVERITIES:
         for f in (f for f in report.findings if f.severity == severity):
             where = "; ".join(str(s) for s in f.sources)
+            unsure = "; ".join(f"{b.name.replace('_', ' ')} {b.value}{certainty_mark(b.certainty, b.note)}"
+                               for b in f.rests_on if b.certainty != "labeled")
+            rests = f"<br><small>rests on: {escape(unsure)}</small>" if unsure else ""
             out.append(
                 f'<li class="{severity}"><b>{escape(f.code)} {escape(f.name)}</b> ({severity}): '
-                f"{escape(f.message)} <small>{escape(where)}</small><br>To do: {escape(f.remedy)}</li>"
+                f"{escape(f.message)} <small>{escape(where)}</small><br>To do: {escape(f.remedy)}{rests}</li>"
             )
     return out + ["</ul>"]
 
@@ -55,7 +58,9 @@ def _facts(report: Report) -> list[str]:
             f"<br>but {escape(str(c['value']))} in {escape('; '.join(str(s) for s in c['sources']))}"
             for c in fact.conflicts
         )
-        out.append(f"<tr><td>{escape(name)}</td><td>{escape(str(fact.value))}{conflicts}</td>"
+        mark = certainty_mark(fact.certainty, fact.note)
+        unsure = f" <small>{escape(mark.strip())}</small>" if mark else ""
+        out.append(f"<tr><td>{escape(name)}</td><td>{escape(str(fact.value))}{unsure}{conflicts}</td>"
                    f"<td>{escape(where)}</td></tr>")
     return out + ["</table>"]
 

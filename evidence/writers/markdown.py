@@ -21,7 +21,7 @@ from evidence.kinds import (
     UNKNOWN,
 )
 from evidence.report import Report
-from evidence.writers.style import Style
+from evidence.writers.style import Style, certainty_mark
 
 #: Document kind -> how a person calls it.
 KIND_NAMES = {
@@ -58,7 +58,8 @@ def _facts(report: Report) -> list[str]:
     for name in rows:
         fact = report.facts[name]
         where = "; ".join(str(source) for source in fact.sources[:3])
-        out.append(f"| {name.replace('_', ' ')} | {_cell(fact.value)} | {_cell(where)} |")
+        value = f"{_cell(fact.value)}{certainty_mark(fact.certainty, fact.note)}"
+        out.append(f"| {name.replace('_', ' ')} | {value} | {_cell(where)} |")
     return out + [""]
 
 

@@ -12,3 +12,11 @@ Style = Callable[[str, str], str]
 def plain(text: str, colour: str) -> str:
     """Given a text and a colour name, return the text unchanged."""
     return text
+
+
+def certainty_mark(certainty: str, note: str = "") -> str:
+    """Given how sure a value is, return what a reader sees beside it: nothing when it was read
+    under its label, else ' (inferred: from the letterhead)' or ' (guessed: ...)'."""
+    if certainty == "labeled":
+        return ""
+    return f" ({certainty}: {note})" if note else f" ({certainty})"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from evidence.findings import SEVERITIES
 from evidence.report import Report
-from evidence.writers.style import Style, plain
+from evidence.writers.style import Style, certainty_mark, plain
 
 _COLOURS = {"blocker": "red", "major": "yellow", "minor": "cyan", "info": "white"}
 
@@ -34,6 +34,10 @@ def _findings(report: Report, style: Style) -> list[str]:
             out.append(f"  {finding.code} {finding.name}: {finding.message}")
             if where:
                 out.append(f"      at: {where}")
+            unsure = [b for b in finding.rests_on if b.certainty != "labeled"]
+            if unsure:
+                out.append("      rests on: " + "; ".join(
+                    f"{b.name.replace('_', ' ')} {b.value}{certainty_mark(b.certainty, b.note)}" for b in unsure))
             out.append(f"      do: {finding.remedy}")
         out.append("")
     return out
@@ -64,10 +68,11 @@ def _facts(report: Report) -> list[str]:
         if isinstance(value, dict) and {"amount", "currency"} <= set(value):
             value = f"{value['currency']} {value['amount']}"
         more = f" +{len(fact.sources) - 1}" if len(fact.sources) > 1 else ""
-        out.append(f"  {name:<19} {value}  [{fact.sources[0]}{more}]")
+        out.append(f"  {name:<19} {value}{certainty_mark(fact.certainty, fact.note)}  [{fact.sources[0]}{more}]")
         for conflict in fact.conflicts:
             where = "; ".join(str(s) for s in conflict["sources"])
-            out.append(f"  {'':<19} but {conflict['value']} in {where}")
+            mark = certainty_mark(conflict.get("certainty", "labeled"), conflict.get("note", ""))
+            out.append(f"  {'':<19} but {conflict['value']}{mark} in {where}")
     return out + [""]
 
 

@@ -22,14 +22,15 @@ from evidence.kinds import INSPECTION_REPORT
 from evidence.phrases import compile_phrases, find_named, phrase_to_pattern, phrases_pattern, required_phrases_pattern
 from evidence.extract.labels import ISSUE_DATE_LABELS, Labeled, label_key
 from evidence.extract.parts.parties import block_name, letterhead, name_in_items
-from evidence.extract.reading import Reading, put, stand_in, top_lines, whole_file
+from evidence.extract.parts.certainty import put_date
+from evidence.extract.reading import Reading, labeled_note, put, stand_in, top_lines, whole_file
 from evidence.extract.references import PO_LABELS, record_cited_order
 from evidence.normalize import json_number
 from evidence.normalize.companies import company_key
 from evidence.normalize.quantities import integer_in
 from evidence.normalize.quantity_sums import goods_total
 from evidence.reference_data import load_data
-from evidence.records import Document, Record, Source, TextLine
+from evidence.records import INFERRED, LABELED, Document, Record, Source, TextLine
 
 _TITLE_LINES = 8  # where a report's letterhead and title sit
 _FOOTER_LINES = 4  # where a company's footer or stamp text sits
@@ -67,8 +68,8 @@ def record_numbers(record: Record, found: Reading) -> None:
 
 def record_dates(record: Record, found: Reading) -> None:
     """Set the inspection date and the report's own date (each standing in for the other when alone)."""
-    put(record, "inspection_date", found.date("inspection_date"))
-    put(record, "document_date", found.date("document_date", labels=ISSUE_DATE_LABELS) or found.date("document_date"))
+    put_date(record, "inspection_date", found, found.date("inspection_date"))
+    put_date(record, "document_date", found, found.date("document_date", labels=ISSUE_DATE_LABELS) or found.date("document_date"))
     stand_in(record, "inspection_date", "document_date")
     stand_in(record, "document_date", "inspection_date")
 
@@ -116,22 +117,31 @@ class Issuer:
     recognized: bool
     source: Source
     text: str
+    certainty: str = INFERRED
+    note: str = ""
 
 
 def record_issuer(record: Record, found: Reading) -> None:
     """Set who issued the report, whether it is a recognized inspection company, and whether
     the supplier inspected its own goods."""
     who = issuer(found)
-    own = supplier_qc_marker(found) is not None or _issuer_is_supplier(record, who)
+    marker = supplier_qc_marker(found)
+    own = marker is not None or _issuer_is_supplier(record, who)
     where = who.source if who is not None else whole_file(found.doc)
     if who is not None:
-        record.set("inspection_company", who.name, who.source, who.text)
+        record.set("inspection_company", who.name, who.source, who.text, who.certainty, who.note)
         if own and not who.recognized:
-            record.set("supplier_name", who.name, who.source, who.text)
+            record.set("supplier_name", who.name, who.source, who.text, who.certainty, who.note)
     recognized = who is not None and who.recognized
-    record.set("inspection_company_recognized", recognized, where)
-    record.set("issued_by_supplier", own, where)
-    record.set("third_party", recognized and not own, where)
+    record.set("inspection_company_recognized", recognized, where, "", INFERRED, "a listed company named or not")
+    # The report saying it is the supplier's own QC ('QC Department') is its own word; an issuer
+    # matched to the supplier's name is as sure as the issuer was read.
+    if marker is not None:
+        record.set("issued_by_supplier", own, marker.source, marker.text, LABELED, f'the report says "{marker.text.strip()[:60]}"')
+    elif who is not None:
+        record.set("issued_by_supplier", own, where, who.text, who.certainty, who.note)
+    record.set("issued_by_supplier", own, where, "", INFERRED, "no issuer read")
+    record.set("third_party", recognized and not own, where, "", INFERRED, "from the issuer")
 
 
 def issuer(found: Reading) -> Issuer | None:
@@ -140,20 +150,20 @@ def issuer(found: Reading) -> Issuer | None:
     for item in found.values("inspection_company"):
         known = find_named(item.value, _companies())
         if known:
-            return Issuer(known[0].name, True, item.source, item.value)
+            return Issuer(known[0].name, True, item.source, item.value, LABELED, labeled_note(item))
         name = block_name(item.value)
         if name:
-            return Issuer(name, False, item.source, item.value)
+            return Issuer(name, False, item.source, item.value, LABELED, labeled_note(item))
     head = letterhead(found.doc)
     # A supplier's own QC report may name a certifier in its letterhead ("ISO 9001 by TÜV"):
     # its issuer is the supplier.
     if head is not None and supplier_qc_marker(found) is not None:
-        return Issuer(head.name, False, head.source, head.name)
+        return Issuer(head.name, False, head.source, head.name, INFERRED, "from the letterhead")
     for line in _head_and_foot(found.doc):
         known = find_named(line.text, _companies())
         if known:
-            return Issuer(known[0].name, True, line.source, line.text)
-    return Issuer(head.name, False, head.source, head.name) if head is not None else None
+            return Issuer(known[0].name, True, line.source, line.text, INFERRED, "named in the letterhead or footer")
+    return Issuer(head.name, False, head.source, head.name, INFERRED, "from the letterhead") if head is not None else None
 
 
 def supplier_qc_marker(found: Reading) -> TextLine | None:
@@ -188,12 +198,12 @@ def record_type(record: Record, found: Reading) -> None:
     labeled = found.text("inspection_type")
     if labeled is not None:
         value, item = labeled
-        record.set("inspection_type", inspection_type(value) or "other", item.source, value)
+        record.set("inspection_type", inspection_type(value) or "other", item.source, value, LABELED, labeled_note(item))
         return
     for line in top_lines(found.doc, _TITLE_LINES):
         kind = inspection_type(line.text)
         if kind is not None:
-            record.set("inspection_type", kind, line.source, line.text)
+            record.set("inspection_type", kind, line.source, line.text, LABELED, "named in the title")
             return
 
 
@@ -220,6 +230,8 @@ class Verdict:
     value: str
     source: Source
     text: str
+    certainty: str = INFERRED
+    note: str = ""
 
 
 def record_result(record: Record, found: Reading) -> None:
@@ -230,8 +242,8 @@ def record_result(record: Record, found: Reading) -> None:
     verdicts = overall_verdicts(found)
     if len(verdicts) == 1:
         verdict = verdicts[0]
-        record.set("inspection_result", verdict.value, verdict.source, verdict.text)
-        record.set("result_text", verdict.text, verdict.source, verdict.text)
+        record.set("inspection_result", verdict.value, verdict.source, verdict.text, verdict.certainty, verdict.note)
+        record.set("result_text", verdict.text, verdict.source, verdict.text, verdict.certainty, verdict.note)
     elif verdicts:
         shown = "; ".join(f"{v.value} ({v.text.strip()})" for v in verdicts)
         record.notes.append(f"the report's results disagree, so no overall result is taken: {shown}")
@@ -252,16 +264,18 @@ def overall_verdicts(found: Reading) -> list[Verdict]:
     strong = [item for item in labeled if label_key(item.label) not in weak]
     for group in (strong, [item for item in labeled if label_key(item.label) in weak]):
         verdicts = [
-            Verdict(v, item.source, _quote(found, item.source, item.value))
+            Verdict(v, item.source, _quote(found, item.source, item.value), LABELED, labeled_note(item))
             for item in group
             if (v := verdict_in(item.value)) is not None
         ]
         if verdicts:
             return _agreeing(verdicts)
-    alone = [Verdict(v, line.source, line.text) for line in found.doc.lines if (v := _verdict_alone(line.text))]
+    alone = [Verdict(v, line.source, line.text, INFERRED, "a line that holds only a verdict")
+             for line in found.doc.lines if (v := _verdict_alone(line.text))]
     if alone:
         return _agreeing(alone)
-    concluded = [Verdict(v, line.source, line.text) for line in found.doc.lines if (v := _concluding_verdict(line.text))]
+    concluded = [Verdict(v, line.source, line.text, INFERRED, "the report's concluding sentence")
+                 for line in found.doc.lines if (v := _concluding_verdict(line.text))]
     return _agreeing(concluded)
 
 

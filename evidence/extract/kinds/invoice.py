@@ -24,11 +24,12 @@ from typing import Any
 
 from evidence.extract.labels import Labeled
 from evidence.extract.parts.charge_lines import find_charge_lines
-from evidence.extract.parts.item_rows import Marks, Row, item_marks
+from evidence.extract.parts.item_rows import Marks, item_marks
 from evidence.extract.parts.line_items import ItemsFound, find_line_items, item_sources, item_specifications
+from evidence.extract.parts.order_quantity import record_quantity
 from evidence.extract.parts.parties import Party, find_party, labeled_party, letterhead, preferred_casing
 from evidence.extract.parts.party_layouts import addressee_under_title, payee_in_terms, preamble_parties
-from evidence.extract.parts.scan import labels_in, phrase_pattern, terms
+from evidence.extract.parts.scan import labels_in, terms
 from evidence.extract.parts.specifications import (
     find_defect_definitions,
     find_quality_standard,
@@ -46,15 +47,7 @@ from evidence.extract.parts.terms import (
     bank_is_platform,
     find_ship_date,
 )
-from evidence.extract.parts.totals import (
-    Count,
-    find_currency,
-    find_quantity,
-    find_total,
-    tax_lines,
-    total_row_quantity,
-    words_amount,
-)
+from evidence.extract.parts.totals import find_currency, find_total, tax_lines, words_amount
 from evidence.extract.reading import GUESSED_ORDER, TERMS_LAYOUTS, Reading, column_note, from_note, top_lines
 from evidence.extract.reading import label_note, labeled_note, put
 from evidence.extract.references import Reference, pi_in_prose, record_stated_order
@@ -397,56 +390,6 @@ def _items_sum(items: ItemsFound) -> Value[int | float] | None:
     if total <= 0:
         return None  # a sum of 0 is items read without their amounts, not a total
     return Value(json_number(total), items.items[0].source, "sum of the line items", INFERRED, "sum of the line items")
-
-
-def record_quantity(ldoc: Reading, record: Record, items: ItemsFound, marks: Marks) -> None:
-    """Set quantity (total units) and quantity_unit: labeled total, table total row, sum of items, total line.
-
-    `marks` says what the item table's columns are headed (items.item_marks).
-    """
-    found = find_quantity(ldoc) or _table_total(items, marks) or _items_quantity(items)
-    found = found or total_row_quantity(ldoc.doc.lines)
-    if found is not None:
-        value, unit = found.value
-        record.set("quantity", json_number(value), found.source, found.text, found.certainty, found.note)
-        record.set("quantity_unit", unit, found.source, found.text, found.certainty, found.note)
-    if "quantity_unit" not in record.fields and items.items and _one_unit(items) and items.items[0].unit:
-        record.set("quantity_unit", items.items[0].unit, items.items[0].source, "", INFERRED, "the line items' unit")
-
-
-def _table_total(items: ItemsFound, marks: Marks) -> Value[Count] | None:
-    """Given the items of a table, return the quantity of its total row: under the quantity column, beside 'Total'."""
-    if items.total_quantity is None:
-        return None
-    value, unit, source = items.total_quantity
-    header = marks.labeled.get("quantity")
-    note = f"{header} on the total row" if header else "on the total row of the item table"
-    return Value((value, unit), source, "total row", LABELED, note)
-
-
-def _items_quantity(items: ItemsFound) -> Value[Count] | None:
-    """Given line items of one unit, return the sum of their quantities.
-
-    A row without a quantity that names a charge ('shipping cost 14.50') is not
-    goods; any other row without one leaves the sum unknown.
-    """
-    goods = [row for row in items.items if row.quantity is not None or not _names_charge(row)]
-    if not goods or any(row.quantity is None for row in goods) or not _one_unit(items):
-        return None
-    total = sum((row.quantity for row in goods if row.quantity is not None), Decimal(0))
-    unit = next((row.unit for row in goods if row.unit), None)
-    return Value((total, unit), goods[0].source, "sum of the line items", INFERRED, "sum of the line items")
-
-
-def _names_charge(row: Row) -> bool:
-    return bool(phrase_pattern("charge_words").search(f"{row.description} {row.description_local}"))
-
-
-def _one_unit(items: ItemsFound) -> bool:
-    return len({row.unit for row in items.items if row.unit}) <= 1
-
-
-# ------------------------------------------------------------------ terms
 
 
 def record_terms(ldoc: Reading, record: Record) -> None:

@@ -34,11 +34,11 @@ from evidence.extract.parts.party_blocks import (
     payer_word,
     section_field_pattern,
 )
-from evidence.extract.parts.certainty import dated, put_date, set_line_date, stand_in
+from evidence.extract.parts.certainty import dated, put_date, set_line_date
 from evidence.extract.parts.payment_method import purpose_in as purpose_in  # where callers have imported it from
 from evidence.extract.parts.payment_method import record_method, record_purpose
 from evidence.extract.parts.swift import BIC, SwiftField, swift_fields, swift_name
-from evidence.extract.reading import Reading, labeled_note, put
+from evidence.extract.reading import Reading, labeled_note, put, stand_in
 from evidence.extract.references import pi_reference, record_cited_order
 from evidence.normalize import json_number
 from evidence.normalize.companies import is_person, is_platform_account

@@ -15,7 +15,7 @@ from typing import Any
 from evidence.extract.labels import Labeled
 from evidence.extract.reading import Reading, labeled_note
 from evidence.normalize.dates import english_months, find_dates
-from evidence.records import GUESSED, INFERRED, LABELED, Record, TextLine, weakest
+from evidence.records import GUESSED, INFERRED, LABELED, Record, TextLine
 
 _ORDER_WORDS = {"dmy": "day first", "mdy": "month first"}
 
@@ -80,14 +80,3 @@ def put_read(
         record.set(name, convert(value), labeled.source, labeled.value, LABELED, labeled_note(labeled))
     else:
         record.set(name, convert(value), labeled.source, labeled.value, INFERRED, note)
-
-
-def stand_in(record: Record, name: str, other: str) -> None:
-    """Set `name` to the value of `other` when the document gives only that one (a receipt's date for its
-    payment date): the document does not say they are the same, so it is inferred at best."""
-    if name in record.fields or other not in record.fields:
-        return
-    kept = record.fields[other]
-    called = other.replace("_on", "-on date").replace("_", " ")  # 'shipped_on' is the shipped-on date
-    note = f"from the {called}" + (f", {kept.note}" if kept.note else "")
-    record.set(name, kept.value, kept.source, kept.text, weakest(INFERRED, kept.certainty), note)

@@ -61,15 +61,17 @@ def _named_channel(found: Reading, has_beneficiary: bool) -> tuple[str, TextLine
 
 
 def _how_named(found: Reading, channel: str, line: TextLine) -> Value:
-    """The line naming the channel as a Value: labeled when a payment-method label's value names it,
-    else inferred from the title or from a word anywhere in the text."""
+    """The line naming the channel as a Value: labeled when a payment-method label's value names it or
+    the document's title does (a bank's 'Outward Telegraphic Transfer' says what it records), else
+    inferred from a word anywhere in the text."""
     pattern = _channel_pattern(channel)
     for item in found.values("payment_terms"):
         if item.source == line.source and pattern is not None and pattern.search(item.value):
             return Value(line.text, line.source, line.text, LABELED, labeled_note(item))
     titles = {title.source for title in top_lines(found.doc, _TITLE_LINES)}
-    return Value(line.text, line.source, line.text, INFERRED,
-                 "from the title" if line.source in titles else "named in the text")
+    if line.source in titles:
+        return Value(line.text, line.source, line.text, LABELED, "named in the title")
+    return Value(line.text, line.source, line.text, INFERRED, "named in the text")
 
 
 def _method_lines(found: Reading) -> list[TextLine]:
