@@ -89,6 +89,10 @@ def test_an_mt103_beneficiary_is_labeled_by_its_tag() -> None:
     assert _how(record.fields["beneficiary_account"]) == (LABELED, ":59: beneficiary")
     assert _how(record.fields["payer_name"]) == (LABELED, ":50K: payer")
     assert _how(record.fields["payment_date"]) == (LABELED, ":32A: settlement")
+    # The title names the channel here; a bare MT103 is a customer credit transfer by its form.
+    bare = _payment(MT103.split("\n", 1)[1])
+    assert bare.get("payment_method") == "bank_transfer_direct"
+    assert _how(bare.fields["payment_method"]) == (LABELED, "an MT103 customer credit transfer")
 
 
 def test_a_pi_number_picked_out_of_an_mt103_remittance_text_is_inferred() -> None:

@@ -308,6 +308,15 @@ def test_a_certificates_concluding_sentence_gives_the_result(conclusion: str, re
     text = f"PRE-SHIPMENT INSPECTION CERTIFICATE\nCertificate No.: PSC-0412\nInspection Details:\n{conclusion}\n"
     record = inspection.extract(Reading.of(text_doc(text, "cert.pdf")))
     assert record.get("inspection_result") == result
+    # A listed concluding sentence speaks of the whole report, as its result label would.
+    assert record.fields["inspection_result"].certainty == "labeled"
+
+
+def test_a_line_holding_only_a_verdict_is_inferred() -> None:
+    text = "INSPECTION REPORT\nReport No.: QR-88\nPASS\n"
+    record = inspection.extract(Reading.of(text_doc(text, "report.pdf")))
+    assert record.get("inspection_result") == "pass"
+    assert record.fields["inspection_result"].certainty == "inferred"
 
 
 def test_a_labeled_result_wins_over_a_concluding_sentence() -> None:

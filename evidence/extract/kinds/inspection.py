@@ -274,7 +274,8 @@ def overall_verdicts(found: Reading) -> list[Verdict]:
              for line in found.doc.lines if (v := _verdict_alone(line.text))]
     if alone:
         return _agreeing(alone)
-    concluded = [Verdict(v, line.source, line.text, INFERRED, "the report's concluding sentence")
+    # The listed concluding sentences ('All units passed ...') speak of the whole report, as its label would.
+    concluded = [Verdict(v, line.source, line.text, LABELED, "the report's concluding sentence")
                  for line in found.doc.lines if (v := _concluding_verdict(line.text))]
     return _agreeing(concluded)
 

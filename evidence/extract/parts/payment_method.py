@@ -41,7 +41,7 @@ def record_method(record: Record, found: Reading) -> None:
     if {"reference", "settlement"} <= set(swift):
         field = swift["settlement"]
         _set_method(record, "bank_transfer_direct",
-                    Value(field.text, field.source, field.text, INFERRED, "an MT103 is a bank transfer"))
+                    Value(field.text, field.source, field.text, LABELED, "an MT103 customer credit transfer"))
         return
     where = Source(found.doc.path)
     record.set("payment_method", "unknown", where, "", INFERRED, "no payment channel named")
