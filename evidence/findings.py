@@ -57,12 +57,18 @@ def at_severity(finding: Finding, severity: str) -> Finding:
     )
 
 
+#: How many unsure values a message names before it only counts the rest (rests_on lists them all).
+_UNSURE_SHOWN = 2
+
+
 def _unsure_text(unsure: list[Basis]) -> str:
     """'the supplier name was inferred (from the letterhead)' for each value not read under its label."""
-    return "; ".join(
+    said = list(dict.fromkeys(
         f"the {found.name.replace('_', ' ')} was {found.certainty}" + (f" ({found.note})" if found.note else "")
         for found in unsure
-    )
+    ))
+    more = len(said) - _UNSURE_SHOWN
+    return "; ".join(said[:_UNSURE_SHOWN]) + (f"; and {more} more" if more > 0 else "")
 
 
 def _names(unsure: list[Basis]) -> str:

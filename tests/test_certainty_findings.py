@@ -68,3 +68,11 @@ def test_the_json_report_carries_rests_on_and_fact_certainty() -> None:
     text = report_to_text(report)
     assert "Acme Houseware Co., Ltd. (inferred: from the letterhead)" in text
     assert "rests on: supplier name Acme Houseware Co., Ltd. (inferred: from the letterhead)" in text
+
+
+def test_a_message_names_two_unsure_values_and_counts_the_rest() -> None:
+    names = [Basis("supplier_name", f"Name {n}", PI, INFERRED, f"from layout {n}") for n in range(4)]
+    found = at_severity(_finding(*names, names[0]), "major")
+    assert "from layout 0" in found.message and "from layout 1" in found.message
+    assert "from layout 2" not in found.message and "; and 2 more)" in found.message
+    assert len(found.rests_on) == 5  # the report still lists every value
