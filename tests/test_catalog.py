@@ -15,13 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from evidence.bundle import open_bundle
-from evidence.facts import records_to_facts
 from evidence.findings import Finding
-from evidence.ingest import ingest
 from evidence.rules import load_all
-from evidence.rules.context import Context
 from tests.catalog_cases import CASES, Case
+from tests.traps import bundle_context
 from tests.conftest import ROOT
 
 RULES_MD = ROOT.parent / "shared" / "spec" / "RULES.md"
@@ -42,17 +39,7 @@ def spec_codes() -> dict[str, str]:
 
 def run_case(code: str, case: Case, tmp_path: Path) -> list[Finding]:
     """Write the case's bundle, build the Context the rules see, and return what rule `code` finds in it."""
-    folder = tmp_path / "bundle"
-    for name, content in {"claim.toml": case.manifest, **case.files}.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    bundle = open_bundle(folder)
-    documents, records = ingest(bundle)
-    ctx = Context(bundle, documents, records, records_to_facts(records), case.claim, case.as_of)
+    ctx = bundle_context(case.files, tmp_path, as_of=case.as_of, claim=case.claim, manifest=case.manifest)
     return list(REGISTRY[code].check(ctx))
 
 

@@ -49,9 +49,9 @@ class Trap:
         return f"{self.code}: {self.why}"
 
 
-def findings(code: str, files: Mapping[str, str | bytes], tmp_path: Path, *, as_of: date = AS_OF,
-             claim: str = "quality", manifest: str = MANIFEST) -> list[Finding]:
-    """Write the bundle and return what rule `code` finds in it, at the severity `check` would report."""
+def bundle_context(files: Mapping[str, str | bytes], tmp_path: Path, *, as_of: date = AS_OF,
+                   claim: str = "quality", manifest: str = MANIFEST) -> Context:
+    """Write the bundle (claim.toml and `files`) and return the Context the rules see in it."""
     folder = tmp_path / "bundle"
     for name, content in {"claim.toml": manifest, **files}.items():
         path = folder / name
@@ -62,7 +62,13 @@ def findings(code: str, files: Mapping[str, str | bytes], tmp_path: Path, *, as_
             path.write_text(content, encoding="utf-8")
     bundle = open_bundle(folder)
     documents, records = ingest(bundle)
-    ctx = Context(bundle, documents, records, records_to_facts(records), claim, as_of)
+    return Context(bundle, documents, records, records_to_facts(records), claim, as_of)
+
+
+def findings(code: str, files: Mapping[str, str | bytes], tmp_path: Path, *, as_of: date = AS_OF,
+             claim: str = "quality", manifest: str = MANIFEST) -> list[Finding]:
+    """Write the bundle and return what rule `code` finds in it, at the severity `check` would report."""
+    ctx = bundle_context(files, tmp_path, as_of=as_of, claim=claim, manifest=manifest)
     severity = load_pipeline(claim).severity_of(REGISTRY[code])
     return [at_severity(found, severity) for found in REGISTRY[code].check(ctx)]
 

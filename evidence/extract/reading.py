@@ -144,10 +144,25 @@ class Reading:
 
     def read_in_guessed_order(self, text: str) -> bool:
         """Given text read with `date_of`, return True when its first date reads two ways and the order was guessed."""
-        if not self.order_guessed:
-            return False
-        first = next((found for found in find_dates(english_months(text)) if found.value is not None), None)
-        return first is not None and first.ambiguous
+        return bool(self.order_guess(text))
+
+    def order_guess(self, text: str) -> str:
+        """Given the text a date was read from, return why its day/month order is a guess ('' when it is none).
+
+        The date is the first one `date_of` reads in `text`; it is a guess when both of its
+        numbers could be the month and the document does not settle which one is.
+        """
+        if not self.order_guessed or self.order is None:
+            return ""
+        for match in find_dates(english_months(text), self.order):
+            if match.value is None:
+                continue
+            alone = find_dates(match.text)
+            if alone and alone[0].ambiguous:
+                first = "day first" if self.order == "dmy" else "month first"
+                return f"{match.text.strip()} read {first}: nothing in the document settles day/month order"
+            return ""
+        return ""
 
     def dates(self) -> list[tuple[str, TextLine]]:
         """Return every date of the document in reading order, with its line."""

@@ -14,33 +14,11 @@ from typing import Any
 
 from evidence.extract.labels import Labeled
 from evidence.extract.reading import Reading, labeled_note
-from evidence.normalize.dates import english_months, find_dates
 from evidence.records import GUESSED, INFERRED, LABELED, Record, TextLine
-
-_ORDER_WORDS = {"dmy": "day first", "mdy": "month first"}
-
-
-def order_guess(reading: Reading, text: str) -> str:
-    """Given the text a date was read from, return why its day/month order is a guess ('' when it is none).
-
-    The date is the first one `reading.date_of` reads in `text`; it is a guess when both
-    of its numbers could be the month and the document does not settle which one is.
-    """
-    if not reading.order_guessed or reading.order is None:
-        return ""
-    for match in find_dates(english_months(text), reading.order):
-        if match.value is None:
-            continue
-        alone = find_dates(match.text)
-        if alone and alone[0].ambiguous:
-            return f"{match.text.strip()} read {_ORDER_WORDS[reading.order]}: nothing in the document settles day/month order"
-        return ""
-    return ""
-
 
 def dated(reading: Reading, text: str, certainty: str, note: str) -> tuple[str, str]:
     """Given how a date was found in `text`, return its certainty and note: guessed, saying why, when its order was."""
-    why = order_guess(reading, text)
+    why = reading.order_guess(text)
     if not why:
         return certainty, note
     return GUESSED, f"{note}; {why}" if note else why
