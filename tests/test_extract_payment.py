@@ -281,6 +281,8 @@ def test_empty_record_never_raises() -> None:
         ("CHEN XIAOMING", True), ("Li Wei", True), ("Mr. John Smith", True), ("王小明", True),
         ("Ningbo Haoyu Drinkware Co., Ltd.", False), ("Brightway Lighting", False), ("义乌市明辉日用品有限公司", False),
         ("Citibank", False), ("ACME TRADING", False),
+        # a business word in the plural, and a title glued to the name
+        ("XYZ SUPPLIERS", False), ("Kestrel Traders", False), ("GLOBAL EXPORTS", False), ("MR.ABEL ROCKSAWL", True),
     ],
 )
 def test_person_names(name: str, person: bool) -> None:

@@ -54,7 +54,10 @@ def is_person(name: str) -> bool:
     if has_personal_title(name):
         return True
     business = cues["business_words"]
-    if any(word.strip(".()") in business for word in words) or any(w in name for w in business if not w.isascii()):
+    # A business word counts in the plural too ('XYZ SUPPLIERS', 'ACME TRADERS').
+    if any(word.strip(".()") in business or word.strip(".()").removesuffix("s") in business for word in words):
+        return False
+    if any(w in name for w in business if not w.isascii()):
         return False
     if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name.strip()):
         return True
