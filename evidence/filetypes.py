@@ -90,12 +90,20 @@ def _zip_kind(data: bytes) -> str:
     return ZIP
 
 
+def _header_lines(head: str) -> int:
+    """Given a text's start, return how many of the first six lines of its first block are e-mail headers."""
+    block = re.split(r"\r?\n[ \t]*\r?\n", head.lstrip("\r\n"), maxsplit=1)[0].splitlines()
+    return sum(bool(_EMAIL_HEADERS.match(line)) for line in block[:6])
+
+
 def _text_kind(text: str, suffix: str) -> str:
     head = text.lstrip("\ufeff\u200e\r\n\t ")[:4096]
     first_lines = [ln for ln in head.splitlines()[:12] if ln.strip()]
     if first_lines and _MBOX_FROM.match(first_lines[0]):
         return MBOX
-    if len(first_lines) >= 2 and sum(bool(_EMAIL_HEADERS.match(ln)) for ln in first_lines[:6]) >= 2:
+    # A message starts with its header block: a page whose title comes first and 'From:'/'To:'
+    # lines later (a courier's tracking page) is no e-mail.
+    if _EMAIL_HEADERS.match(first_lines[0] if first_lines else "") and _header_lines(head) >= 2:
         return EML
     if suffix == ".eml" and first_lines and _EMAIL_HEADERS.match(first_lines[0]):
         return EML

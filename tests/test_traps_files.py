@@ -230,7 +230,6 @@ def test_the_traps_files_are_read_as_what_they_are(name: str, content: str | byt
     assert record.kind == kind and (record.fields or record.events)
 
 
-@pytest.mark.xfail(strict=True, reason="'From:' and 'To:' lines near the top make a text an e-mail (filetypes.py)")
 def test_a_tracking_page_with_from_and_to_lines_is_a_shipping_document(tmp_path: Path) -> None:
     page = TRACKING.replace("Origin Service Area:", "From:").replace("Destination Service Area:", "To:")
     _, records = read_bundle(tmp_path, {"DHL tracking.txt": page})
