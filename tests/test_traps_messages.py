@@ -346,8 +346,8 @@ def test_trap_is_quiet(trap: Trap, tmp_path: Path) -> None:
     assert_quiet(trap, tmp_path)
 
 
-@pytest.mark.xfail(strict=True,
-                   reason="a buyer speaking of its own production reads as the supplier (message_roles.json)")
+@pytest.mark.xfail(strict=True, reason="a buyer speaking of its own production line and engineers scores as "
+                   "much for the supplier as its defect report does for the buyer (conversation/roles.py)")
 def test_a_manufacturing_buyers_complaint_is_recorded(tmp_path: Path) -> None:
     assert_quiet(MANUFACTURING_BUYER, tmp_path)
 
