@@ -11,18 +11,28 @@ $EVIDENCE_CACHE_DIR. Several worker processes may share it: it runs in WAL mode
 and waits for a writer instead of failing. A cache that cannot be opened or
 written is skipped, never an error: the check just reads the files again.
 
-Entries are pickled: the file lives in the user's own cache folder and is only
-ever read by the same user's tool, like a browser's cache.
+Entries are data, never code: JSON (zlib-compressed) in which a dataclass of
+evidence.records is a tagged list of its fields, rebuilt only from that fixed
+list of classes. Whoever can write the cache can at worst make a check read a
+wrong value, never run code; an entry that does not decode to a Document and a
+Record (corrupt, foreign, an older layout) is ignored and the file read again.
+A cache folder other users can write to (group- or world-writable and not
+owned by the user) is refused with one warning line; a new folder is made 0700.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import json
+import stat
+import sys
 import sqlite3
 import zlib
+import dataclasses
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +40,7 @@ import platformdirs
 
 from evidence import version
 from evidence.bundle import BundleFile
+from evidence import records
 from evidence.records import Document, Record
 
 CACHE_ENV = "EVIDENCE_CACHE_DIR"
@@ -64,14 +75,108 @@ def tool_version() -> str:
     return f"{version.__version__}+{digest.hexdigest()[:12]}"
 
 
+#: The only classes an entry may rebuild, by name: the dataclasses of evidence.records.
+_CLASSES: dict[str, type] = {
+    name: cls for name, cls in vars(records).items()
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == records.__name__
+}
+_FIELDS: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls) if f.init) for cls in _CLASSES.values()
+}
+_TAG = "\u0000"  # a key no document text produces: marks a tagged object, not a plain dict
+
+
+class _Undecodable(ValueError):
+    """An entry that is not what `pack` writes."""
+
+
 def pack(document: Document, record: Record) -> bytes:
-    """A document and its record as the bytes an entry stores."""
-    return zlib.compress(pickle.dumps((document, record), protocol=pickle.HIGHEST_PROTOCOL), 1)
+    """A document and its record as the bytes an entry stores (compressed JSON, no code).
+
+    Empty bytes when they hold a value the codec does not know: such a pair is not stored.
+    """
+    try:
+        text = json.dumps([_encode(document), _encode(record)], ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return b""
+    return zlib.compress(text.encode("utf-8"), 1)
 
 
 def unpack(payload: bytes) -> tuple[Document, Record]:
-    document, record = pickle.loads(zlib.decompress(payload))
+    """The document and record of an entry; ValueError (or another plain error) when it is not one."""
+    data = json.loads(zlib.decompress(payload).decode("utf-8"))
+    if not (isinstance(data, list) and len(data) == 2):
+        raise _Undecodable("not a document and a record")
+    document, record = _decode(data[0]), _decode(data[1])
+    if not (isinstance(document, Document) and isinstance(record, Record)):
+        raise _Undecodable("not a document and a record")
     return document, record
+
+
+def _encode(value: object) -> object:
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    cls = type(value)
+    if cls in _FIELDS:
+        return {_TAG: cls.__name__, "f": [_encode(getattr(value, name)) for name in _FIELDS[cls]]}
+    if isinstance(value, dict):
+        if all(isinstance(k, str) and k != _TAG for k in value):
+            return {k: _encode(v) for k, v in value.items()}
+        return {_TAG: "dict", "f": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    if isinstance(value, tuple):
+        return {_TAG: "tuple", "f": [_encode(v) for v in value]}
+    if isinstance(value, Decimal):
+        return {_TAG: "Decimal", "f": str(value)}
+    if isinstance(value, datetime):
+        return {_TAG: "datetime", "f": value.isoformat()}
+    if isinstance(value, date):
+        return {_TAG: "date", "f": value.isoformat()}
+    raise TypeError(f"{cls.__name__} is not stored in the cache")
+
+
+def _decode(data: object) -> object:
+    if isinstance(data, list):
+        return [_decode(v) for v in data]
+    if not isinstance(data, dict):
+        return data
+    tag = data.get(_TAG)
+    if tag is None:
+        return {k: _decode(v) for k, v in data.items()}
+    body = data.get("f")
+    if tag in _CLASSES and isinstance(body, list) and len(body) == len(_FIELDS[_CLASSES[tag]]):
+        return _CLASSES[tag](*(_decode(v) for v in body))
+    if tag == "dict" and isinstance(body, list):
+        return {_hashable(_decode(k)): _decode(v) for k, v in body}
+    if tag == "tuple" and isinstance(body, list):
+        return tuple(_decode(v) for v in body)
+    if isinstance(body, str) and tag in ("Decimal", "datetime", "date"):
+        return {"Decimal": Decimal, "datetime": datetime.fromisoformat, "date": date.fromisoformat}[tag](body)
+    raise _Undecodable(f"unknown entry tag {tag!r}")
+
+
+def _hashable(key: object) -> object:
+    if isinstance(key, (list, dict)):
+        raise _Undecodable("an unhashable key")
+    return key
+
+
+def folder_refusal(folder: Path) -> str | None:
+    """Why the cache folder is unsafe to use (other users can write to it), or None.
+
+    A folder the user owns is theirs to share; one owned by someone else that
+    is group- or world-writable lets others plant entries, so it is refused.
+    """
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: no POSIX modes to check
+        return None
+    try:
+        state = folder.stat()
+    except OSError:
+        return None  # not there yet: it will be made 0700
+    if state.st_uid != os.getuid() and state.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return f"the cache folder {folder} can be written by other users; running without the cache"
+    return None
 
 
 @dataclass(frozen=True)
@@ -92,6 +197,7 @@ class Cache:
         self.tool = tool or tool_version()
         self._db: sqlite3.Connection | None = None
         self._broken = False
+        self.refusal: str | None = None  # why the folder was refused, said once on stderr
 
     def get(self, file: BundleFile) -> tuple[Document, Record] | None:
         """The cached document and record of `file`, or None."""
@@ -104,11 +210,13 @@ class Cache:
             return None
         try:
             return unpack(found[0])
-        except Exception:  # written by an older layout of the same classes: read the file again
+        except Exception:  # corrupt, foreign or an older layout: read the file again
             return None
 
     def put(self, file: BundleFile, payload: bytes) -> None:
-        """Store `payload` (from `pack`) as the entry of `file`."""
+        """Store `payload` (from `pack`) as the entry of `file`; empty bytes store nothing."""
+        if not payload:
+            return
         self._execute(
             "INSERT OR REPLACE INTO entries (sha256, path, tool, size, payload) VALUES (?, ?, ?, ?, ?)",
             (file.sha256, file.path, self.tool, file.size, payload),
@@ -156,8 +264,13 @@ class Cache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self._broken:
             return self._db
+        self.refusal = folder_refusal(self.path.parent)
+        if self.refusal is not None:
+            print(f"warning: {self.refusal}", file=sys.stderr)
+            self._broken = True
+            return None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=60)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")

@@ -22,10 +22,10 @@ from evidence.check import check_bundle
 from evidence.errors import EvidenceError
 from evidence.extract import extract as extract_record
 from evidence.findings import SEVERITY_RANK
-from evidence.isolation import Budget
+from evidence.isolation import Budget, isolation_available, read_in_child
 from evidence.normalize import json_number
 from evidence.normalize.money import find_amounts
-from evidence.readers import read_path
+from evidence.readers import read_file, read_path
 from evidence.report import BatchRow
 from evidence.rules import load_all
 from evidence.schemas import load_instance, load_schema, schema_names, validate
@@ -164,7 +164,9 @@ def extract(ctx: click.Context, file: Path, output_format: str, words: bool) -> 
     """Show what the tool reads from one document."""
     if not file.is_file():
         _fail(f"{file} is not a file")
-    doc = _run(ctx, lambda: read_path(file))
+    budget = Budget()  # what `check` allows a file by default
+    read = (lambda one: read_in_child(one, budget)[0]) if isolation_available() else read_file
+    doc = _run(ctx, lambda: read_path(file, read=read))
     record = _run(ctx, lambda: extract_record(doc))
     text = document_to_json(doc, record, words) if output_format == "json" else document_to_text(doc, record)
     _emit(text, None)

@@ -29,14 +29,15 @@ def test_unset_camera_clock_is_no_date() -> None:
     assert doc.image is not None and doc.image.captured_at is None
 
 
-# Pillow raises above twice its limit and only warns between 1x and 2x: both are refused.
+# Over Pillow's limit (1x or 2x) a photo is read from its header only, never decoded, and kept.
 @pytest.mark.parametrize("limit", [1000, 6000])
-def test_decompression_bomb_guard_stays_on(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+def test_over_the_pixel_limit_is_read_from_its_header_only(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", limit)
     doc = read_file(describe("huge.jpg", _jpeg_with_exif((100, 100))))  # 10,000 px
-    assert doc.image is None
-    assert [p.code for p in doc.problems] == ["F001"]
-    assert "safety limit" in doc.problems[0].reason
+    assert doc.problems == [] and doc.image is not None
+    assert (doc.image.width, doc.image.captured_at) == (100, "2026-11-06T09:14:02")
+    assert doc.metadata["image_decoded"].startswith("no")
+    assert Image.MAX_IMAGE_PIXELS == limit
 
 
 def test_heic_photo_is_read_when_pillow_heif_is_installed() -> None:

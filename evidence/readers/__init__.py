@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from evidence import filetypes
-from evidence.bundle import Bundle, BundleFile, describe, open_bundle
+from evidence.bundle import Bundle, BundleFile, Limits, describe, open_bundle
 from evidence.readers import docx, email, image, message_csv, message_json, pdf, text, xls, xlsx
 from evidence.records import Document
 
@@ -70,10 +70,23 @@ def read_bundle(bundle: Bundle) -> list[Document]:
     return [read_file(file) for file in bundle.files]
 
 
-def read_path(path: str | os.PathLike[str]) -> Document:
-    """Given one file on disk, return what was read from it (for `evidence extract`)."""
+def read_path(path: str | os.PathLike[str], limits: Limits = Limits(),
+              read: Callable[[BundleFile], Document] = read_file) -> Document:
+    """Given one file on disk, return what was read from it (for `evidence extract`).
+
+    The file gets what a bundle's file gets in `check`: over the per-file size
+    limit it is refused unread (F001); `read` may be a budgeted reader (the CLI
+    passes isolation's reader child, stopped when a page takes too long or
+    memory runs out).
+    """
     location = Path(path)
-    return read_file(describe(location.name, location.read_bytes()))
+    size = location.stat().st_size
+    if size > limits.max_file_bytes:
+        doc = Document(path=location.name, sha256="", size=size, filetype=filetypes.BINARY, reader="none")
+        doc.add_problem("F001", f"{location.name} is larger than the {limits.max_file_bytes // (1024 * 1024)} "
+                        "MiB limit per file")
+        return doc
+    return read(describe(location.name, location.read_bytes()))
 
 
 def _one_line(exc: BaseException) -> str:

@@ -1,8 +1,12 @@
 """Images via Pillow: size, format, and the EXIF capture date and camera.
 
-The whole image is decoded once (at reduced scale for JPEG, which is cheap) so
-that truncated or corrupt files are caught here rather than trusted. Pillow's
-decompression-bomb guard stays on: an image over its pixel limit is refused.
+Size, format and EXIF come from the file's header; pixels are not needed. An
+image within Pillow's pixel limit (Image.MAX_IMAGE_PIXELS, 89.5 MP) is also
+decoded once (at 1/8 scale for JPEG, which is cheap) so that truncated or
+corrupt files are caught here rather than trusted. A larger one (a 108 or
+200 MP phone photo) is read from its header only and never decoded, so a
+decompression bomb is never unpacked; a header claiming more than
+MAX_MEGAPIXELS (1,000 MP: no camera takes that) is refused as one.
 HEIC/HEIF photos are read when the optional pillow-heif package is installed.
 """
 
@@ -10,7 +14,10 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PIL import Image, UnidentifiedImageError
@@ -29,6 +36,9 @@ EXIF_IFD = 0x8769
 GPS_IFD = 0x8825
 TAG_MAKE, TAG_MODEL, TAG_SOFTWARE, TAG_ORIENTATION, TAG_DATETIME = 0x010F, 0x0110, 0x0131, 0x0112, 0x0132
 TAG_DATETIME_ORIGINAL, TAG_DATETIME_DIGITIZED = 0x9003, 0x9004
+#: Above this a header is not a photo but a decompression bomb (phone cameras top out at 200 MP).
+MAX_MEGAPIXELS = 1000
+_LIMIT_LOCK = threading.Lock()
 _EXIF_DATE = re.compile(r"^\s*(\d{4})[:\-/](\d{2})[:\-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
 
 
@@ -42,9 +52,12 @@ def read(data: bytes, doc: Document) -> None:
         warnings.simplefilter("ignore", UserWarning)
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            doc.image = _inspect(data)
+            doc.image = _inspect(data, doc)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             doc.add_problem("F001", f"{doc.path} has more pixels than the safety limit; refused")
+        except _Bomb as exc:
+            doc.add_problem("F001", f"{doc.path} claims {exc} megapixels, more than any camera takes "
+                            f"(limit {MAX_MEGAPIXELS}); refused as a decompression bomb")
         except UnidentifiedImageError:
             doc.add_problem("F001", f"{doc.path} is not a readable image")
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
@@ -56,14 +69,38 @@ def read_video(data: bytes, doc: Document) -> None:
     doc.metadata["media"] = "video"
 
 
-def _inspect(data: bytes) -> ImageInfo:
-    with Image.open(io.BytesIO(data)) as image:
+class _Bomb(Exception):
+    """A header claiming more pixels than MAX_MEGAPIXELS; the argument is its megapixels."""
+
+
+@contextmanager
+def _header_only() -> Iterator[None]:
+    """Let Image.open read a header of any size: it decodes nothing, and nothing here decodes past the limit."""
+    with _LIMIT_LOCK:
+        saved = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = None
+        try:
+            yield
+        finally:
+            Image.MAX_IMAGE_PIXELS = saved
+
+
+def _inspect(data: bytes, doc: Document) -> ImageInfo:
+    limit = Image.MAX_IMAGE_PIXELS
+    with _header_only():
+        image = Image.open(io.BytesIO(data))
+    with image:
         width, height = image.size
         image_format = (image.format or "unknown").lower()
+        if width * height > MAX_MEGAPIXELS * 1_000_000:
+            raise _Bomb(f"{width * height / 1_000_000:,.0f}")
         exif = image.getexif()
-        if image_format == "jpeg":
-            image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
-        image.load()
+        if limit is None or width * height <= limit:
+            if image_format == "jpeg":
+                image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+            image.load()
+        else:
+            doc.metadata["image_decoded"] = "no: over the pixel limit, read from its header only"
     info = ImageInfo(width=width, height=height, format=image_format)
     _read_exif(exif, info)
     return info

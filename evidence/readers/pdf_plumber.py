@@ -45,8 +45,26 @@ def open_pdf(data: bytes) -> Any:
         raise OpenFailure(_open_failure(exc)) from exc
 
 
+#: Pages read per PDF; the rest of a longer file is not read (see pdf.py's docstring).
+MAX_PAGES = 500
+#: The problem a capped file gets. Not F001: that would make the pages read unusable
+#: (Document.readable); no rule turns it into a finding yet, so it shows in the
+#: document's errors (the JSON report, `evidence extract`).
+PAGE_CAP_CODE = "F006"
+
+
+def pages_to_read(page_count: int, doc: Document) -> int:
+    """Given a file's page count, return how many to read, noting the cap on `doc` when it applies."""
+    if page_count <= MAX_PAGES:
+        return page_count
+    doc.metadata["pages_read"] = f"{MAX_PAGES} of {page_count}"
+    doc.add_problem(PAGE_CAP_CODE, f"{doc.path} has {page_count:,} pages; only the first {MAX_PAGES} were read "
+                    f"(the limit per PDF): put the pages that matter in a file of their own")
+    return MAX_PAGES
+
+
 def read(data: bytes, doc: Document) -> None:
-    """Fill `doc` with every page of a PDF read by pdfplumber, or say why it cannot be."""
+    """Fill `doc` with the pages (up to pdf.MAX_PAGES) of a PDF read by pdfplumber, or say why it cannot be."""
     try:
         pdf = open_pdf(data)
     except OpenFailure as exc:
@@ -62,7 +80,7 @@ def read(data: bytes, doc: Document) -> None:
         if page_count == 0:
             doc.add_problem("F001", f"{doc.path} is damaged or has no pages")
             return
-        for index in range(page_count):
+        for index in range(pages_to_read(page_count, doc)):
             doc.pages.append(read_page(pdf, index, data, doc))
             progress.page_read(index + 1)
 
