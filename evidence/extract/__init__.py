@@ -24,6 +24,7 @@ from evidence.kinds import (
     SHIPPING_DOCUMENT,
 )
 from evidence.extract.reading import FORM_LAYOUTS, Reading
+from evidence.extract.cells import cite_value_cells
 from evidence.readers.workbook import document_view
 from evidence.records import Document, Event, Problem, Record, Source, Value
 from evidence.schemas import schema_names, validate
@@ -67,6 +68,7 @@ def extract(doc: Document, classification: Classification | None = None) -> Reco
     module = import_module(f"evidence.extract.kinds.{module_name}")
     record: Record = module.extract(Reading.of(document_view(doc), getattr(module, "LAYOUTS", FORM_LAYOUTS)))
     record.kind, record.confidence = found.kind, found.confidence
+    cite_value_cells(doc, record)  # a spreadsheet value cites its own cell, not its row's first
     record.problems.extend(schema_problems(record))
     return record
 
