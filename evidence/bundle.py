@@ -64,11 +64,44 @@ def open_bundle(location: str | os.PathLike[str], limits: Limits = Limits()) -> 
     path = Path(location)
     if path.is_dir():
         return _open_folder(path, limits)
-    if path.is_file():
-        if not zipfile.is_zipfile(path):
-            raise BundleError(f"{path} is neither a folder nor a .zip archive")
-        return _open_zip(path, limits)
-    raise BundleError(f"{path} does not exist")
+    refusal = refuse_bundle_file(path)
+    if refusal is not None:
+        raise BundleError(refusal)
+    return _open_zip(path, limits)
+
+
+#: The part every Office Open XML file (.xlsx, .docx, .pptx) holds: a document, not an archive of them.
+_OFFICE_PART = "[Content_Types].xml"
+
+
+def refuse_bundle_file(path: Path) -> str | None:
+    """Given a path that is not a folder, return the one line saying why it is no bundle, or None for a .zip.
+
+    A missing path, a device or pipe (/dev/null), a damaged or truncated zip, and a single
+    .xlsx/.docx (a zip of XML parts, but one document) each get their own accurate line.
+    """
+    if not path.exists():
+        return f"{path} does not exist"
+    if not path.is_file():
+        return f"{path} is not a folder or a .zip file (it is a device, pipe or other special file)"
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+    except OSError as exc:
+        return f"{path} cannot be read: {exc.strerror or exc}"
+    if not zipfile.is_zipfile(path):
+        if head.startswith(b"PK"):
+            return f"{path} is a damaged or truncated .zip archive; re-create it, or unpack it into a folder"
+        return f"{path} is neither a folder nor a .zip archive" + (" (it is empty)" if not head else "")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return f"{path} is a damaged or truncated .zip archive; re-create it, or unpack it into a folder"
+    if _OFFICE_PART in names:
+        return (f"{path} is one document (an Office file), not a bundle: put it in a folder with the order's "
+                "other documents and check the folder")
+    return None
 
 
 def is_debris(relative: str) -> bool:
