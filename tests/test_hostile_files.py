@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from evidence import cache as cache_module
+from evidence import isolation
 from evidence.bundle import Limits, describe, open_bundle
 from evidence.cache import Cache, pack, unpack
 from evidence.check import check_bundle
@@ -201,6 +202,7 @@ def test_the_page_cap_is_500() -> None:
 
 def test_extract_applies_the_page_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_plumber, "MAX_PAGES", 2)
+    monkeypatch.setattr(isolation, "_CHILDREN", {})  # a reader child forked before the patch would not see it
     path = tmp_path / "long.pdf"
     path.write_bytes(_pdf(4))
     result = CliRunner().invoke(main, ["extract", str(path), "--format", "json"])
