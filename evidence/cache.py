@@ -83,6 +83,8 @@ _CLASSES: dict[str, type] = {
 _FIELDS: dict[type, tuple[str, ...]] = {
     cls: tuple(f.name for f in dataclasses.fields(cls) if f.init) for cls in _CLASSES.values()
 }
+#: An entry inflating past this is not one `pack` wrote (500 pages with every word are ~20 MB).
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
 _TAG = "\u0000"  # a key no document text produces: marks a tagged object, not a plain dict
 
 
@@ -104,7 +106,11 @@ def pack(document: Document, record: Record) -> bytes:
 
 def unpack(payload: bytes) -> tuple[Document, Record]:
     """The document and record of an entry; ValueError (or another plain error) when it is not one."""
-    data = json.loads(zlib.decompress(payload).decode("utf-8"))
+    inflate = zlib.decompressobj()
+    text = inflate.decompress(payload, MAX_ENTRY_BYTES)
+    if inflate.unconsumed_tail:
+        raise _Undecodable("inflates past MAX_ENTRY_BYTES")  # a planted zlib bomb
+    data = json.loads(text.decode("utf-8"))
     if not (isinstance(data, list) and len(data) == 2):
         raise _Undecodable("not a document and a record")
     document, record = _decode(data[0]), _decode(data[1])

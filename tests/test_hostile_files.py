@@ -89,14 +89,25 @@ def test_a_planted_pickle_is_never_run_and_the_file_is_read_again(bundle: Path, 
 @pytest.mark.parametrize("payload", [
     b"not zlib at all",
     zlib.compress(b"{not json"),
+    zlib.compress(b"[" * 100_000 + b"]" * 100_000),  # nested past the recursion limit
     zlib.compress(b'["a", "b"]'),
     zlib.compress(json.dumps([{"\u0000": "Path", "f": ["/etc/passwd"]}, {}]).encode()),  # a class not in records
     zlib.compress(json.dumps([{"\u0000": "Document", "f": [1]}, {"\u0000": "Record", "f": []}]).encode()),
-], ids=["corrupt", "bad-json", "foreign", "unknown-class", "wrong-fields"])
+], ids=["corrupt", "bad-json", "deep", "foreign", "unknown-class", "wrong-fields"])
 def test_a_corrupt_or_foreign_entry_is_ignored(bundle: Path, tmp_path: Path, payload: bytes) -> None:
     cache = Cache(tmp_path / "cache")
     clean = _report(bundle, cache)
     _replace_payloads(cache, payload)
+    assert _report(bundle, Cache(tmp_path / "cache")) == clean
+
+
+def test_an_entry_inflating_past_its_limit_is_ignored(
+    bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = Cache(tmp_path / "cache")
+    clean = _report(bundle, cache)
+    monkeypatch.setattr(cache_module, "MAX_ENTRY_BYTES", 1000)
+    _replace_payloads(cache, zlib.compress(b" " * 1_000_000))  # a zlib bomb, scaled down
     assert _report(bundle, Cache(tmp_path / "cache")) == clean
 
 
