@@ -161,7 +161,7 @@ def cite_value_cells(doc: Document, record: Record) -> None:
     A sheet's row is one text line citing the row's first filled cell, so a value
     read after its label ("TOTAL | 11000 | 14000") would cite the label's cell
     (PI!C14) rather than its own (PI!E14). A value whose row has a cell whose text
-    is the value's text, or the value itself, cites that cell (the rightmost, as a
+    is the value's text, the value itself or one line of it, cites that cell (the rightmost, as a
     total is); any other keeps its row.
     """
     grids = {page.number: page.tables[0] for page in doc.pages if page.tables and _sheet_cell(page.tables[0], 0, 0)}
@@ -186,7 +186,12 @@ def _value_column(row: list[str | None], found: Value) -> int | None:
     """Given a sheet row and a value, return the 0-based column of the cell holding it, or None."""
     cells = [(column, (text or "").strip()) for column, text in enumerate(row) if text and text.strip()]
     wanted = found.text.strip()
-    for test in (lambda text: text == wanted, lambda text: _same_value(text, found.value)):
+    one_line = [wanted, found.value.strip()] if isinstance(found.value, str) else [wanted]
+    for test in (
+        lambda text: text == wanted,
+        lambda text: _same_value(text, found.value),
+        lambda text: any(line.strip() in one_line for line in text.splitlines()),  # one line of a wrapped cell
+    ):
         matches = [column for column, text in cells if test(text)]
         if matches:
             return matches[-1]
