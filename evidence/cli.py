@@ -144,7 +144,7 @@ def check(
         coverage_limit=_coverage_limit(coverage_limit),
         cache=Cache(cache_dir) if cache_dir else None, budget=_budget(page_seconds, memory_mb),
     ))
-    colour = output is None and output_format == "text" and sys.stdout.isatty()
+    colour = output is None and output_format == "text" and sys.stdout is not None and sys.stdout.isatty()
     _emit(REPORT_WRITERS[output_format](report, _terminal_style if colour else None), output)
     threshold = SEVERITY_RANK[fail_on]
     failed = any(SEVERITY_RANK[f.severity] <= threshold for f in report.findings)
@@ -170,7 +170,7 @@ def batch(ctx: click.Context, folders: tuple[Path, ...], workers: int, output_fo
     workers = workers or os.cpu_count() or 1
     options = BatchOptions(claim, as_of.date() if as_of else None, _cache_dir(no_cache),
                            _budget(page_seconds, memory_mb))
-    if sys.stderr.isatty():
+    if sys.stderr is not None and sys.stderr.isatty():
         def progress(rows: Iterator[BatchRow]) -> Iterator[BatchRow]:
             with click.progressbar(rows, length=len(bundles), label="checking", file=sys.stderr) as bar:
                 yield from bar
