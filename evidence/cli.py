@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -39,6 +39,7 @@ from evidence.writers.safe import shown
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+_CLOSED = "the output was closed before everything was written (broken pipe)"
 
 
 def _codes(value: str | None) -> list[str] | None:
@@ -67,12 +68,16 @@ def _cache_dir(no_cache: bool) -> Path | None:
     return None if no_cache else default_cache_dir()
 
 
-class _Stopped(click.ClickException):
-    """The command was stopped from outside: Ctrl-C, or its output closed."""
+class _Interrupted(click.ClickException):
+    """Ctrl-C."""
 
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+    exit_code = EXIT_INTERRUPTED
+
+
+class _OutputClosed(click.ClickException):
+    """The reader of stdout went away (`| head -1`)."""
+
+    exit_code = EXIT_USAGE
 
 
 class _Commands(click.Group):
@@ -82,10 +87,10 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            raise _Stopped("interrupted", EXIT_INTERRUPTED) from None
+            raise _Interrupted("interrupted") from None
         except BrokenPipeError:
             _abandon_stdout()
-            raise _Stopped("the output was closed before everything was written (broken pipe)", EXIT_USAGE) from None
+            raise _OutputClosed(_CLOSED) from None
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -324,7 +329,7 @@ def _abandon_stdout() -> None:
         pass
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"evidence: error: {shown(message)}", err=True)
     sys.exit(EXIT_USAGE)
 
@@ -364,11 +369,11 @@ def run() -> None:
         _stop(exc.format_message(), exc.exit_code)
     except BrokenPipeError:
         _abandon_stdout()
-        _stop("the output was closed before everything was written (broken pipe)", EXIT_USAGE)
+        _stop(_CLOSED, EXIT_USAGE)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
-def _stop(message: str, exit_code: int) -> None:
+def _stop(message: str, exit_code: int) -> NoReturn:
     """Write one error line on stderr (after the terminal's ^C, on a line of its own) and exit."""
     start = "\n" if exit_code == EXIT_INTERRUPTED and sys.stderr is not None and sys.stderr.isatty() else ""
     try:
