@@ -306,7 +306,7 @@ def _emit(text: str, output: Path | None) -> None:
         if sys.stdout is None:  # started with stdout closed (`>&-`): Click would drop the report silently
             _fail("standard output is closed; the report was not written (use --output FILE)")
         try:
-            click.echo(text, nl=False)
+            click.echo(_encodable(text, sys.stdout), nl=False)
         except BrokenPipeError:
             raise  # the command group reports it
         except OSError as exc:  # a full disk
@@ -317,6 +317,19 @@ def _emit(text: str, output: Path | None) -> None:
             output.write_text(text, encoding="utf-8", errors="backslashreplace")
         except OSError as exc:  # a missing folder, no permission, a full disk
             _fail(f"cannot write {output}: {exc.strerror or exc}")
+
+
+def _encodable(text: str, stream: Any) -> str:
+    """Given a report and the stream it goes to, return it with what that stream's encoding cannot
+    carry (Chinese text on a Latin-1 terminal) shown as escapes, instead of failing."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:
+        pass
+    return text
 
 
 def _abandon_stdout() -> None:
@@ -330,7 +343,7 @@ def _abandon_stdout() -> None:
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"evidence: error: {shown(message)}", err=True)
+    click.echo(_encodable(f"evidence: error: {shown(message)}", sys.stderr), err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -377,7 +390,7 @@ def _stop(message: str, exit_code: int) -> NoReturn:
     """Write one error line on stderr (after the terminal's ^C, on a line of its own) and exit."""
     start = "\n" if exit_code == EXIT_INTERRUPTED and sys.stderr is not None and sys.stderr.isatty() else ""
     try:
-        click.echo(f"{start}evidence: error: {shown(message)}", err=True)
+        click.echo(_encodable(f"{start}evidence: error: {shown(message)}", sys.stderr), err=True)
     except OSError:
         pass
     sys.exit(exit_code)

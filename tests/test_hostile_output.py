@@ -357,3 +357,12 @@ def test_ctrl_c_is_one_line_exit_130_and_leaves_no_process(tmp_path: Path, args:
     started = {int(name) for name in os.listdir(markers)}
     started |= {int((markers / name).read_text()) for name in os.listdir(markers)}
     assert not [pid for pid in started - {process.pid, os.getpid()} if _running(pid)]
+
+
+def test_a_terminal_that_cannot_show_chinese_gets_escapes_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "发票.txt").write_text("形式发票 PROFORMA INVOICE No. PI-8\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="latin-1")
+    result = subprocess.run([sys.executable, "-c", RUN, "check", str(tmp_path), "--no-cache"], check=False, env=env,
+                            cwd=ROOT, capture_output=True)
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    assert "\\u53d1\\u7968.txt" in result.stdout.decode("latin-1")
