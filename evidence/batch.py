@@ -9,10 +9,13 @@ opens its own connection to the shared cache.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -95,7 +98,7 @@ def _check_in_pool(bundles: list[Path], options: BatchOptions, workers: int) -> 
     the first of them is checked again in a pool of its own (an error row if it
     kills that one too), and the rest continue in a fresh pool.
     """
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+    with _pool(workers) as pool:
         futures = [pool.submit(check_one, bundle, options) for bundle in bundles]
         for index, future in enumerate(futures):
             try:
@@ -109,12 +112,43 @@ def _check_in_pool(bundles: list[Path], options: BatchOptions, workers: int) -> 
 
 
 def _check_alone(bundle: Path, options: BatchOptions) -> BatchRow:
-    with ProcessPoolExecutor(max_workers=1, mp_context=_pool_context()) as pool:
+    with _pool(1) as pool:
         try:
             return pool.submit(check_one, bundle, options).result()
         except BrokenProcessPool:
             return BatchRow(str(bundle), "error", error="the worker process checking this bundle died "
                             "(a crash in a library, or out of memory)")
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of `workers` processes that, on Ctrl-C (or when its rows are no longer wanted),
+    stops its workers at once instead of waiting for the bundles they are checking."""
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_start_worker) as pool:
+        try:
+            yield pool
+        except BaseException:
+            workers_now = list((getattr(pool, "_processes", None) or {}).values())  # public only in Python 3.14
+            pool.shutdown(wait=False, cancel_futures=True)
+            for worker in workers_now:
+                worker.terminate()
+            for worker in workers_now:
+                worker.join()
+            raise
+
+
+def _start_worker() -> None:
+    """In each worker: Ctrl-C is the parent's to handle (it stops the pool); a worker that is
+    stopped stops its own reader children first, so none is left behind."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_worker)
+
+
+def _stop_worker(signum: int, frame: Any) -> None:
+    for child in multiprocessing.active_children():
+        child.kill()
+        child.join()
+    os._exit(128 + signum)
 
 
 def _pool_context() -> Any:

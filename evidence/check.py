@@ -13,7 +13,7 @@ from evidence.cache import Cache
 from evidence.deadlines import deadlines
 from evidence.errors import EvidenceError
 from evidence.facts import Fact, records_to_facts
-from evidence.findings import Finding, at_severity
+from evidence.findings import Finding, at_severity, grouped
 from evidence.ingest import ingest
 from evidence.isolation import Budget
 from evidence.kinds import CLAIM_MANIFEST
@@ -55,7 +55,7 @@ def check_bundle(
         facts["coverage_limit"] = Fact("coverage_limit", coverage_limit, [Source(COMMAND_LINE)])
     ctx = Context(bundle, documents, records, facts, pipeline.claim,
                   as_of or _manifest_date(manifest, "as_of") or date.today())
-    findings = sorted(_run_rules(ctx, pipeline, select, ignore), key=Finding.sort_key)
+    findings = grouped(sorted(_run_rules(ctx, pipeline, select, ignore), key=Finding.sort_key))
     return Report(str(location), documents, records, ctx.facts, findings, ctx.claim_type, ctx.as_of,
                   deadlines(ctx.fact_date("delivery_date"), ctx.as_of, ctx.manifest_date("dispute_opened")),
                   records_to_timeline(records))

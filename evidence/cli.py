@@ -1,18 +1,21 @@
 """The `evidence` command: parse options, call the library, write the result, set the exit code.
 
 Exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 for
-usage errors and bundles that cannot be opened at all. Errors are one line on
+usage errors, bundles that cannot be opened at all and output that cannot be
+written (a closed pipe, a full disk), 130 for Ctrl-C. Errors are one line on
 stderr; --debug shows the traceback.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -32,8 +35,11 @@ from evidence.schemas import load_instance, load_schema, schema_names, validate
 from evidence.version import __version__
 from evidence.writers import BATCH_WRITERS, REPORT_WRITERS
 from evidence.writers.document import document_to_json, document_to_text
+from evidence.writers.safe import shown
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+_CLOSED = "the output was closed before everything was written (broken pipe)"
 
 
 def _codes(value: str | None) -> list[str] | None:
@@ -62,7 +68,32 @@ def _cache_dir(no_cache: bool) -> Path | None:
     return None if no_cache else default_cache_dir()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Interrupted(click.ClickException):
+    """Ctrl-C."""
+
+    exit_code = EXIT_INTERRUPTED
+
+
+class _OutputClosed(click.ClickException):
+    """The reader of stdout went away (`| head -1`)."""
+
+    exit_code = EXIT_USAGE
+
+
+class _Commands(click.Group):
+    """The command group: Ctrl-C and a closed output stop any command with one line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _Interrupted("interrupted") from None
+        except BrokenPipeError:
+            _abandon_stdout()
+            raise _OutputClosed(_CLOSED) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="evidence")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.pass_context
@@ -118,7 +149,7 @@ def check(
         coverage_limit=_coverage_limit(coverage_limit),
         cache=Cache(cache_dir) if cache_dir else None, budget=_budget(page_seconds, memory_mb),
     ))
-    colour = output is None and output_format == "text" and sys.stdout.isatty()
+    colour = output is None and output_format == "text" and sys.stdout is not None and sys.stdout.isatty()
     _emit(REPORT_WRITERS[output_format](report, _terminal_style if colour else None), output)
     threshold = SEVERITY_RANK[fail_on]
     failed = any(SEVERITY_RANK[f.severity] <= threshold for f in report.findings)
@@ -144,7 +175,7 @@ def batch(ctx: click.Context, folders: tuple[Path, ...], workers: int, output_fo
     workers = workers or os.cpu_count() or 1
     options = BatchOptions(claim, as_of.date() if as_of else None, _cache_dir(no_cache),
                            _budget(page_seconds, memory_mb))
-    if sys.stderr.isatty():
+    if sys.stderr is not None and sys.stderr.isatty():
         def progress(rows: Iterator[BatchRow]) -> Iterator[BatchRow]:
             with click.progressbar(rows, length=len(bundles), label="checking", file=sys.stderr) as bar:
                 yield from bar
@@ -184,7 +215,7 @@ def cache_info() -> None:
     if not info.usable:
         _fail(f"the cache at {info.path} cannot be opened or created; checks run without it "
               f"(set {CACHE_ENV} to a writable folder)")
-    click.echo(f"path:     {info.path}")
+    click.echo(shown(f"path:     {info.path}"))
     click.echo(f"entries:  {info.entries} ({info.current} for this version, {info.entries - info.current} stale)")
     click.echo(f"size:     {info.file_bytes / 1e6:.1f} MB on disk, {info.payload_bytes / 1e6:.1f} MB of records")
 
@@ -194,7 +225,7 @@ def cache_info() -> None:
 def cache_clear(stale: bool) -> None:
     """Empty the cache (files will be read again on the next check)."""
     removed = Cache().clear(stale_only=stale)
-    click.echo(f"removed {removed} entr{'y' if removed == 1 else 'ies'} from {default_cache_dir()}")
+    click.echo(shown(f"removed {removed} entr{'y' if removed == 1 else 'ies'} from {default_cache_dir()}"))
 
 
 @main.command("rules")
@@ -229,20 +260,29 @@ def validate_file(ctx: click.Context, file: Path, schema_name: str) -> None:
     """Validate a JSON or TOML file against one of the schemas."""
     errors = _run(ctx, lambda: validate(load_instance(file), schema_name))
     if not errors:
-        click.echo(f"{file}: valid against {schema_name}")
+        click.echo(shown(f"{file}: valid against {schema_name}"))
         ctx.exit(EXIT_OK)
     for error in errors:
-        click.echo(f"{file}: {error}")
+        click.echo(shown(f"{file}: {error}"))
     ctx.exit(EXIT_FINDINGS)
 
 
+_EXPONENT = re.compile(r"\d\s*[eE]\s*[+-]?\d")
+
+
 def _coverage_limit(text: str | None) -> dict[str, object] | None:
-    """Given 'USD 20000' or '20,000 USD', return {"amount": 20000, "currency": "USD"}."""
+    """Given 'USD 20000' or '20,000 USD', return {"amount": 20000, "currency": "USD"}.
+
+    The amount with its currency must be the whole text: 'EUR 1e3' is refused, not read as EUR 1.
+    """
     if text is None:
         return None
-    amounts = find_amounts(text)
-    if len(amounts) != 1 or amounts[0].currency is None or amounts[0].amount <= 0:
-        _fail(f"--coverage-limit {text!r} is not an amount with a currency, such as 'USD 20000'")
+    written = text.strip()
+    amounts = find_amounts(written)
+    if (len(amounts) != 1 or amounts[0].currency is None or amounts[0].amount <= 0
+            or (amounts[0].start, amounts[0].end) != (0, len(written))):
+        hint = "; write the number in full (1000, not 1e3)" if _EXPONENT.search(written) else ""
+        _fail(f"--coverage-limit {text!r} is not an amount with a currency, such as 'USD 20000'{hint}")
     return {"amount": json_number(amounts[0].amount), "currency": amounts[0].currency}
 
 
@@ -263,28 +303,96 @@ def _run(ctx: click.Context, action: Callable[[], Any]) -> Any:
 
 
 def _emit(text: str, output: Path | None) -> None:
+    """Write a report to `output`, else to stdout; a write that fails is one line on stderr, exit 2."""
     if output is None:
-        click.echo(text, nl=False)
+        if sys.stdout is None:  # started with stdout closed (`>&-`): Click would drop the report silently
+            _fail("standard output is closed; the report was not written (use --output FILE)")
+        try:
+            click.echo(_encodable(text, sys.stdout), nl=False)
+        except BrokenPipeError:
+            raise  # the command group reports it
+        except OSError as exc:  # a full disk
+            _abandon_stdout()
+            _fail(f"cannot write the report to standard output: {exc.strerror or exc}")
     else:
         try:
-            output.write_text(text, encoding="utf-8")
+            output.write_text(text, encoding="utf-8", errors="backslashreplace")
         except OSError as exc:  # a missing folder, no permission, a full disk
             _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
-def _fail(message: str) -> None:
-    click.echo(f"evidence: error: {message}", err=True)
+def _encodable(text: str, stream: Any) -> str:
+    """Given a report and the stream it goes to, return it with what that stream's encoding cannot
+    carry (Chinese text on a Latin-1 terminal) shown as escapes, instead of failing."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:
+        pass
+    return text
+
+
+def _abandon_stdout() -> None:
+    """After stdout failed, point it at the null device so the exit's flush does not fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(_encodable(f"evidence: error: {shown(message)}", sys.stderr), err=True)
     sys.exit(EXIT_USAGE)
 
 
+def _interrupt_this_process_only() -> None:
+    """Make Ctrl-C stop this process with KeyboardInterrupt, and be ignored by the processes it forks.
+
+    The terminal sends Ctrl-C to every process of the command: reader children and
+    batch workers inherit this handler and ignore it (their parent stops them), so
+    none prints a traceback of its own.
+    """
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        return  # started with Ctrl-C ignored (in the background): keep it so
+    main_pid = os.getpid()
+
+    def interrupt(signum: int, frame: Any) -> None:
+        if os.getpid() == main_pid:
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+
+
 def run() -> None:
-    """The console script: Click's usage errors become one line on stderr, exit 2."""
+    """The console script: usage errors, Ctrl-C and failed output become one line on stderr.
+
+    Exit 2 for usage errors and output that cannot be written, 130 for Ctrl-C.
+    """
     try:
+        _interrupt_this_process_only()
         code = main.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("evidence: error: aborted", err=True)
-        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:  # between commands' own handling (while Click parses the options)
+        _stop("interrupted", EXIT_INTERRUPTED)
+    except click.exceptions.Abort as exc:
+        interrupted = isinstance(exc.__context__, KeyboardInterrupt)
+        _stop("interrupted" if interrupted else "aborted", EXIT_INTERRUPTED if interrupted else EXIT_USAGE)
     except click.ClickException as exc:
-        click.echo(f"evidence: error: {exc.format_message()}", err=True)
-        sys.exit(exc.exit_code)
+        _stop(exc.format_message(), exc.exit_code)
+    except BrokenPipeError:
+        _abandon_stdout()
+        _stop(_CLOSED, EXIT_USAGE)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _stop(message: str, exit_code: int) -> NoReturn:
+    """Write one error line on stderr (after the terminal's ^C, on a line of its own) and exit."""
+    start = "\n" if exit_code == EXIT_INTERRUPTED and sys.stderr is not None and sys.stderr.isatty() else ""
+    try:
+        click.echo(_encodable(f"{start}evidence: error: {shown(message)}", sys.stderr), err=True)
+    except OSError:
+        pass
+    sys.exit(exit_code)

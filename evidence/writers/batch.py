@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from evidence.report import BatchRow
+from evidence.writers.safe import json_text, shown
 
 COLUMNS = ["bundle", "verdict", "blocker", "major", "minor", "info", "days_left", "top_finding", "error"]
 
 
 def rows_to_text(rows: list[BatchRow]) -> str:
     """Given the batch's rows, return an aligned table and a count of bundles by verdict."""
-    width = max([len("bundle")] + [len(r.bundle) for r in rows])
+    names = [shown(r.bundle) for r in rows]
+    width = max([len("bundle")] + [len(name) for name in names])
     out = [f"{'bundle':<{width}}  verdict  blk maj min  days  top finding"]
-    for r in rows:
+    for name, r in zip(names, rows):
         days = "" if r.days_left is None else str(r.days_left)
-        top = r.error if r.verdict == "error" else r.top_finding
-        out.append(f"{r.bundle:<{width}}  {r.verdict:<7}  {r.blocker:>3} {r.major:>3} {r.minor:>3}  {days:>4}  {top[:80]}")
+        top = shown((r.error if r.verdict == "error" else r.top_finding)[:80])
+        out.append(f"{name:<{width}}  {r.verdict:<7}  {r.blocker:>3} {r.major:>3} {r.minor:>3}  {days:>4}  {top}")
     verdicts = {v: sum(1 for r in rows if r.verdict == v) for v in ("blocked", "weak", "ready", "error")}
     out.append("")
     out.append(f"{len(rows)} bundle(s): " + ", ".join(f"{n} {v}" for v, n in verdicts.items()))
@@ -27,14 +28,14 @@ def rows_to_text(rows: list[BatchRow]) -> str:
 
 def rows_to_json(rows: list[BatchRow]) -> str:
     """Given the batch's rows, return {"bundles": [...]} as JSON."""
-    return json.dumps({"bundles": [r.to_dict() for r in rows]}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"bundles": [r.to_dict() for r in rows]})
 
 
 def rows_to_csv(rows: list[BatchRow]) -> str:
-    """Given the batch's rows, return CSV with a header line of COLUMNS."""
+    """Given the batch's rows, return CSV with a header line of COLUMNS, one line per bundle."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for r in rows:
-        writer.writerow(r.to_dict())
+        writer.writerow({key: shown(value) if isinstance(value, str) else value for key, value in r.to_dict().items()})
     return buffer.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from evidence.records import Document, Record, document_to_dict
+from evidence.writers.safe import json_text, shown
 
 EXCERPT_LINES = 40
 TABLE_ROWS = 8
@@ -15,11 +16,15 @@ def document_to_json(doc: Document, record: Record, include_words: bool = False)
     """Given a Document and its Record, return them as JSON (every word and its box with `include_words`)."""
     data = document_to_dict(doc, include_words)
     data["record"] = record.to_dict()
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 def document_to_text(doc: Document, record: Record) -> str:
-    """Given a Document and its Record, return a short human summary of what the tool sees in it."""
+    """Given a Document and its Record, return a short human summary of what the tool sees in it.
+
+    Names and text from the file are shown on their own lines with control characters escaped
+    (`shown`); the excerpt of the document's own lines keeps its tabs.
+    """
     out = [
         f"file:     {doc.path}",
         f"type:     {doc.filetype} (reader: {doc.reader})",
@@ -27,14 +32,15 @@ def document_to_text(doc: Document, record: Record) -> str:
     ]
     out += [f"{key + ':':<10}{value}" for key, value in sorted(doc.metadata.items())]
     out += [f"problem:  {p.code} {p.reason}" for p in [*doc.problems, *record.problems]]
+    out = [shown(line) for line in out]
     if doc.pages:
         out.append(f"pages:    {len(doc.pages)}")
-        out += _excerpt(doc)
+        out += [shown(line, tabs=True) for line in _excerpt(doc)]
     if doc.messages:
-        out += _messages(doc)
+        out += [shown(line) for line in _messages(doc)]
     if doc.image:
-        out += _image(doc)
-    out += _record(record)
+        out += [shown(line) for line in _image(doc)]
+    out += [shown(line) for line in _record(record)]
     return "\n".join(out) + "\n"
 
 
@@ -53,19 +59,19 @@ def _record(record: Record) -> list[str]:
 
 def _excerpt(doc: Document) -> list[str]:
     out: list[str] = []
-    shown = 0
+    listed = 0
     for page in doc.pages:
         title = f"--- page {page.number}" + (f" ({page.name})" if page.name else "")
         out.append(f"{title}: {len(page.lines)} lines, {len(page.words)} words, {len(page.tables)} tables")
         for line in page.lines:
-            if shown >= EXCERPT_LINES:
+            if listed >= EXCERPT_LINES:
                 break
             out.append(f"  {line.source.line or '':>4} {line.text}")
-            shown += 1
+            listed += 1
         for number, table in enumerate(page.tables, start=1):
             out.append(f"  table {number}: {len(table.rows)} rows")
             out += ["    " + " | ".join(c or "" for c in row) for row in table.rows[:TABLE_ROWS]]
-    if shown >= EXCERPT_LINES:
+    if listed >= EXCERPT_LINES:
         out.append(f"  ... (first {EXCERPT_LINES} lines shown; --format json shows all)")
     return out
 

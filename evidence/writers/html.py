@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as escape_html
 
 from evidence.findings import SEVERITIES
 from evidence.report import Report
 from evidence.writers.markdown import KEY_FACTS, KIND_NAMES
-from evidence.writers.style import Style, certainty_mark
+from evidence.writers.safe import shown
+from evidence.writers.style import Style, certainty_mark, places
 
 _STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -37,7 +38,7 @@ def _findings(report: Report) -> list[str]:
     out.append("<ul>")
     for severity in SEVERITIES:
         for f in (f for f in report.findings if f.severity == severity):
-            where = "; ".join(str(s) for s in f.sources)
+            where = places(f)
             unsure = "; ".join(f"{b.name.replace('_', ' ')} {b.value}{certainty_mark(b.certainty, b.note)}"
                                for b in f.rests_on if b.certainty != "labeled")
             rests = f"<br><small>rests on: {escape(unsure)}</small>" if unsure else ""
@@ -87,5 +88,10 @@ def _timeline(report: Report) -> list[str]:
     out = ["<h2>Timeline</h2>", "<table><tr><th>date</th><th>event</th><th>source</th></tr>"]
     for e in report.timeline:
         detail = f"<br><small>{escape(e.detail)}</small>" if e.detail else ""
-        out.append(f"<tr><td>{e.date}</td><td>{escape(e.event)}{detail}</td><td>{escape(str(e.source))}</td></tr>")
+        out.append(f"<tr><td>{escape(str(e.date))}</td><td>{escape(e.event)}{detail}</td><td>{escape(str(e.source))}</td></tr>")
     return out + ["</table>"]
+
+
+def escape(text: str) -> str:
+    """Given a name or extracted text, return it as HTML text: control characters shown, markup escaped."""
+    return escape_html(shown(text))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from evidence.report import Report
+from evidence.writers.safe import json_text
 from evidence.writers.style import Style
 
 
 def report_to_json(report: Report, style: Style | None = None) -> str:
-    """Given a Report, return its JSON text (`style` is ignored: JSON is never coloured)."""
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    """Given a Report, return its JSON text, valid UTF-8 whatever names it holds (`style` is ignored)."""
+    return json_text(report.to_dict())

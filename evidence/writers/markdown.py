@@ -7,6 +7,8 @@ first, each with what to do).
 
 from __future__ import annotations
 
+import re
+
 from evidence.findings import SEVERITIES
 from evidence.kinds import (
     CLAIM_MANIFEST,
@@ -21,7 +23,8 @@ from evidence.kinds import (
     UNKNOWN,
 )
 from evidence.report import Report
-from evidence.writers.style import Style, certainty_mark
+from evidence.writers.safe import shown
+from evidence.writers.style import Style, certainty_mark, places
 
 #: Document kind -> how a person calls it.
 KIND_NAMES = {
@@ -36,6 +39,7 @@ KIND_NAMES = {
     CLAIM_MANIFEST: "Claim manifest",
     UNKNOWN: "Other file",
 }
+_BACKTICKS = re.compile("`+")
 KEY_FACTS = [
     "order_number", "order_date", "supplier_name", "buyer_name", "order_total", "currency", "quantity",
     "ship_by", "shipped_on", "delivery_date", "payment_method", "inspection_company", "inspection_result",
@@ -44,7 +48,7 @@ KEY_FACTS = [
 
 def report_to_markdown(report: Report, style: Style | None = None) -> str:
     """Given a Report, return it as Markdown (`style` is ignored: Markdown is never coloured)."""
-    out = [f"# Trade Assurance claim: {report.claim_type}", ""]
+    out = [shown(f"# Trade Assurance claim: {report.claim_type}"), ""]
     out += [f"Checked by evidence on {report.as_of.isoformat()}. Verdict: **{report.verdict}**.", ""]
     out += _facts(report) + _deadlines(report) + _evidence(report) + _gaps(report)
     return "\n".join(out).rstrip() + "\n"
@@ -58,8 +62,8 @@ def _facts(report: Report) -> list[str]:
     for name in rows:
         fact = report.facts[name]
         where = "; ".join(str(source) for source in fact.sources[:3])
-        value = f"{_cell(fact.value)}{certainty_mark(fact.certainty, fact.note)}"
-        out.append(f"| {name.replace('_', ' ')} | {value} | {_cell(where)} |")
+        value = f"{_money(fact.value)}{certainty_mark(fact.certainty, fact.note)}"
+        out.append(f"| {name.replace('_', ' ')} | {_cell(value)} | {_cell(where)} |")
     return out + [""]
 
 
@@ -67,7 +71,7 @@ def _deadlines(report: Report) -> list[str]:
     if not report.deadlines:
         return []
     out = ["## Deadlines", ""]
-    out += [f"- {name.replace('_', ' ')}: {value}" for name, value in report.deadlines.items()]
+    out += [shown(f"- {name.replace('_', ' ')}: {value}") for name, value in report.deadlines.items()]
     return out + [""]
 
 
@@ -76,7 +80,7 @@ def _evidence(report: Report) -> list[str]:
     for doc, record in zip(report.documents, report.records):
         number = record.get("document_number")
         label = KIND_NAMES.get(record.kind, record.kind)
-        out.append(f"- {label}: `{doc.path}`" + (f" ({number})" if number else ""))
+        out.append(f"- {label}: {_code(doc.path)}" + (shown(f" ({number})") if number else ""))
     return out + [""]
 
 
@@ -88,16 +92,28 @@ def _gaps(report: Report) -> list[str]:
         out.append("None found.")
     for severity in SEVERITIES[:-1]:
         for finding in (f for f in open_gaps if f.severity == severity):
-            where = "; ".join(str(s) for s in finding.sources)
-            out.append(f"- **{finding.code} {finding.name}** ({severity}): {finding.message} ({where})")
-            out.append(f"  - To do: {finding.remedy}")
+            out.append(shown(f"- **{finding.code} {finding.name}** ({severity}): {finding.message} ({places(finding)})"))
+            out.append(shown(f"  - To do: {finding.remedy}"))
     if helpful:
         out += ["", "## Evidence that helps", ""]
-        out += [f"- {f.code} {f.name}: {f.message}" for f in helpful]
+        out += [shown(f"- {f.code} {f.name}: {f.message}") for f in helpful]
     return out + [""]
 
 
-def _cell(value: object) -> str:
+def _money(value: object) -> object:
     if isinstance(value, dict) and {"amount", "currency"} <= set(value):
-        value = f"{value['currency']} {value['amount']}"
-    return str(value).replace("|", "\\|")
+        return f"{value['currency']} {value['amount']}"
+    return value
+
+
+def _cell(value: object) -> str:
+    """Given a value, return it for a table cell: on one line, its pipes escaped."""
+    return shown(value).replace("|", "\\|")
+
+
+def _code(text: str) -> str:
+    """Given a name, return it as inline code: one line, fenced with more backticks than it holds."""
+    text = shown(text)
+    fence = "`" * (max((len(r) for r in _BACKTICKS.findall(text)), default=0) + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"

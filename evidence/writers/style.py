@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from evidence.findings import Finding
+
 #: Given a text and a colour name ("red", "yellow", "cyan", "white"), return the text styled.
 #: Writers given none write plain text; the CLI passes one built on click.style.
 Style = Callable[[str, str], str]
@@ -20,3 +22,15 @@ def certainty_mark(certainty: str, note: str = "") -> str:
     if certainty == "labeled":
         return ""
     return f" ({certainty}: {note})" if note else f" ({certainty})"
+
+
+#: How many of a grouped finding's sources a report lists (the JSON report keeps them all).
+PLACES_SHOWN = 5
+
+
+def places(finding: Finding) -> str:
+    """Given a finding, return where it was seen: its sources, or the first few of a grouped finding's."""
+    if finding.count is None or len(finding.sources) <= PLACES_SHOWN:
+        return "; ".join(str(source) for source in finding.sources)
+    first = "; ".join(str(source) for source in finding.sources[:PLACES_SHOWN])
+    return f"{first} ... ({finding.count:,} in all)"
