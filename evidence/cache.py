@@ -101,7 +101,8 @@ def pack(document: Document, record: Record) -> bytes:
         text = json.dumps([_encode(document), _encode(record)], ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError):
         return b""
-    return zlib.compress(text.encode("utf-8"), 1)
+    # A name that was not UTF-8 is kept surrogate-escaped (os.fsdecode): stored as it is.
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
 
 
 def unpack(payload: bytes) -> tuple[Document, Record]:
@@ -110,7 +111,7 @@ def unpack(payload: bytes) -> tuple[Document, Record]:
     text = inflate.decompress(payload, MAX_ENTRY_BYTES)
     if inflate.unconsumed_tail:
         raise _Undecodable("inflates past MAX_ENTRY_BYTES")  # a planted zlib bomb
-    data = json.loads(text.decode("utf-8"))
+    data = json.loads(text.decode("utf-8", "surrogatepass"))
     if not (isinstance(data, list) and len(data) == 2):
         raise _Undecodable("not a document and a record")
     document, record = _decode(data[0]), _decode(data[1])
@@ -168,6 +169,11 @@ def _hashable(key: object) -> object:
     return key
 
 
+def _key(path: str) -> str:
+    """A bundle path as the database stores it: a name that was not UTF-8 with its bytes escaped."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def folder_refusal(folder: Path) -> str | None:
     """Why the cache folder is unsafe to use (other users can write to it), or None.
 
@@ -209,7 +215,7 @@ class Cache:
         """The cached document and record of `file`, or None."""
         row = self._execute(
             "SELECT payload FROM entries WHERE sha256 = ? AND path = ? AND tool = ?",
-            (file.sha256, file.path, self.tool),
+            (file.sha256, _key(file.path), self.tool),
         )
         found = row.fetchone() if row is not None else None
         if found is None:
@@ -225,7 +231,7 @@ class Cache:
             return
         self._execute(
             "INSERT OR REPLACE INTO entries (sha256, path, tool, size, payload) VALUES (?, ?, ?, ?, ?)",
-            (file.sha256, file.path, self.tool, file.size, payload),
+            (file.sha256, _key(file.path), self.tool, file.size, payload),
             commit=True,
         )
 

@@ -366,3 +366,18 @@ def test_a_terminal_that_cannot_show_chinese_gets_escapes_not_a_crash(tmp_path: 
                             cwd=ROOT, capture_output=True)
     assert result.returncode == 1 and b"Traceback" not in result.stderr
     assert "\\u53d1\\u7968.txt" in result.stdout.decode("latin-1")
+
+
+def test_a_name_that_is_not_utf8_is_cached_and_read_back(tmp_path: Path) -> None:
+    bundle = tmp_path / "order"
+    bundle.mkdir()
+    try:
+        (bundle / os.fsdecode(b"invoice-\xff\xfe.txt")).write_bytes(b"PROFORMA INVOICE No. PI-9\nTotal: USD 100\n")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    env = {"EVIDENCE_CACHE_DIR": str(tmp_path / "cache")}
+    cold = CliRunner(env=env).invoke(main, ["check", str(bundle), "--format", "json"])
+    warm = CliRunner(env=env).invoke(main, ["check", str(bundle), "--format", "json"])
+    assert "internal error" not in cold.output + warm.output, cold.output
+    assert cold.stdout_bytes == warm.stdout_bytes
+    assert json.loads(warm.stdout_bytes.decode("utf-8"))["documents"][0]["path"] == "invoice-\\xff\\xfe.txt"
