@@ -116,7 +116,7 @@ def _work(lines: int) -> tuple[Counter[str], Counter[str]]:
 
 
 def test_a_long_chat_costs_the_same_per_line_and_finds_the_same_per_round() -> None:
-    size = 1_600  # 100 rounds of the generated conversation
+    size = 800  # 50 rounds of the generated conversation
     kinds_1, work_1 = _work(size)
     kinds_2, work_2 = _work(2 * size)
     kinds_3, work_3 = _work(3 * size)
