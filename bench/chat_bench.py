@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -91,12 +93,16 @@ def measure(folder: Path, runs: int, timeout: float) -> tuple[float, float, int]
     """Return (median seconds, peak RSS MB, runs done); a run over `timeout` s counts as that."""
     seconds, peaks = [], []
     for _ in range(runs):
+        # A session of its own, so that a run over `timeout` is stopped with its reading child.
+        child = subprocess.Popen([sys.executable, __file__, "--one", str(folder)], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE, text=True, start_new_session=True)
         try:
-            done = subprocess.run([sys.executable, __file__, "--one", str(folder)], capture_output=True,
-                                  text=True, timeout=timeout)
+            _, err = child.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.communicate()
             return timeout, float("nan"), len(seconds) + 1
-        figures = json.loads(done.stderr.strip().splitlines()[-1])
+        figures = json.loads(err.strip().splitlines()[-1])
         seconds.append(figures["seconds"])
         peaks.append(figures["rss_mb"])
         if figures["seconds"] > 60:
