@@ -18,15 +18,25 @@ from evidence.extract.conversation import cues, events
 from evidence.extract.conversation.cues import MAX_MESSAGE_CHARS, Text
 from evidence.extract.kinds import messages as message_kind
 from evidence.extract.reading import Reading
-from evidence.normalize.dates import document_order, find_dates, find_lead_time, parse_date
+from evidence.normalize.dates import (
+    document_order,
+    find_dates,
+    find_lead_time,
+    parse_date,
+)
 from evidence.normalize.money import amount_in_words, find_amounts, parse_amount
-from evidence.normalize.quantities import find_measures, find_quantities, goods_count, parse_quantity
+from evidence.normalize.quantities import (
+    find_measures,
+    find_quantities,
+    goods_count,
+    parse_quantity,
+)
 from evidence.readers import message_csv, message_json
 from evidence.readers.messages import MAX_CELL_CHARS, READ_LIMITS, parse_chat_text
 from evidence.records import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-import chat_bench  # noqa: E402  (bench/ is not a package)
+import chat_bench
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
