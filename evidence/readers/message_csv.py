@@ -15,6 +15,7 @@ from functools import cache
 
 from evidence.readers import whatsapp
 from evidence.readers.message_stamps import stamps_to_iso
+from evidence.readers.messages import MAX_CELL_CHARS, READ_LIMITS
 from evidence.readers.text_lines import split_lines
 from evidence.readers.whatsapp import clean_sender, markers
 from evidence.records import Document, Message, Page, Source, Table, TextLine
@@ -37,6 +38,12 @@ def read_csv(data: bytes, doc: Document) -> None:
         doc.add_problem("F001", f"{doc.path} is not text in any known encoding")
         return
     rows = csv_rows(text)
+    cut = sum(len(cell) > MAX_CELL_CHARS for row in rows for cell in row.cells)
+    if cut:
+        rows = [_Row(row.number, row.line, [cell[:MAX_CELL_CHARS] for cell in row.cells]) for row in rows]
+        doc.metadata[READ_LIMITS] = (
+            f"{cut:,} cell(s) longer than {MAX_CELL_CHARS:,} characters: only the first {MAX_CELL_CHARS:,} of each were read"
+        )
     layout = find_columns(rows)
     if layout is None:
         doc.reader = "csv"
@@ -57,6 +64,11 @@ def csv_rows(text: str) -> list[_Row]:
     reader = csv.reader(io.StringIO(body, newline=""), csv.excel, delimiter=delimiter)
     rows: list[_Row] = []
     line = 1
+    # The csv module stops at a cell over its field_size_limit (131,072 characters) with an
+    # error; no cell can be longer than the text, so the limit is lifted to that for this read
+    # (and put back), and read_csv cuts long cells to MAX_CELL_CHARS with a note.
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, len(body) + 1))
     try:
         for cells in reader:
             rows.append(_Row(len(rows) + 1, line, cells))
@@ -65,6 +77,8 @@ def csv_rows(text: str) -> list[_Row]:
         for raw in split_lines(body)[line - 1 :]:
             rows.append(_Row(len(rows) + 1, line, raw.split(delimiter)))
             line += 1
+    finally:
+        csv.field_size_limit(before)
     return rows
 
 

@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from evidence.readers.message_stamps import parse_stamp
+from evidence.readers.messages import MAX_CELL_CHARS, READ_LIMITS
 from evidence.readers.text_lines import text_to_page
 from evidence.readers.whatsapp import clean_sender
 from evidence.records import Document, Message, Source
@@ -64,6 +65,12 @@ def read_json(data: bytes, doc: Document) -> None:
     lines = item_lines(text.removeprefix("\ufeff"))
     record_schema_problem(value, doc, lines)
     record_log_metadata(value, doc)
+    long_texts = sum(1 for item in items if isinstance(item, dict) and len(str(item.get("text", ""))) > MAX_CELL_CHARS)
+    if long_texts:
+        doc.metadata[READ_LIMITS] = (
+            f"{long_texts:,} message text(s) longer than {MAX_CELL_CHARS:,} characters: "
+            f"only the first {MAX_CELL_CHARS:,} of each were read"
+        )
     doc.messages = items_to_messages(items, lines, _channel(value), doc.path)
 
 
@@ -123,7 +130,7 @@ def items_to_messages(items: list[Any], lines: list[int], channel: str, path: st
             Message(
                 timestamp=stamp.to_iso(day_first=False) if stamp else None,
                 sender=clean_sender(item["sender"]) or None,
-                text=item["text"],
+                text=item["text"][:MAX_CELL_CHARS],
                 channel=channel,
                 source=Source(path, line=lines[index] if index < len(lines) else None),
                 attachments=list(item.get("attachments", [])),

@@ -28,6 +28,16 @@ MAX_PREAMBLE_LINES = 2
 #: ``date time Name: text`` is not, so it must dominate the file.
 WHATSAPP_MIN_SHARE = 0.1
 TRANSCRIPT_MIN_SHARE = 0.3
+#: A line of a text export longer than this is cut to it. A chat line is a message; one of a
+#: million characters is a pasted file or a hostile one, and every later step (headers,
+#: attachments, cues) would pay for it. Analysis reads at most 10,000 characters of a message
+#: anyway (conversation/cues.py MAX_MESSAGE_CHARS); the message log notes the cut messages.
+MAX_LINE_CHARS = 1_000_000
+#: A cell of a CSV or JSON message export longer than this is cut to it, for the same reason.
+MAX_CELL_CHARS = 1_000_000
+#: The Document.metadata key under which a reader says what its limits cut (the message
+#: log's extractor turns it into one note; the key is repeated there, readers being below it).
+READ_LIMITS = "read_limits"
 
 
 def parse_chat_text(text: str, path: str) -> tuple[str, list[Message]] | None:
@@ -36,7 +46,7 @@ def parse_chat_text(text: str, path: str) -> tuple[str, list[Message]] | None:
     None means the text is not a chat (an ordinary document, or fewer than two
     messages), and the caller reads it as lines.
     """
-    lines = split_lines(text)
+    lines = [line[:MAX_LINE_CHARS] for line in split_lines(text)]
     headers = whatsapp.find_headers(lines)
     if chat_shaped(lines, [h.number for h in headers], len(headers), WHATSAPP_MIN_SHARE):
         found = whatsapp.headers_to_messages(lines, headers, path)

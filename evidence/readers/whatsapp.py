@@ -312,6 +312,13 @@ def has_phrase(text: str, kind: str) -> bool:
     return any(phrase in folded for phrase in phrases(kind))
 
 
+@cache
+def _omitted_endings() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Return the media-omitted phrases as a set (a whole line) and as endings (after a space)."""
+    found = phrases("media_omitted")
+    return frozenset(found), tuple(" " + phrase for phrase in found)
+
+
 _ATTACHED_TAG = re.compile(r"<[^<>:：]{1,30}[:：]\s*(?P<name>[^<>]+?\.\w{1,5})\s*>")
 _FILE_THEN_PHRASE = re.compile(r"^(?P<name>.+?\.\w{1,5})\s+\((?P<phrase>[^()]+)\)$")
 _WHATSAPP_FILE = re.compile(r"^[A-Z]{3,4}-\d{8}-WA\d+\.\w+$")
@@ -339,9 +346,8 @@ def _is_attached_phrase(phrase: str, name: str) -> bool:
 def _is_omitted(text: str) -> bool:
     """Android's ``<Media omitted>`` in any language, or a known "... omitted" ending."""
     folded = text.casefold()
-    return bool(_ANGLE_ONLY.match(text)) or any(
-        folded == phrase or folded.endswith(" " + phrase) for phrase in phrases("media_omitted")
-    )
+    whole, endings = _omitted_endings()  # one set look-up and one endswith per message, not one per phrase
+    return bool(_ANGLE_ONLY.match(text)) or folded in whole or folded.endswith(endings)
 
 
 def is_app_export(headers: list[Header], messages: list[Message]) -> bool:

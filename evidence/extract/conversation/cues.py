@@ -31,6 +31,15 @@ NEGATION_WORDS, NEGATION_CHARS = 4, 3
 #: A date without a year is read in the year that puts it closest to the message:
 #: up to this many days before the message, otherwise after it.
 YEARLESS_PAST_DAYS = 120
+#: Only this many characters of a message are analysed (cues, sentences, dates). Chat
+#: messages are short; a longer one is a pasted document or a hostile file, and every cue
+#: match looks back into its clause, so an unbounded message costs time out of all
+#: proportion. Quotes still come from the message as written.
+MAX_MESSAGE_CHARS = 10_000
+#: How far back (characters) `negated` reads before a cue: its 4 words and any
+#: exception phrase around them lie well inside this in any real sentence, and a
+#: bounded window keeps a sentence with many cues linear.
+NEGATION_WINDOW = 400
 _TERMINAL = ".!?"
 _CJK_TERMINAL = "。！？；;"
 _CLAUSE_BREAK = re.compile(
@@ -101,8 +110,14 @@ class Text:
 
     @classmethod
     def of(cls, text: str) -> Text:
-        folded = mask(mask(fold_width(text), _not_words()), _polite())
+        """Given a message, return it prepared; only its first MAX_MESSAGE_CHARS are analysed."""
+        folded = mask(mask(fold_width(text[:MAX_MESSAGE_CHARS]), _not_words()), _polite())
         return cls(text, folded, tuple(split_sentences(folded)))
+
+    @property
+    def cut(self) -> bool:
+        """True if the message is longer than what was analysed of it."""
+        return len(self.original) > MAX_MESSAGE_CHARS
 
     def quote(self, sentence: Sentence) -> str:
         return " ".join(self.original[sentence.start : sentence.end].split())
@@ -178,7 +193,8 @@ def _question_openers() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _negation() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
     data = event_data()["negation"]
-    english = re.compile(cue_alternation(data["en"]) + r"|\w+n't\b", re.IGNORECASE)
+    # A word ending in n't is matched from its first letter only (the look-behind): no rescan of a long token.
+    english = re.compile(cue_alternation(data["en"]) + r"|(?<!\w)\w+n't\b", re.IGNORECASE)
     chinese = re.compile(alternation(data["zh"], "exact", "none", longest_first=False))
     return english, chinese, compile_cues(data["exceptions"])
 
@@ -191,7 +207,7 @@ def without_exceptions(text: str) -> str:
 def negated(text: str, clause_start: int, position: int) -> bool:
     """Given text, the start of a cue's clause and the cue's position, return True if it is negated."""
     english, chinese, exceptions = _negation()
-    before = mask(text[clause_start:position], exceptions)
+    before = mask(text[max(clause_start, position - NEGATION_WINDOW) : position], exceptions)
     words = " ".join(_WORD.findall(before)[-NEGATION_WORDS:])
     if english.search(words):
         return True

@@ -72,10 +72,15 @@ class Conversation:
 
     seen: set[str] = field(default_factory=set)
     happenings: list[Happening] = field(default_factory=list)
+    #: Running state, so that no message rescans the ones before it: the turns (by id) that asked
+    #: for an off-platform payment, and each turn's topic from its own words once worked out.
+    off_platform: set[int] = field(default_factory=set)
+    topics: dict[int, str | None] = field(default_factory=dict)
 
     def record(self, found: list[Happening]) -> None:
         self.happenings.extend(found)
         self.seen.update(h.kind for h in found)
+        self.off_platform.update(id(h.turn) for h in found if h.kind == "off-platform-payment-request")
 
 
 def turns_to_happenings(turns: list[Turn], date_order: str | None) -> list[Happening]:
@@ -277,8 +282,15 @@ def _live(pattern: re.Pattern[str], text: Text) -> bool:
 
 def _topic(turn: Turn, conversation: Conversation) -> str | None:
     """Given a message, return what it proposes or speaks of, by the data's priority."""
-    if any(h.turn is turn and h.kind == "off-platform-payment-request" for h in conversation.happenings):
+    if id(turn) in conversation.off_platform:
         return OFF_PLATFORM
+    if id(turn) not in conversation.topics:
+        conversation.topics[id(turn)] = _words_topic(turn)
+    return conversation.topics[id(turn)]
+
+
+def _words_topic(turn: Turn) -> str | None:
+    """Given a message, return the first topic of the data's priority its own words speak of."""
     found = topics()
     for name in _acceptance().priority:
         cues: CueSet | None = found.get(name)

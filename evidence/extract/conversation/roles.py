@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from evidence.extract.conversation.cues import MAX_MESSAGE_CHARS
 from evidence.normalize import fold_width
 from evidence.phrases import compile_cues
 from evidence.reference_data import load_data
@@ -70,8 +71,10 @@ def sender_scores(texts_by_sender: dict[str, list[str]]) -> dict[str, Counter[st
 def _score(sender: str, texts: Iterable[str]) -> Counter[str]:
     points: Counter[str] = Counter()
     name, address = split_address(fold_width(sender))
+    # Each text is folded once, and only the part of it a message is analysed for (MAX_MESSAGE_CHARS).
+    folded = [fold_width(text[:MAX_MESSAGE_CHARS]) for text in texts]
     for side, cues in _sides().items():
-        points[side] += sum(1 for text in texts if cues.phrases and cues.phrases.search(fold_width(text)))
+        points[side] += sum(1 for text in folded if cues.phrases and cues.phrases.search(text))
         if cues.names is not None and cues.names.search(name):
             points[side] += NAME_POINTS
         if address and cues.domains is not None and cues.domains.search(address.split("@")[-1]):

@@ -26,6 +26,7 @@ orders, what was promised) and is inferred.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from email.utils import getaddresses
 from collections import Counter
 from datetime import date
@@ -33,7 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.reading import Reading, labeled_note, whole_file
-from evidence.extract.conversation.cues import Text, event_data
+from evidence.extract.conversation.cues import MAX_MESSAGE_CHARS, Text, event_data
 from evidence.extract.labels import line_to_labeled
 from evidence.extract.conversation.events import UNKNOWN, Happening, Turn, order_numbers, turns_to_happenings
 from evidence.extract.conversation.roles import assign_roles, other_side, split_address
@@ -44,6 +45,13 @@ from evidence.reference_data import load_data
 from evidence.records import INFERRED, LABELED, Document, Event, Message, Record, Source, TextLine
 
 QUOTE_CHARS = 300
+#: Only the first this many messages of a log (system lines left out) are read for events,
+#: sides, orders and dates; all of them are counted. A real order's chat holds hundreds or
+#: a few thousand messages; reading each costs about half a millisecond, so this keeps a
+#: log of any length within seconds. A longer log gets one note saying what was left out.
+MAX_MESSAGES = 20_000
+#: Where a reader stores what it cut to stay within its limits (readers/messages.py READ_LIMITS).
+READ_LIMITS = "read_limits"
 HEADER_LINES = 12  # an e-mail page starts with its headers: From, To, Cc, Date, Subject
 _RECIPIENT = re.compile(r"^\s*(?:To|Cc|收件人|抄送)\s*[:：]\s*(.+)$", re.IGNORECASE)
 _TIME_PART = re.compile(r"T(\d{2}):(\d{2})(?::(\d{2}))?(\.\d+)?(.*)$")
@@ -64,16 +72,36 @@ def extract(reading: Reading) -> Record:
     doc = reading.source
     record = Record(kind=MESSAGE_LOG, path=doc.path)
     record_overview(record, doc, [m for m in doc.messages if not m.system])
-    roles = decide_roles(doc, document_turns(doc))
+    unsided = document_turns(doc)
+    roles = decide_roles(doc, unsided)
     record_parties(record, doc, roles)
-    turns = document_turns(doc, roles)
+    turns = [replace(turn, role=roles.get(turn.message.sender or "", UNKNOWN)) for turn in unsided]
     happenings = turns_to_happenings(turns, document_order(t.text.folded for t in turns))
     record.events = [happening_to_event(h) for h in happenings]
     record_orders(record, doc, turns)
     record_dates(record, happenings)
     record_payment_details(record, turns, happenings)
     record_email(record, doc, turns)
+    record_limits(record, doc, turns)
     return record
+
+
+def record_limits(record: Record, doc: Document, turns: list[Turn]) -> None:
+    """Note, once each, what the limits left unread: later messages, the rest of long messages, cut cells."""
+    if doc.metadata.get(READ_LIMITS):
+        record.notes.append(doc.metadata[READ_LIMITS])
+    spoken = sum(1 for m in doc.messages if not m.system)
+    if spoken > MAX_MESSAGES:
+        record.notes.append(
+            f"the log holds {spoken:,} messages: only the first {MAX_MESSAGES:,} were read for events, "
+            "sides, orders and dates (all are counted)"
+        )
+    cut = sum(1 for turn in turns if turn.text.cut)
+    if cut:
+        record.notes.append(
+            f"{cut:,} message(s) longer than {MAX_MESSAGE_CHARS:,} characters: only the first "
+            f"{MAX_MESSAGE_CHARS:,} characters of each were read"
+        )
 
 
 # ---------------------------------------------------------------- turns
@@ -82,7 +110,8 @@ def extract(reading: Reading) -> Record:
 def document_turns(doc: Document, roles: dict[str, str] | None = None) -> list[Turn]:
     """Given a Document and the senders' sides, return its messages as Turns (no system lines)."""
     sides = roles or {}
-    messages = [m for m in doc.messages if not m.system and own_words(m.text)]
+    spoken = [m for m in doc.messages if not m.system][:MAX_MESSAGES]
+    messages = [m for m in spoken if own_words(m.text)]
     return [
         Turn(m, Text.of(own_words(m.text)), sides.get(m.sender or "", UNKNOWN), _sent(m.timestamp)) for m in messages
     ]
