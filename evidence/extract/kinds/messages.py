@@ -45,10 +45,12 @@ from evidence.reference_data import load_data
 from evidence.records import INFERRED, LABELED, Document, Event, Message, Record, Source, TextLine
 
 QUOTE_CHARS = 300
-#: Only the first this many messages of a log (system lines left out) are read for events,
+#: Only the last this many messages of a log (system lines left out) are read for events,
 #: sides, orders and dates; all of them are counted. A real order's chat holds hundreds or
 #: a few thousand messages; reading each costs about half a millisecond, so this keeps a
-#: log of any length within seconds. A longer log gets one note saying what was left out.
+#: log of any length within seconds. The last ones, because a years-long chat ends with the
+#: order being claimed for: its delivery, the complaint and the supplier's answers. A longer
+#: log gets one note saying what was left out.
 MAX_MESSAGES = 20_000
 #: Where a reader stores what it cut to stay within its limits (readers/messages.py READ_LIMITS).
 READ_LIMITS = "read_limits"
@@ -93,7 +95,7 @@ def record_limits(record: Record, doc: Document, turns: list[Turn]) -> None:
     spoken = sum(1 for m in doc.messages if not m.system)
     if spoken > MAX_MESSAGES:
         record.notes.append(
-            f"the log holds {spoken:,} messages: only the first {MAX_MESSAGES:,} were read for events, "
+            f"the log holds {spoken:,} messages: only the last {MAX_MESSAGES:,} were read for events, "
             "sides, orders and dates (all are counted)"
         )
     cut = sum(1 for turn in turns if turn.text.cut)
@@ -110,7 +112,7 @@ def record_limits(record: Record, doc: Document, turns: list[Turn]) -> None:
 def document_turns(doc: Document, roles: dict[str, str] | None = None) -> list[Turn]:
     """Given a Document and the senders' sides, return its messages as Turns (no system lines)."""
     sides = roles or {}
-    spoken = [m for m in doc.messages if not m.system][:MAX_MESSAGES]
+    spoken = [m for m in doc.messages if not m.system][-MAX_MESSAGES:]
     messages = [m for m in spoken if own_words(m.text)]
     return [
         Turn(m, Text.of(own_words(m.text)), sides.get(m.sender or "", UNKNOWN), _sent(m.timestamp)) for m in messages
