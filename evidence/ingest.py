@@ -15,6 +15,7 @@ kept as an unclassified document with an F003 problem that says it was ignored.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import PurePosixPath
 
 from evidence.bundle import Bundle, BundleFile
@@ -67,10 +68,8 @@ def _read(file: BundleFile, cache: Cache | None, budget: Budget | None) -> tuple
     else:
         record = extract(document, kind)
     if cache is not None and complete:
-        try:
+        with contextlib.suppress(Exception):  # not caching a file only costs reading it again
             cache.put(file, pack(document, record))
-        except Exception:  # noqa: BLE001 - not caching a file only costs reading it again
-            pass
     return document, record
 
 
