@@ -123,6 +123,8 @@ def _open_folder(root: Path, limits: Limits) -> Bundle:
 
     def record_unlistable(error: OSError) -> None:
         where = Path(error.filename) if error.filename else root
+        if where == root:
+            raise BundleError(f"{root} cannot be opened ({_os_reason(error)})")
         relative = where.relative_to(root).as_posix() if where.is_relative_to(root) else str(where)
         bundle.problems.append(Problem(
             "F001", f"is a folder that cannot be opened ({_os_reason(error)}); the files in it were not read",

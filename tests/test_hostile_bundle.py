@@ -328,3 +328,17 @@ def test_a_zip_member_whose_header_understates_its_size_is_not_trusted(tmp_path:
     assert report.documents == []
     (message,) = [f.message for f in report.findings if f.code == "F001"]
     assert message.startswith("part0.txt cannot be unpacked from the archive")
+
+
+def test_a_bundle_folder_that_cannot_be_opened_is_one_clear_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bundle = _bundle(tmp_path)
+    real = os.scandir
+
+    def refuse(path):  # type: ignore[no-untyped-def]
+        if os.fspath(path) == os.fspath(bundle):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    code, _, stderr = _check(bundle)
+    assert code == 2 and stderr == f"evidence: error: {bundle} cannot be opened (Permission denied)\n"
