@@ -4,10 +4,20 @@ One bundle that cannot be opened, that trips a bug, or whose worker process
 dies, is reported for that bundle only; the batch goes on. Results come back in
 a stable order (by path) whatever the number of workers. Each worker process
 opens its own connection to the shared cache.
+
+A sub-folder is an order's bundle only when it holds a document: a folder of
+nothing but this tool's own JSON reports (samples/expected, samples/golden) or
+of OS debris is not an order. Every bundle found gives exactly one row.
+
+With a bundle budget (`bundle_seconds`), each bundle is checked in a forked
+child whose CPU time is capped at that many seconds (so the outcome does not
+depend on how busy the machine is); a bundle that runs past it, or whose child
+still has not answered after a generous wall-clock backstop, is an error row.
 """
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import signal
@@ -21,23 +31,66 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from evidence.bundle import DEBRIS_DIRS, is_debris
 from evidence.cache import Cache
 from evidence.check import check_bundle
 from evidence.errors import EvidenceError
 from evidence.findings import SEVERITY_RANK
-from evidence.isolation import Budget
+from evidence.isolation import Budget, stop_reader_children
 from evidence.report import BatchRow
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
+
+#: A JSON file larger than this is never taken for one of the tool's own reports.
+REPORT_JSON_MAX_BYTES = 20 * 1024 * 1024
 
 
 def find_bundles(folders: Iterable[Path]) -> list[Path]:
-    """Given folders, return their sub-folders and .zip files, sorted; raise EvidenceError for a missing folder."""
+    """Given folders, return their sub-folders holding a document and their .zip files, sorted.
+
+    Raise EvidenceError for a missing folder.
+    """
     found: list[Path] = []
     for folder in folders:
         if not folder.is_dir():
             raise EvidenceError(f"{folder} is not a folder of bundles")
-        found += [p for p in folder.iterdir() if (p.is_dir() and not p.name.startswith(".")) or
-                  (p.is_file() and p.suffix.lower() == ".zip")]
+        found += [p for p in folder.iterdir() if (p.is_dir() and not p.name.startswith(".") and holds_documents(p))
+                  or (p.is_file() and p.suffix.lower() == ".zip")]
     return sorted(found)
+
+
+def holds_documents(folder: Path) -> bool:
+    """True when `folder` (or a folder in it) holds a file that may be evidence.
+
+    OS debris and the tool's own JSON reports are not evidence. A folder that
+    cannot be listed counts as holding documents, so its check reports why.
+    """
+    unlistable: list[OSError] = []
+    for current, dirs, names in os.walk(folder, onerror=unlistable.append, followlinks=False):
+        if unlistable:
+            return True
+        dirs[:] = sorted(d for d in dirs if d.lower() not in DEBRIS_DIRS)
+        for name in sorted(names):
+            full = Path(current) / name
+            if not is_debris(full.relative_to(folder).as_posix()) and not _is_report_json(full):
+                return True
+    return bool(unlistable)
+
+
+def _is_report_json(path: Path) -> bool:
+    """True for a JSON file that is one of this tool's reports (an object with a verdict and findings)."""
+    if path.suffix.lower() != ".json":
+        return False
+    try:
+        if path.stat().st_size > REPORT_JSON_MAX_BYTES:
+            return False
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "verdict" in data and "findings" in data
 
 
 @dataclass(frozen=True)
@@ -48,6 +101,7 @@ class BatchOptions:
     as_of: date | None = None
     cache_dir: Path | None = None
     budget: Budget | None = None
+    bundle_seconds: float | None = None  # CPU seconds one bundle may take (None or 0: no limit)
 
 
 _CACHES: dict[Path, Cache] = {}  # one connection per process and folder
@@ -63,9 +117,70 @@ def _cache_for(folder: Path | None) -> Cache | None:
 
 def check_one(bundle: Path, options: BatchOptions = BatchOptions()) -> BatchRow:
     """Check one bundle and summarise it; any failure becomes an error row, never an exception."""
+    if options.bundle_seconds and bundle_budget_available():
+        return _check_budgeted(bundle, options, options.bundle_seconds)
+    return _check_here(bundle, options, _cache_for(options.cache_dir))
+
+
+def bundle_budget_available() -> bool:
+    """A bundle's CPU budget needs fork and resource limits (Linux)."""
+    return resource is not None and sys.platform.startswith("linux")
+
+
+#: Wall-clock backstop for a budgeted bundle: this many times its CPU budget, plus this many seconds.
+WALL_FACTOR, WALL_EXTRA_SECONDS = 4, 30
+
+
+def _check_budgeted(bundle: Path, options: BatchOptions, seconds: float) -> BatchRow:
+    """Check one bundle in a forked child whose CPU time is capped at `seconds`; an overrun is an error row."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_serve_one, args=(sender, bundle, options, seconds))
+    child.start()
+    sender.close()
+    killed = False
+    try:
+        if receiver.poll(seconds * WALL_FACTOR + WALL_EXTRA_SECONDS):
+            row: BatchRow = receiver.recv()
+            child.join(WALL_EXTRA_SECONDS)  # it exits at once once the row is sent
+            return row
+    except (EOFError, OSError):
+        pass
+    finally:
+        receiver.close()
+        killed = child.is_alive()
+        if killed:
+            child.kill()
+        child.join()
+    if killed or child.exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
+        return BatchRow(str(bundle), "error",
+                        error=f"took more than its {seconds:g} s budget (--bundle-timeout) and was stopped")
+    return BatchRow(str(bundle), "error", error="the process checking this bundle died "
+                    f"(exit code {child.exitcode}: a crash in a library, or out of memory)")
+
+
+def _serve_one(sender: Any, bundle: Path, options: BatchOptions, seconds: float) -> None:
+    """Runs in the forked child: cap CPU time, check the bundle, send its row back."""
+    try:
+        soft = max(1, int(seconds + 0.999))
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 1))
+        cache = Cache(options.cache_dir) if options.cache_dir is not None else None
+        row = _check_here(bundle, options, cache)
+        if cache is not None:
+            cache.close()
+        stop_reader_children()  # before the row: the parent may stop this process once it has it
+        sender.send(row)
+    finally:
+        stop_reader_children()
+        sender.close()
+        os._exit(0)
+
+
+def _check_here(bundle: Path, options: BatchOptions, cache: Cache | None) -> BatchRow:
+    """Check one bundle in this process and summarise it."""
     try:
         report = check_bundle(bundle, claim=options.claim, as_of=options.as_of,
-                              cache=_cache_for(options.cache_dir), budget=options.budget)
+                              cache=cache, budget=options.budget)
     except EvidenceError as exc:
         return BatchRow(str(bundle), "error", error=str(exc))
     except Exception as exc:  # a bug on one bundle must not stop the others

@@ -4,6 +4,14 @@ Nothing is ever written into or next to the bundle: folders are only read, and a
 zip's members are read into memory. A zip member with an absolute path, a `..`
 part or a link, and anything past the size and count limits, is refused with a
 problem (F001) instead of being read; the rest of the bundle is still checked.
+A zip member is unpacked in chunks and counted as it comes, never trusting the
+size its header claims. A file or folder that cannot be listed or read (no
+permission, a link loop) is a problem too, never an abort; a second zip member
+of the same name is refused (F004) so it cannot stand in for the first.
+
+A file name that is not UTF-8 is read from its own bytes on disk, and shown in
+the report with the bad bytes escaped (`bad\\xffname.pdf`) so every report is
+valid UTF-8.
 """
 
 from __future__ import annotations
@@ -28,8 +36,12 @@ class Limits:
     """Safety limits for one bundle: what a hostile or broken archive can cost us."""
 
     max_files: int = 5_000
-    max_file_bytes: int = 512 * 1024 * 1024
-    max_total_bytes: int = 2 * 1024 * 1024 * 1024
+    max_file_bytes: int = 256 * 1024 * 1024  # one file (a zip member as it unpacks)
+    max_total_bytes: int = 1024 * 1024 * 1024  # all files together (what a zip unpacks to)
+
+
+#: Bytes unpacked from a zip member at a time, counted against the limits as they come.
+CHUNK_BYTES = 1024 * 1024
 
 
 @dataclass
@@ -124,26 +136,52 @@ def describe(path: str, data: bytes) -> BundleFile:
     )
 
 
+def display_path(name: str) -> str:
+    """Given a path as the file system gave it (undecodable bytes as surrogates), return it printable.
+
+    A name that is not UTF-8 keeps its bad bytes as `\\xff` escapes, so reports stay valid UTF-8
+    and the name still tells the user which file it is.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def _open_folder(root: Path, limits: Limits) -> Bundle:
     bundle = Bundle(location=str(root), files=[])
     resolved_root = root.resolve()
     total = 0
-    for current, dirs, names in os.walk(root, followlinks=False):
+
+    def record_unlistable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else root
+        if where == root:
+            raise BundleError(f"{root} cannot be opened ({_os_reason(error)})")
+        relative = where.relative_to(root).as_posix() if where.is_relative_to(root) else str(where)
+        bundle.problems.append(Problem(
+            "F001", f"is a folder that cannot be opened ({_os_reason(error)}); the files in it were not read",
+            Source(display_path(relative))))
+
+    for current, dirs, names in os.walk(root, onerror=record_unlistable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d.lower() not in DEBRIS_DIRS)
         for name in sorted(names):
             full = Path(current) / name
-            relative = full.relative_to(root).as_posix()
+            relative = display_path(full.relative_to(root).as_posix())
             if is_debris(relative):
                 continue
-            refusal = _refuse_disk_file(full, resolved_root, limits)
-            if refusal is None and len(bundle.files) >= limits.max_files:
-                refusal = f"the bundle has more than {limits.max_files} files; the rest were not read"
-            if refusal is None and total + full.stat().st_size > limits.max_total_bytes:
-                refusal = "the bundle exceeds its total size limit; this file was not read"
+            try:
+                refusal = _refuse_disk_file(full, resolved_root, limits)
+                if refusal is None and len(bundle.files) >= limits.max_files:
+                    refusal = f"the bundle has more than {limits.max_files} files; the rest were not read"
+                if refusal is None and total + full.stat().st_size > limits.max_total_bytes:
+                    refusal = "the bundle exceeds its total size limit; this file was not read"
+                data = b"" if refusal else full.read_bytes()
+            except (OSError, RuntimeError, ValueError) as exc:  # no permission, a link loop, a bad name
+                refusal = f"cannot be read ({_os_reason(exc)})"
             if refusal:
                 bundle.problems.append(Problem("F001", refusal, Source(relative)))
                 continue
-            data = full.read_bytes()
             total += len(data)
             described = describe(relative, data)
             # Keep only the hash in memory; the bytes are read again when needed.
@@ -154,44 +192,80 @@ def _open_folder(root: Path, limits: Limits) -> Bundle:
     return bundle
 
 
+def _os_reason(exc: BaseException) -> str:
+    """Given an error from the file system, return its reason in a few words."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    text = str(exc).splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}"[:200] if text else type(exc).__name__
+
+
 def _refuse_disk_file(full: Path, resolved_root: Path, limits: Limits) -> str | None:
     if full.is_symlink():
-        target = full.resolve()
+        try:
+            target = full.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "is a link that loops or points nowhere; not followed"
         if not target.is_relative_to(resolved_root):
             return "is a link that points outside the bundle; not followed"
     if not full.is_file():
         return "is not a regular file"
     if full.stat().st_size > limits.max_file_bytes:
-        return f"is larger than the {limits.max_file_bytes // (1024 * 1024)} MiB limit per file"
+        return f"is larger than the {_mib(limits.max_file_bytes)} limit per file"
     return None
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):g} MiB"
 
 
 def _open_zip(path: Path, limits: Limits) -> Bundle:
     bundle = Bundle(location=str(path), files=[])
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise BundleError(f"{path} cannot be opened as a zip archive: {exc}") from None
+    except (zipfile.BadZipFile, OSError, UnicodeDecodeError, ValueError, EOFError) as exc:
+        raise BundleError(f"{path} cannot be opened as a zip archive: {_os_reason(exc)}") from None
     with archive:
         members = [m for m in archive.infolist() if not m.is_dir()]
         root = _common_root(members)
         total = 0
+        seen: set[str] = set()
+        past_total: list[str] = []
+        # sorted() is stable: of two members with one name, the first in the archive comes first.
         for member in sorted(members, key=lambda m: m.filename):
-            relative = _strip_root(member.filename, root)
+            relative = display_path(_strip_root(member.filename, root))
             if is_debris(relative):
+                continue
+            if relative in seen:
+                bundle.problems.append(Problem(
+                    "F004", "is in the archive twice under the same name; only the first copy "
+                    "was read, the later one is ignored", Source(relative)))
+                continue
+            seen.add(relative)
+            if past_total:
+                past_total.append(relative)
                 continue
             refusal = _refuse_member(member, limits)
             if refusal is None and len(bundle.files) >= limits.max_files:
                 refusal = f"the archive has more than {limits.max_files} files; the rest were not read"
-            if refusal is None and total + member.file_size > limits.max_total_bytes:
-                refusal = "the archive unpacks past its total size limit; this member was not read"
             if refusal is None:
-                data, refusal = _read_member(archive, member, limits)
+                data, refusal = _read_member(archive, member, limits, limits.max_total_bytes - total)
+                if refusal == _PAST_TOTAL:
+                    past_total.append(relative)
+                    continue
             if refusal:
                 bundle.problems.append(Problem("F001", refusal, Source(relative)))
                 continue
             total += len(data)
             bundle.files.append(describe(relative, data))
+        if past_total:
+            others = f" and {len(past_total) - 1} more file(s)" if len(past_total) > 1 else ""
+            shown = ", ".join(past_total[1:6]) + (", ..." if len(past_total) > 6 else "")
+            verb = "were" if others else "was"
+            listed = f" ({shown})" if shown else ""
+            bundle.problems.append(Problem(
+                "F001", f"{others} {verb} not read: the archive unpacks past its {_mib(limits.max_total_bytes)} "
+                f"total limit{listed}".lstrip(), Source(past_total[0])))
     bundle.files.sort(key=lambda f: f.path)
     return bundle
 
@@ -209,22 +283,36 @@ def _refuse_member(member: zipfile.ZipInfo, limits: Limits) -> str | None:
     if member.flag_bits & 0x1:
         return "is encrypted inside the archive and cannot be read"
     if member.file_size > limits.max_file_bytes:
-        return f"unpacks to more than the {limits.max_file_bytes // (1024 * 1024)} MiB limit per file"
+        return f"unpacks to more than the {_mib(limits.max_file_bytes)} limit per file"
     return None
 
 
+_PAST_TOTAL = "past the archive's total limit"
+
+
 def _read_member(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: Limits
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: Limits, room: int
 ) -> tuple[bytes, str | None]:
-    """Read a member, stopping at the size limit whatever its header claims."""
+    """Unpack a member chunk by chunk, stopping at the per-file limit or the room left, whatever its header claims.
+
+    Returns its bytes, or a reason it was refused (`_PAST_TOTAL` when the archive's
+    total limit, not this member's own, stopped it).
+    """
+    cap = min(limits.max_file_bytes, max(room, 0))
+    data = bytearray()
     try:
         with archive.open(member) as stream:
-            data = stream.read(limits.max_file_bytes + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
-        return b"", f"cannot be unpacked from the archive ({exc})"
-    if len(data) > limits.max_file_bytes:
-        return b"", "unpacks past the per-file size limit; refused"
-    return data, None
+            while chunk := stream.read(min(CHUNK_BYTES, cap + 1 - len(data))):
+                data += chunk
+                if len(data) > cap:
+                    break
+    except Exception as exc:  # noqa: BLE001 - a broken member (bad CRC, odd method, zlib error) is its own problem
+        return b"", f"cannot be unpacked from the archive ({_os_reason(exc)})"
+    if len(data) > cap:
+        if cap < limits.max_file_bytes:
+            return b"", _PAST_TOTAL
+        return b"", f"unpacks past the {_mib(limits.max_file_bytes)} limit per file; refused"
+    return bytes(data), None
 
 
 def _common_root(members: list[zipfile.ZipInfo]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,7 @@ def check_bundle(
     if coverage_limit is not None:
         facts["coverage_limit"] = Fact("coverage_limit", coverage_limit, [Source(COMMAND_LINE)])
     ctx = Context(bundle, documents, records, facts, pipeline.claim,
-                  as_of or _manifest_date(manifest, "as_of") or date.today())
+                  _usable_as_of(as_of or _manifest_date(manifest, "as_of") or date.today()))
     findings = grouped(sorted(_run_rules(ctx, pipeline, select, ignore), key=Finding.sort_key))
     return Report(str(location), documents, records, ctx.facts, findings, ctx.claim_type, ctx.as_of,
                   deadlines(ctx.fact_date("delivery_date"), ctx.as_of, ctx.manifest_date("dispute_opened")),
@@ -65,6 +65,18 @@ def _run_rules(ctx: Context, pipeline: Pipeline, select: Iterable[str] | None, i
     """Given the context and pipeline, return every chosen rule's findings at the pipeline's severity."""
     chosen = pipeline.rules(list(select) if select is not None else None, list(ignore))
     return [at_severity(f, pipeline.severity_of(rule)) for rule in chosen for f in rule.check(ctx)]
+
+
+#: The latest as-of date a check can count on from (the rules look ahead up to this many days).
+LATEST_AS_OF = date.max - timedelta(days=366)
+
+
+def _usable_as_of(as_of: date) -> date:
+    """Given the as-of date, return it; raise EvidenceError when it is too late to count on from."""
+    if as_of > LATEST_AS_OF:
+        raise EvidenceError(f"the as-of date {as_of.isoformat()} is too late: it must be on or before "
+                            f"{LATEST_AS_OF.isoformat()}")
+    return as_of
 
 
 def _manifest_date(manifest: Record | None, name: str) -> date | None:

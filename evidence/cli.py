@@ -165,16 +165,18 @@ def check(
 @click.option("--claim", type=click.Choice(["quality", "late-shipment", "non-delivery"]))
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]))
 @click.option("--fail-on", type=click.Choice(list(SEVERITY_RANK)), default="major", show_default=True)
+@click.option("--bundle-timeout", "bundle_seconds", type=click.FloatRange(0), default=0, show_default=True,
+              help="CPU seconds one bundle may take before it is stopped as an error row (0: no limit).")
 @reading_options
 @click.pass_context
 def batch(ctx: click.Context, folders: tuple[Path, ...], workers: int, output_format: str, output: Path | None,
-          claim: str | None, as_of: datetime | None, fail_on: str, no_cache: bool, page_seconds: float,
-          memory_mb: int) -> None:
+          claim: str | None, as_of: datetime | None, fail_on: str, bundle_seconds: float, no_cache: bool,
+          page_seconds: float, memory_mb: int) -> None:
     """Check every sub-folder or .zip of FOLDERS, one bundle each, and summarise."""
     bundles = _run(ctx, lambda: find_bundles(folders))
     workers = workers or os.cpu_count() or 1
     options = BatchOptions(claim, as_of.date() if as_of else None, _cache_dir(no_cache),
-                           _budget(page_seconds, memory_mb))
+                           _budget(page_seconds, memory_mb), bundle_seconds or None)
     if sys.stderr is not None and sys.stderr.isatty():
         def progress(rows: Iterator[BatchRow]) -> Iterator[BatchRow]:
             with click.progressbar(rows, length=len(bundles), label="checking", file=sys.stderr) as bar:

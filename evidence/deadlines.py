@@ -2,7 +2,8 @@
 
 The window closes at the end of delivery_date + 30 days; days_left counts whole
 days from the as-of date to that closing day (0 on the last day, negative once
-it has closed), as RULES.md defines them.
+it has closed), as RULES.md defines them. A date so late that counting on from
+it would pass the calendar's end (9999-12-31) stops at that end instead of failing.
 """
 
 from __future__ import annotations
@@ -13,9 +14,17 @@ from typing import Any
 CLAIM_WINDOW_DAYS = 30
 
 
+def add_days(day: date, days: int) -> date:
+    """Given a date and a number of days, return the date that many days later (at most date.max)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def claim_window_closes(delivery: date) -> date:
     """Given the delivery date, return the last day a claim can be opened."""
-    return delivery + timedelta(days=CLAIM_WINDOW_DAYS)
+    return add_days(delivery, CLAIM_WINDOW_DAYS)
 
 
 def days_left(delivery: date, as_of: date) -> int:
@@ -34,7 +43,7 @@ DISPUTE_MILESTONES: dict[int, str] = {
 
 def dispute_milestones(opened: date) -> dict[int, date]:
     """Given the day the dispute was opened, return each milestone day's date."""
-    return {day: opened + timedelta(days=day) for day in DISPUTE_MILESTONES}
+    return {day: add_days(opened, day) for day in DISPUTE_MILESTONES}
 
 
 def deadlines(delivery: date | None, as_of: date, dispute_opened: date | None = None) -> dict[str, Any]:

@@ -24,6 +24,7 @@ import faulthandler
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import time
 from dataclasses import dataclass
@@ -89,7 +90,8 @@ class _ReaderChild:
         self.owner = os.getpid()  # a forked worker must not talk to its parent's child
         self.files_read = 0
         self.connection, child_end = context.Pipe(duplex=True)
-        self.process = context.Process(target=_serve, args=(child_end, budget.memory_mb), daemon=True)
+        self.process = context.Process(target=_serve, args=(child_end, budget.memory_mb, self.owner),
+                                       daemon=True)
         self.process.start()
         child_end.close()
 
@@ -132,9 +134,10 @@ class _ReaderChild:
 _CHILDREN: dict[Budget, _ReaderChild] = {}
 
 
-def _serve(connection: Connection, memory_mb: int) -> None:
+def _serve(connection: Connection, memory_mb: int, parent: int) -> None:
     """Runs in the forked child: read each file sent, send back the pickled Document."""
     faulthandler.disable()  # a crash is reported by the parent, as one line
+    _die_with_parent(parent)
     _cap_memory(memory_mb)
     progress.listen(lambda number: connection.send(("page", number)))
     while True:
@@ -146,6 +149,21 @@ def _serve(connection: Connection, memory_mb: int) -> None:
             connection.send(("done", pickle.dumps(read_file(file), protocol=pickle.HIGHEST_PROTOCOL)))
         except BaseException as exc:  # noqa: BLE001 - anything must reach the parent as one line
             connection.send(("error", f"{type(exc).__name__}: {str(exc)[:200]}"))
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this child when its parent dies (a parent stopped for overrunning its own budget).
+
+    The child holds a copy of the parent's end of the pipe, so it would never see the pipe close.
+    """
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(0)
 
 
 def _cap_memory(memory_mb: int) -> None:

@@ -32,9 +32,7 @@ def unreadable_file(ctx: Context) -> Iterator[Finding]:
     Why it matters: a reviewer who cannot open a document ignores it; a claim
     resting on an encrypted PDF or a truncated photo rests on nothing.
     """
-    this = RULES["F001"]
-    for problem in ctx.bundle_problems:
-        yield this.finding(f"{problem.source.path} {problem.reason}", problem.source)
+    yield from _bundle_problems(ctx, "F001")
     yield from _reader_problems(ctx, "F001")
 
 
@@ -75,11 +73,15 @@ def unclassified_document(ctx: Context) -> Iterator[Finding]:
     """What it checks: every readable file is recognised as one kind of claim document.
 
     Why it matters: a document the tool cannot place is not used for any fact,
-    and a reviewer may not know what it is meant to prove either.
+    and a reviewer may not know what it is meant to prove either. A claim.toml in a
+    sub-folder is one: only the bundle root's claim.toml is the claim manifest.
     """
+    yield from _reader_problems(ctx, "F003")
     for doc, record in zip(ctx.documents, ctx.records):
         if doc.reader == IMAGE_READER:
             continue  # an image is a photo, or a document's image that F002 reports
+        if any(p.code == "F003" for p in record.problems):
+            continue  # said above, with its own reason
         if doc.readable and not any(p.code == "F002" for p in doc.problems) and record.kind == UNKNOWN:
             yield RULES["F003"].finding(
                 f"{doc.path} was read but is not recognisably a PI, contract, inspection report, "
@@ -99,8 +101,10 @@ def duplicate_file(ctx: Context) -> Iterator[Finding]:
     """What it checks: no two files of the bundle have the same bytes (SHA-256).
 
     Why it matters: a reviewer reads each file once; duplicates add noise and
-    can look like padding.
+    can look like padding. A zip holding two members of one name is reported too:
+    only the first is read, so the second cannot silently replace it.
     """
+    yield from _bundle_problems(ctx, "F004")
     by_hash: dict[str, list[str]] = defaultdict(list)
     for doc in ctx.documents:
         by_hash[doc.sha256].append(doc.path)
@@ -110,6 +114,13 @@ def duplicate_file(ctx: Context) -> Iterator[Finding]:
             yield RULES["F004"].finding(
                 f"{len(paths)} files have identical content: {names}", *(Source(p) for p in paths)
             )
+
+
+def _bundle_problems(ctx: Context, code: str) -> Iterator[Finding]:
+    """Turn what opening the bundle recorded under `code` (refused or unlisted files) into findings."""
+    for problem in ctx.bundle_problems:
+        if problem.code == code:
+            yield RULES[code].finding(f"{problem.source.path} {problem.reason}", problem.source)
 
 
 def _reader_problems(ctx: Context, code: str) -> Iterator[Finding]:
