@@ -27,6 +27,9 @@ class Finding:
     rests_on: tuple[Basis, ...] = field(default_factory=tuple)
     #: How many findings of this code and cause this one stands for (`grouped`); None for one.
     count: int | None = None
+    #: The most severe the finding may be whatever its pipeline says: a file read in part (its
+    #: first 500 pages, a chat's last 20,000 messages) is told, but it weakens no claim.
+    ceiling: str | None = None
 
     def sort_key(self) -> tuple[int, str, tuple[Source, ...], str]:
         return (SEVERITY_RANK[self.severity], self.code, self.sources, self.message)
@@ -53,6 +56,8 @@ def at_severity(finding: Finding, severity: str) -> Finding:
     value that was inferred or guessed accuses no one. It becomes info, says what could not be
     verified, and asks for that value to be checked by hand.
     """
+    if finding.ceiling is not None and SEVERITY_RANK[severity] < SEVERITY_RANK[finding.ceiling]:
+        severity = finding.ceiling
     unsure = [found for found in finding.rests_on if found.certainty != LABELED]
     if not unsure or severity not in ("blocker", "major"):
         return replace(finding, severity=severity)

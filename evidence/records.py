@@ -46,12 +46,15 @@ class Problem:
     """Why a file (or part of it) could not be read: becomes a finding later.
 
     `code` is a finding code from the catalog (F001 unreadable, F002 no text layer).
-    `reason` is one sentence a user can act on.
+    `reason` is one sentence a user can act on. `partial` marks a file read in part
+    within a limit (a PDF's first 500 pages): what was read is used, and the finding
+    is at most minor.
     """
 
     code: str
     reason: str
     source: Source
+    partial: bool = False
 
 
 @dataclass
@@ -169,10 +172,10 @@ class Document:
 
     @property
     def readable(self) -> bool:
-        return not any(p.code == "F001" for p in self.problems)
+        return not any(p.code == "F001" and not p.partial for p in self.problems)
 
-    def add_problem(self, code: str, reason: str, **where: Any) -> None:
-        self.problems.append(Problem(code, reason, Source(self.path, **where)))
+    def add_problem(self, code: str, reason: str, partial: bool = False, **where: Any) -> None:
+        self.problems.append(Problem(code, reason, Source(self.path, **where), partial))
 
 
 def document_to_dict(doc: Document, include_words: bool = False) -> dict[str, Any]:

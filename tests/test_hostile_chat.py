@@ -148,6 +148,9 @@ def test_a_log_over_the_message_cap_reads_its_last_messages_with_one_note(monkey
     # The end of a long chat is the order being claimed for: its complaint and answers are read.
     first_read = doc.messages[-64].source.line
     assert record.events and min(event.source.line for event in record.events) >= first_read
+    # ... and it says so once, as a file read in part (F001, at most minor).
+    [problem] = record.problems
+    assert problem.code == "F001" and problem.partial and "only the last 64" in problem.reason
 
 
 # ---------------------------------------------------------------- exports with huge cells

@@ -281,3 +281,16 @@ def test_a_spreadsheet_value_cites_its_own_cell(tmp_path: Path) -> None:
     cells = {name: found.source.cell for name, found in record.fields.items()}
     assert cells["order_total"] == "PI!F8" and record.get("order_total") == 1300
     assert cells["document_number"] == "PI!F2"
+
+
+def test_a_capped_pdf_is_one_minor_f001_and_its_pages_still_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from evidence import check_bundle
+
+    monkeypatch.setattr(pdf_plumber, "MAX_PAGES", 3)
+    bundle = tmp_path / "order"
+    bundle.mkdir()
+    (bundle / "catalogue.pdf").write_bytes(_pdf(5))
+    report = check_bundle(bundle)
+    [capped] = [f for f in report.findings if f.code == "F001"]
+    assert capped.severity == "minor" and "only the first 3 were read" in capped.message
+    assert report.to_dict()["findings"][0].keys() >= {"code", "severity"}

@@ -47,10 +47,9 @@ def open_pdf(data: bytes) -> Any:
 
 #: Pages read per PDF; the rest of a longer file is not read (see pdf.py's docstring).
 MAX_PAGES = 500
-#: The problem a capped file gets. Not F001: that would make the pages read unusable
-#: (Document.readable); no rule turns it into a finding yet, so it shows in the
-#: document's errors (the JSON report, `evidence extract`).
-PAGE_CAP_CODE = "F006"
+#: The problem a capped file gets: F001 read in part (`partial`), so the pages read stay
+#: usable (Document.readable) and the finding is at most minor.
+PAGE_CAP_CODE = "F001"
 
 
 def pages_to_read(page_count: int, doc: Document) -> int:
@@ -59,7 +58,7 @@ def pages_to_read(page_count: int, doc: Document) -> int:
         return page_count
     doc.metadata["pages_read"] = f"{MAX_PAGES} of {page_count}"
     doc.add_problem(PAGE_CAP_CODE, f"{doc.path} has {page_count:,} pages; only the first {MAX_PAGES} were read "
-                    f"(the limit per PDF): put the pages that matter in a file of their own")
+                    f"(the limit per PDF): put the pages that matter in a file of their own", partial=True)
     return MAX_PAGES
 
 

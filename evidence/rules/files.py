@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -128,7 +130,8 @@ def _reader_problems(ctx: Context, code: str) -> Iterator[Finding]:
     for doc, record in zip(ctx.documents, ctx.records, strict=True):
         for problem in [*doc.problems, *record.problems]:
             if problem.code == code:
-                yield RULES[code].finding(problem.reason, problem.source)
+                found = RULES[code].finding(problem.reason, problem.source)
+                yield replace(found, ceiling="minor") if problem.partial else found
 
 
 @rule(

@@ -42,7 +42,7 @@ from evidence.kinds import MESSAGE_LOG
 from evidence.normalize.dates import document_order
 from evidence.phrases import compile_cues
 from evidence.reference_data import load_data
-from evidence.records import INFERRED, LABELED, Document, Event, Message, Record, Source, TextLine
+from evidence.records import INFERRED, LABELED, Document, Event, Message, Problem, Record, Source, TextLine
 
 QUOTE_CHARS = 300
 #: Only the last this many messages of a log (system lines left out) are read for events,
@@ -89,21 +89,20 @@ def extract(reading: Reading) -> Record:
 
 
 def record_limits(record: Record, doc: Document, turns: list[Turn]) -> None:
-    """Note, once each, what the limits left unread: later messages, the rest of long messages, cut cells."""
-    if doc.metadata.get(READ_LIMITS):
-        record.notes.append(doc.metadata[READ_LIMITS])
+    """Say, once each, what the limits left unread: earlier messages, the rest of long messages, cut
+    cells. Each is a note and a problem of a file read in part (F001, at most minor)."""
+    said = [doc.metadata[READ_LIMITS]] if doc.metadata.get(READ_LIMITS) else []
     spoken = sum(1 for m in doc.messages if not m.system)
     if spoken > MAX_MESSAGES:
-        record.notes.append(
-            f"the log holds {spoken:,} messages: only the last {MAX_MESSAGES:,} were read for events, "
-            "sides, orders and dates (all are counted)"
-        )
+        said.append(f"the log holds {spoken:,} messages: only the last {MAX_MESSAGES:,} were read for events, "
+                    "sides, orders and dates (all are counted)")
     cut = sum(1 for turn in turns if turn.text.cut)
     if cut:
-        record.notes.append(
-            f"{cut:,} message(s) longer than {MAX_MESSAGE_CHARS:,} characters: only the first "
-            f"{MAX_MESSAGE_CHARS:,} characters of each were read"
-        )
+        said.append(f"{cut:,} message(s) longer than {MAX_MESSAGE_CHARS:,} characters: only the first "
+                    f"{MAX_MESSAGE_CHARS:,} characters of each were read")
+    for note in said:
+        record.notes.append(note)
+        record.problems.append(Problem("F001", f"{doc.path}: {note}", Source(doc.path), partial=True))
 
 
 # ---------------------------------------------------------------- turns
