@@ -28,7 +28,7 @@ class Finding:
     #: How many findings of this code and cause this one stands for (`grouped`); None for one.
     count: int | None = None
     #: The most severe the finding may be whatever its pipeline says: a file read in part (its
-    #: first 500 pages, a chat's last 20,000 messages) is told, but it weakens no claim.
+    #: first 500 pages, a chat's last 10,000 messages) is told, but it weakens no claim.
     ceiling: str | None = None
 
     def sort_key(self) -> tuple[int, str, tuple[Source, ...], str]:

@@ -47,11 +47,11 @@ from evidence.records import INFERRED, LABELED, Document, Event, Message, Proble
 QUOTE_CHARS = 300
 #: Only the last this many messages of a log (system lines left out) are read for events,
 #: sides, orders and dates; all of them are counted. A real order's chat holds hundreds or
-#: a few thousand messages; reading each costs about half a millisecond, so this keeps a
-#: log of any length within seconds. The last ones, because a years-long chat ends with the
+#: a few thousand messages; reading each costs 0.5-1.5 ms (more when every message talks
+#: of the order), so this keeps a 200,000-line log within about 20 s. The last ones, because a years-long chat ends with the
 #: order being claimed for: its delivery, the complaint and the supplier's answers. A longer
 #: log gets one note saying what was left out.
-MAX_MESSAGES = 20_000
+MAX_MESSAGES = 10_000
 #: Where a reader stores what it cut to stay within its limits (readers/messages.py READ_LIMITS).
 READ_LIMITS = "read_limits"
 HEADER_LINES = 12  # an e-mail page starts with its headers: From, To, Cc, Date, Subject
