@@ -28,6 +28,7 @@ import signal
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from multiprocessing.connection import Connection
 
 from evidence.bundle import BundleFile
@@ -105,9 +106,11 @@ class _ReaderChild:
 
     def _await(self, file: BundleFile) -> tuple[Document, bool]:
         pages_read = 0
-        deadline = time.monotonic() + self.budget.seconds_per_page
+        page = _PageClock(self.process.pid, self.budget.seconds_per_page)
         while True:
-            if not self.connection.poll(max(0.0, deadline - time.monotonic())):
+            if not self.connection.poll(page.wait()):
+                if not page.spent():
+                    continue  # the machine is busy: the child has not used its CPU seconds yet
                 where = f"page {pages_read + 1}" if pages_read else "its first page"
                 return _failed(file, f"took longer than {self.budget.seconds_per_page:g} s on {where} and was "
                                      "stopped; the file may be damaged or built to hang readers")
@@ -118,7 +121,7 @@ class _ReaderChild:
                 return _failed(file, _death_reason(self.process.exitcode, self.budget))
             if kind == "page":
                 pages_read = value
-                deadline = time.monotonic() + self.budget.seconds_per_page
+                page = _PageClock(self.process.pid, self.budget.seconds_per_page)
             elif kind == "done":
                 return pickle.loads(value), True
             else:  # "error": the child caught an exception outside the reader's own guard
@@ -129,6 +132,46 @@ class _ReaderChild:
         if self.process.is_alive():
             self.process.kill()
         self.process.join()
+
+
+class _PageClock:
+    """The time a reader child may spend on one page: CPU seconds where the system shows them.
+
+    A page's budget counts the child's own CPU time (Linux /proc), so a machine busy with
+    other work does not stop a file that a quiet one reads: results do not depend on load.
+    A child that waits without using the CPU (blocked, or starved past reason) is stopped
+    after WALL_FACTOR times the budget of wall time all the same.
+    """
+
+    WALL_FACTOR = 4
+
+    def __init__(self, pid: int | None, seconds: float) -> None:
+        self.pid, self.seconds = pid, seconds
+        self.started_wall = time.monotonic()
+        self.started_cpu = _cpu_seconds(pid)
+
+    def wait(self) -> float:
+        """How long to wait for the child's next message before looking at the clock again."""
+        return max(0.0, self.started_wall + self.seconds - time.monotonic()) or min(1.0, self.seconds)
+
+    def spent(self) -> bool:
+        """Whether the page has used its budget: CPU seconds if known, else wall seconds, and the wall backstop."""
+        wall = time.monotonic() - self.started_wall
+        if wall >= self.seconds * self.WALL_FACTOR:
+            return True
+        cpu = _cpu_seconds(self.pid)
+        if cpu is None or self.started_cpu is None:
+            return wall >= self.seconds
+        return cpu - self.started_cpu >= self.seconds
+
+
+def _cpu_seconds(pid: int | None) -> float | None:
+    """The CPU seconds (user and system) process `pid` has used, from /proc; None where there is none."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError, TypeError):
+        return None
 
 
 _CHILDREN: dict[Budget, _ReaderChild] = {}

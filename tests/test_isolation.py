@@ -147,3 +147,25 @@ def _child_pid(budget: Budget) -> int | None:
 
     child = _CHILDREN.get(budget)
     return child.process.pid if child is not None else None
+
+
+def test_a_page_budget_counts_the_readers_cpu_time_not_a_busy_machines_wall_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from evidence import isolation
+
+    cpu = {"used": 0.0}
+    wall = {"now": 100.0}
+    monkeypatch.setattr(isolation, "_cpu_seconds", lambda pid: cpu["used"])
+    monkeypatch.setattr(isolation.time, "monotonic", lambda: wall["now"])
+    page = isolation._PageClock(1234, seconds=2.0)
+    wall["now"] += 5.0  # the budget has passed on the wall clock, but the child was starved
+    cpu["used"] = 0.4
+    assert not page.spent()
+    cpu["used"] = 2.1  # it has now used its two CPU seconds
+    assert page.spent()
+    cpu["used"] = 0.1
+    wall["now"] = 100.0 + 8.0  # four times the budget: stopped whatever the CPU says
+    assert page.spent()
+    monkeypatch.setattr(isolation, "_cpu_seconds", lambda pid: None)  # no /proc: wall time decides
+    assert isolation._PageClock(1234, seconds=2.0).spent() is False
