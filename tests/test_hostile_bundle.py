@@ -342,3 +342,15 @@ def test_a_bundle_folder_that_cannot_be_opened_is_one_clear_line(tmp_path: Path,
     monkeypatch.setattr(os, "scandir", refuse)
     code, _, stderr = _check(bundle)
     assert code == 2 and stderr == f"evidence: error: {bundle} cannot be opened (Permission denied)\n"
+
+
+def test_thousands_of_identical_files_are_one_short_f004(tmp_path: Path) -> None:
+    from evidence import check_bundle
+
+    bundle = tmp_path / "order"
+    bundle.mkdir()
+    for n in range(300):
+        (bundle / f"copy{n:03}.txt").write_text("the same note\n", encoding="utf-8")
+    [same] = [f for f in check_bundle(bundle).findings if f.code == "F004"]
+    assert same.message.startswith("300 files have identical content: copy000.txt")
+    assert same.message.endswith("and 290 more") and len(same.sources) == 50

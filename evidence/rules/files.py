@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from evidence.rules.context import Context
 
 IMAGE_READER = "image"  # the reader of image files (readers/__init__.py)
+#: A set of identical files is named up to this many in its message, and cited up to SOURCES_KEPT.
+NAMES_SHOWN, SOURCES_KEPT = 10, 50
 
 
 @rule(
@@ -112,9 +114,9 @@ def duplicate_file(ctx: Context) -> Iterator[Finding]:
         by_hash[doc.sha256].append(doc.path)
     for paths in by_hash.values():
         if len(paths) > 1:
-            names = ", ".join(paths)
+            names = ", ".join(paths[:NAMES_SHOWN]) + (f" and {len(paths) - NAMES_SHOWN:,} more" if len(paths) > NAMES_SHOWN else "")
             yield RULES["F004"].finding(
-                f"{len(paths)} files have identical content: {names}", *(Source(p) for p in paths)
+                f"{len(paths):,} files have identical content: {names}", *(Source(p) for p in paths[:SOURCES_KEPT])
             )
 
 
