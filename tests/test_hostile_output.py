@@ -110,13 +110,19 @@ def test_the_json_report_keeps_the_name_and_stays_one_json_document(tmp_path: Pa
     assert validate(report, "report") == []
 
 
-def test_a_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
+def _bundle_with_a_name_not_utf8(tmp_path: Path) -> Path:
+    """A bundle holding one PI whose file name has bytes that are not UTF-8 (skips where the file system refuses)."""
     bundle = tmp_path / "order"
     bundle.mkdir()
     try:
         (bundle / os.fsdecode(b"invoice-\xff\xfe.txt")).write_bytes(b"PROFORMA INVOICE No. PI-9\nTotal: USD 100\n")
     except (OSError, UnicodeEncodeError):
         pytest.skip("this file system refuses names that are not UTF-8")
+    return bundle
+
+
+def test_a_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
+    bundle = _bundle_with_a_name_not_utf8(tmp_path)
     for output_format in ("text", "markdown", "html"):
         result = CliRunner().invoke(main, ["check", str(bundle), "--format", output_format, "--no-cache"])
         assert "internal error" not in result.output, result.output
@@ -369,12 +375,7 @@ def test_a_terminal_that_cannot_show_chinese_gets_escapes_not_a_crash(tmp_path: 
 
 
 def test_a_name_that_is_not_utf8_is_cached_and_read_back(tmp_path: Path) -> None:
-    bundle = tmp_path / "order"
-    bundle.mkdir()
-    try:
-        (bundle / os.fsdecode(b"invoice-\xff\xfe.txt")).write_bytes(b"PROFORMA INVOICE No. PI-9\nTotal: USD 100\n")
-    except (OSError, UnicodeEncodeError):
-        pytest.skip("this file system refuses names that are not UTF-8")
+    bundle = _bundle_with_a_name_not_utf8(tmp_path)
     env = {"EVIDENCE_CACHE_DIR": str(tmp_path / "cache")}
     cold = CliRunner(env=env).invoke(main, ["check", str(bundle), "--format", "json"])
     warm = CliRunner(env=env).invoke(main, ["check", str(bundle), "--format", "json"])
