@@ -24,7 +24,7 @@ from evidence.classify import Classification, classify
 from evidence.extract import extract
 from evidence.isolation import Budget, isolation_available, read_in_child
 from evidence.kinds import CLAIM_MANIFEST, UNKNOWN
-from evidence.readers import read_file
+from evidence.readers import progress, read_file
 from evidence.records import Document, Problem, Record, Source
 
 MANIFEST_NAME = "claim.toml"
@@ -55,11 +55,24 @@ def _from_cache(cache: Cache | None, file: BundleFile) -> tuple[Document, Record
 
 
 def _read(file: BundleFile, cache: Cache | None, budget: Budget | None) -> tuple[Document, Record]:
-    """Read, classify, extract: the three steps every file goes through."""
+    """Read, classify, extract: the three steps every file goes through, in the budgeted child when
+    there is a budget (its time and memory then cover extraction too)."""
     if budget is not None and isolation_available():
-        document, complete = read_in_child(file, budget)
+        result, complete = read_in_child(file, budget, job=process)
+        # A child stopped or dead returns the failed read's Document alone.
+        document, record = result if complete else (result, Record(kind=UNKNOWN, path=file.path))
     else:
-        document, complete = read_file(file), True
+        (document, record), complete = process(file), True
+    if cache is not None and complete:
+        with contextlib.suppress(Exception):  # not caching a file only costs reading it again
+            cache.put(file, pack(document, record))
+    return document, record
+
+
+def process(file: BundleFile) -> tuple[Document, Record]:
+    """Given a bundle file, return its Document and its Record: read, classified, extracted."""
+    document = read_file(file)
+    progress.extracting()
     kind = classify(document)
     if kind.kind == CLAIM_MANIFEST and not is_root_manifest(file.path):
         kind = Classification(UNKNOWN, 0.0, "a claim.toml outside the bundle's root")
@@ -67,9 +80,6 @@ def _read(file: BundleFile, cache: Cache | None, budget: Budget | None) -> tuple
         record.problems.append(_ignored_manifest(file.path))
     else:
         record = extract(document, kind)
-    if cache is not None and complete:
-        with contextlib.suppress(Exception):  # not caching a file only costs reading it again
-            cache.put(file, pack(document, record))
     return document, record
 
 

@@ -27,9 +27,11 @@ import pickle
 import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
 
 from evidence.bundle import BundleFile
 from evidence.readers import progress, read_file
@@ -50,28 +52,34 @@ class Budget:
 
     seconds_per_page: float = 10.0
     memory_mb: int = 2048
+    #: Classifying and extracting a file read in the child may take this many pages' budget
+    #: (a 200,000-line chat takes about 16 CPU seconds to extract).
+    extract_pages: int = 6
 
 
 def isolation_available() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def read_in_child(file: BundleFile, budget: Budget) -> tuple[Document, bool]:
-    """Given a bundle file, read it in this process's reader child within `budget`.
+def read_in_child(file: BundleFile, budget: Budget, job: Callable[[BundleFile], Any] = read_file) -> tuple[Any, bool]:
+    """Given a bundle file, run `job` on it (by default: read it) in this process's reader child within `budget`.
 
-    Returns the Document and whether it is complete: False when the child was
-    stopped or died, so the caller does not cache a result that load caused.
+    Returns what the job returned (a failed read's Document when the child was stopped or
+    died) and whether it is complete: False then, so the caller does not cache a result
+    that load caused. A job that goes on to classify and extract calls
+    `progress.extracting()` first: the rest gets `budget.extract_pages` pages' budget.
     """
-    child = _CHILDREN.get(budget)
+    key = (budget, job)
+    child = _CHILDREN.get(key)
     if child is None or child.owner != os.getpid() or child.files_read >= FILES_PER_CHILD:
         if child is not None and child.owner == os.getpid():
             child.stop()
-        child = _CHILDREN[budget] = _ReaderChild(budget)
-    document, complete = child.read(file)
+        child = _CHILDREN[key] = _ReaderChild(budget, job)
+    result, complete = child.read(file)
     if not complete:
         child.stop()
-        del _CHILDREN[budget]
-    return document, complete
+        del _CHILDREN[key]
+    return result, complete
 
 
 def stop_reader_children() -> None:
@@ -85,13 +93,13 @@ def stop_reader_children() -> None:
 class _ReaderChild:
     """A forked process that reads the files sent to it, one at a time."""
 
-    def __init__(self, budget: Budget) -> None:
+    def __init__(self, budget: Budget, job: Callable[[BundleFile], Any] = read_file) -> None:
         context = multiprocessing.get_context("fork")
         self.budget = budget
         self.owner = os.getpid()  # a forked worker must not talk to its parent's child
         self.files_read = 0
         self.connection, child_end = context.Pipe(duplex=True)
-        self.process = context.Process(target=_serve, args=(child_end, budget.memory_mb, self.owner),
+        self.process = context.Process(target=_serve, args=(child_end, budget.memory_mb, self.owner, job),
                                        daemon=True)
         self.process.start()
         child_end.close()
@@ -105,12 +113,15 @@ class _ReaderChild:
         return self._await(file)
 
     def _await(self, file: BundleFile) -> tuple[Document, bool]:
-        pages_read = 0
+        pages_read, extracting = 0, False
         page = _PageClock(self.process.pid, self.budget.seconds_per_page)
         while True:
             if not self.connection.poll(page.wait()):
                 if not page.spent():
                     continue  # the machine is busy: the child has not used its CPU seconds yet
+                if extracting:
+                    return _failed(file, f"took longer than {page.seconds:g} s to classify and extract once read, "
+                                         "and was stopped; the file may be built to hang readers")
                 where = f"page {pages_read + 1}" if pages_read else "its first page"
                 return _failed(file, f"took longer than {self.budget.seconds_per_page:g} s on {where} and was "
                                      "stopped; the file may be damaged or built to hang readers")
@@ -122,6 +133,9 @@ class _ReaderChild:
             if kind == "page":
                 pages_read = value
                 page = _PageClock(self.process.pid, self.budget.seconds_per_page)
+            elif kind == "extracting":
+                extracting = True
+                page = _PageClock(self.process.pid, self.budget.seconds_per_page * self.budget.extract_pages)
             elif kind == "done":
                 return pickle.loads(value), True
             else:  # "error": the child caught an exception outside the reader's own guard
@@ -177,19 +191,20 @@ def _cpu_seconds(pid: int | None) -> float | None:
 _CHILDREN: dict[Budget, _ReaderChild] = {}
 
 
-def _serve(connection: Connection, memory_mb: int, parent: int) -> None:
-    """Runs in the forked child: read each file sent, send back the pickled Document."""
+def _serve(connection: Connection, memory_mb: int, parent: int, job: Callable[[BundleFile], Any] = read_file) -> None:
+    """Runs in the forked child: run `job` on each file sent, send back what it returned, pickled."""
     faulthandler.disable()  # a crash is reported by the parent, as one line
     _die_with_parent(parent)
     _cap_memory(memory_mb)
     progress.listen(lambda number: connection.send(("page", number)))
+    progress.listen_extracting(lambda: connection.send(("extracting", 0)))
     while True:
         try:
             file = connection.recv()
         except (EOFError, OSError):
             os._exit(0)  # the parent is done: skip its atexit handlers and buffered output
         try:
-            connection.send(("done", pickle.dumps(read_file(file), protocol=pickle.HIGHEST_PROTOCOL)))
+            connection.send(("done", pickle.dumps(job(file), protocol=pickle.HIGHEST_PROTOCOL)))
         except BaseException as exc:  # noqa: BLE001 - anything must reach the parent as one line
             connection.send(("error", f"{type(exc).__name__}: {str(exc)[:200]}"))
 

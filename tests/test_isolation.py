@@ -144,8 +144,9 @@ def test_one_child_reads_many_files_and_a_stopped_one_is_replaced(monkeypatch: p
 
 def _child_pid(budget: Budget) -> int | None:
     from evidence.isolation import _CHILDREN
+    from evidence.readers import read_file
 
-    child = _CHILDREN.get(budget)
+    child = _CHILDREN.get((budget, read_file))  # the child that runs reads (its job) for this budget
     return child.process.pid if child is not None else None
 
 
@@ -169,3 +170,28 @@ def test_a_page_budget_counts_the_readers_cpu_time_not_a_busy_machines_wall_time
     assert page.spent()
     monkeypatch.setattr(isolation, "_cpu_seconds", lambda pid: None)  # no /proc: wall time decides
     assert isolation._PageClock(1234, seconds=2.0).spent() is False
+
+
+def test_an_extraction_that_runs_away_is_stopped_by_the_files_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evidence import check_bundle, ingest, isolation
+
+    real_extract = ingest.extract
+
+    def spins_on_one_file(document: Document, kind: object) -> object:
+        while document.path == "slow.txt":  # a pathological extraction: spins until stopped
+            pass
+        return real_extract(document, kind)
+
+    monkeypatch.setattr(isolation, "_CHILDREN", {})  # the child must be forked after the patch
+    monkeypatch.setattr(ingest, "extract", spins_on_one_file)
+    folder = tmp_path / "order"
+    folder.mkdir()
+    (folder / "slow.txt").write_text("PROFORMA INVOICE\nPI No.: SL-1\n", encoding="utf-8")
+    (folder / "pi.txt").write_text("PROFORMA INVOICE\nPI No.: PI-7\nTotal: USD 100.00\n", encoding="utf-8")
+    report = check_bundle(folder, budget=Budget(seconds_per_page=0.3, extract_pages=2))
+    stopped = [f for f in report.findings if f.code == "F001"]
+    assert len(stopped) == 1 and "slow.txt" in stopped[0].message
+    assert "took longer than 0.6 s to classify and extract" in stopped[0].message
+    assert {r.path: r.kind for r in report.records}["pi.txt"] == "proforma_invoice"

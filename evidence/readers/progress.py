@@ -24,3 +24,18 @@ def listen(listener: Callable[[int], None] | None) -> None:
     """Install (or, with None, remove) the function told of each page read."""
     global _listener
     _listener = listener
+
+
+_extracting: Callable[[], None] | None = None
+
+
+def extracting() -> None:
+    """Say that the current file is read and is now being classified and extracted (a budget of its own)."""
+    if _extracting is not None:
+        _extracting()
+
+
+def listen_extracting(listener: Callable[[], None] | None) -> None:
+    """Install (or, with None, remove) the function told when extraction starts."""
+    global _extracting
+    _extracting = listener
