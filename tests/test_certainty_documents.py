@@ -11,7 +11,7 @@ from __future__ import annotations
 from evidence.extract.kinds.contract import extract as extract_contract
 from evidence.extract.kinds.invoice import extract as extract_invoice
 from evidence.extract.parts.aql import record_sampling
-from evidence.extract.reading import GUESSED_ORDER, TERMS_LAYOUTS, Reading, from_note
+from evidence.extract.reading import TERMS_LAYOUTS, Reading, from_note
 from evidence.records import GUESSED, INFERRED, LABELED, Record
 from tests.conftest import text_doc
 
@@ -84,7 +84,8 @@ def test_a_preamble_names_the_parties_by_their_roles_inferred() -> None:
 def test_an_ambiguous_date_in_a_guessed_order_is_guessed_and_says_why() -> None:
     record = _invoice(PI)
     assert record.get("document_date") == "2026-09-05"
-    assert _mark(record, "document_date") == (GUESSED, GUESSED_ORDER)
+    certainty, note = _mark(record, "document_date")
+    assert certainty == GUESSED and note.endswith("read day first: nothing in the document settles day/month order")
     assert record.get("document_date_ambiguous") is True
 
 
@@ -98,8 +99,8 @@ def test_the_same_date_in_a_document_that_settles_its_order_is_labeled() -> None
 def test_only_a_date_that_reads_two_ways_rests_on_a_guessed_order() -> None:
     reading = Reading.of(text_doc("Invoice\nDate: 12 March 2026\nDue: 04/05/2026\n"))
     assert reading.order_guessed
-    assert not reading.read_in_guessed_order("12 March 2026")
-    assert reading.read_in_guessed_order("04/05/2026")
+    assert reading.date_certainty("12 March 2026", "labeled", "") == ("labeled", "")
+    assert reading.date_certainty("04/05/2026", "labeled", "")[0] == GUESSED
 
 
 # ---------------------------------------------------------------- sums and line items

@@ -24,7 +24,7 @@ from evidence.normalize.date_order import decide_date_order
 from evidence.normalize.dates import date_in, english_months, find_dates
 from evidence.normalize.identifiers import identifier_in
 from evidence.normalize.money import Money, amount_in
-from evidence.records import INFERRED, LABELED, Document, Record, Source, TextLine, weakest
+from evidence.records import GUESSED, INFERRED, LABELED, Document, Record, Source, TextLine, weakest
 
 T = TypeVar("T")
 #: Where labeled values are read from, first to last, for a form drawn as a grid (inspection
@@ -35,8 +35,6 @@ FORM_LAYOUTS = ("cells", "lines")
 #: then header rows over value rows; its tables are item and bank grids whose cells run
 #: several values together, so they are not read as label cells.
 TERMS_LAYOUTS = ("lines", "columns")
-#: The note of a date read in a day/month order the document does not settle (a GUESSED value).
-GUESSED_ORDER = "day/month order guessed (no date in the document settles it)"
 #: How much of a sentence a note quotes.
 _NOTE_QUOTE = 40
 
@@ -142,9 +140,13 @@ class Reading:
         """Given text, return its first date as ISO, read in the document's order (month names of any listed language)."""
         return date_in(english_months(text), self.order)
 
-    def read_in_guessed_order(self, text: str) -> bool:
-        """Given text read with `date_of`, return True when its first date reads two ways and the order was guessed."""
-        return bool(self.order_guess(text))
+    def date_certainty(self, text: str, certainty: str, note: str) -> tuple[str, str]:
+        """Given how a date was found in `text` (its certainty and note), return them: guessed, saying why,
+        when the date reads two ways and the document does not settle its day/month order."""
+        why = self.order_guess(text)
+        if not why:
+            return certainty, note
+        return GUESSED, f"{note}; {why}" if note else why
 
     def order_guess(self, text: str) -> str:
         """Given the text a date was read from, return why its day/month order is a guess ('' when it is none).
@@ -207,6 +209,42 @@ def put(record: Record, name: str, found: tuple[Any, Labeled] | None, convert: C
     if found is not None:
         value, labeled = found
         record.set(name, convert(value), labeled.source, labeled.value, LABELED, labeled_note(labeled))
+
+
+def put_date(record: Record, name: str, reading: Reading, found: tuple[str, Labeled] | None) -> None:
+    """Set a date read under its label (as `put` does), guessed when its day/month order was."""
+    if found is not None:
+        iso, labeled = found
+        certainty, note = reading.date_certainty(labeled.value, LABELED, labeled_note(labeled))
+        record.set(name, iso, labeled.source, labeled.value, certainty, note)
+
+
+def set_line_date(record: Record, name: str, reading: Reading, iso: str, line: TextLine, note: str) -> None:
+    """Set a date found on a line by context, not under a label: inferred, or guessed."""
+    certainty, note = reading.date_certainty(line.text, INFERRED, note)
+    record.set(name, iso, line.source, line.text, certainty, note)
+
+
+def put_inferred(
+    record: Record, name: str, found: tuple[Any, Labeled] | None, note: str, convert: Callable[[Any], Any] = lambda v: v
+) -> None:
+    """Set `name` from a (value, Labeled) pair that no label of its own vouches for: inferred, `note` says how."""
+    if found is not None:
+        value, labeled = found
+        record.set(name, convert(value), labeled.source, labeled.value, INFERRED, note)
+
+
+def put_read(
+    record: Record, name: str, found: tuple[Any, Labeled] | None, note: str, convert: Callable[[Any], Any] = lambda v: v
+) -> None:
+    """Set `name` from a (value, Labeled) pair: labeled when it has a label, else inferred, `note` saying how."""
+    if found is None:
+        return
+    value, labeled = found
+    if labeled.label.strip():
+        record.set(name, convert(value), labeled.source, labeled.value, LABELED, labeled_note(labeled))
+    else:
+        record.set(name, convert(value), labeled.source, labeled.value, INFERRED, note)
 
 
 def labeled_note(labeled: Labeled) -> str:

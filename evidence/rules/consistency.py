@@ -95,14 +95,10 @@ def _bases(ctx: Context, name: str, statements: list[Statement]) -> list[Basis]:
     order_total, a payment's amount...); a source no record value has (claim.toml, a fact
     worked out from others) counts as stated.
     """
-    values: dict[Source, list[Value]] = {}
-    for record in ctx.records:
-        for value in record.fields.values():
-            values.setdefault(value.source, []).append(value)
     found = []
     for statement in statements:
         key = comparable(name, statement.value)
-        read = [v for s in statement.sources for v in values.get(s, []) if comparable(name, v.value) == key]
+        read = [v for s in statement.sources for _, v in ctx.values_at(s) if comparable(name, v.value) == key]
         surest = min(read, key=lambda v: CERTAINTIES.index(v.certainty), default=None)
         certainty, note = (surest.certainty, surest.note) if surest else (LABELED, "")
         found.append(Basis(name, statement.value, statement.sources[0], certainty, note))

@@ -8,7 +8,7 @@ from datetime import date
 from evidence.bundle import Bundle
 from evidence.facts import Fact
 from evidence.kinds import CLAIM_MANIFEST
-from evidence.records import Basis, Document, Problem, Record, Source
+from evidence.records import Basis, Document, Problem, Record, Source, Value
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Context:
     facts: dict[str, Fact]
     claim_type: str = "quality"
     as_of: date = field(default_factory=date.today)
+    _by_source: dict[Source, list[tuple[str, Value]]] | None = field(default=None, init=False, repr=False)
 
     @property
     def bundle_problems(self) -> list[Problem]:
@@ -35,15 +36,22 @@ class Context:
         except ValueError:
             return None
 
+    def values_at(self, source: Source) -> list[tuple[str, Value]]:
+        """The (field name, Value) pairs the records read at `source`: fields, then line items' values."""
+        if self._by_source is None:
+            self._by_source = {}
+            for record in self.records:
+                for pair in [*record.fields.items(), *(kv for item in record.items for kv in item.items())]:
+                    self._by_source.setdefault(pair[1].source, []).append(pair)
+        return self._by_source.get(source, [])
+
     def basis_at(self, name: str, source: Source) -> Basis | None:
         """The value of `name` some record read at `source` (a field, else a line item's), as a finding's Basis.
 
         A field of another name read on the same line stands in when none of `name` is there
         (an order's 'po_number' compared with a report's 'order_number').
         """
-        found = [(field, value) for record in self.records
-                 for field, value in [*record.fields.items(), *(kv for item in record.items for kv in item.items())]
-                 if value.source == source]
+        found = self.values_at(source)
         chosen = next((value for field, value in found if field == name), found[0][1] if found else None)
         return Basis.of(name, chosen) if chosen is not None else None
 

@@ -22,8 +22,7 @@ from evidence.kinds import INSPECTION_REPORT
 from evidence.phrases import compile_phrases, find_named, phrase_to_pattern, phrases_pattern, required_phrases_pattern
 from evidence.extract.labels import ISSUE_DATE_LABELS, Labeled, label_key
 from evidence.extract.parts.parties import block_name, letterhead, name_in_items
-from evidence.extract.parts.certainty import put_date
-from evidence.extract.reading import Reading, labeled_note, put, stand_in, top_lines, whole_file
+from evidence.extract.reading import Reading, labeled_note, put, put_date, stand_in, top_lines, whole_file
 from evidence.extract.references import PO_LABELS, record_cited_order
 from evidence.normalize import json_number
 from evidence.normalize.companies import company_key

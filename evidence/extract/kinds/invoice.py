@@ -48,7 +48,7 @@ from evidence.extract.parts.terms import (
     find_ship_date,
 )
 from evidence.extract.parts.totals import find_currency, find_total, tax_lines, words_amount
-from evidence.extract.reading import GUESSED_ORDER, TERMS_LAYOUTS, Reading, column_note, from_note, top_lines
+from evidence.extract.reading import TERMS_LAYOUTS, Reading, column_note, from_note, top_lines
 from evidence.extract.reading import label_note, labeled_note, put
 from evidence.extract.references import Reference, pi_in_prose, record_stated_order
 from evidence.kinds import PROFORMA_INVOICE
@@ -56,7 +56,7 @@ from evidence.normalize import json_number
 from evidence.normalize.dates import DateMatch, date_in, english_months, find_dates
 from evidence.normalize.identifiers import own_number
 from evidence.phrases import compile_phrases
-from evidence.records import GUESSED, INFERRED, LABELED, Document, Record, Value
+from evidence.records import INFERRED, LABELED, Document, Record, Value
 
 #: Label fields for the document's own number, most specific first, per document. An
 #: invoice's "PO No." is the buyer's order, never the invoice's own number.
@@ -262,9 +262,7 @@ def _ambiguous_document_date(ldoc: Reading) -> Value[str] | None:
 def _labeled_date(ldoc: Reading, found: DateMatch, item: Labeled) -> Value[str]:
     """Given a date read under a label, return it as a Value: guessed when it rests on a guessed day/month order."""
     iso = found.value.isoformat() if found.value is not None else ""
-    if ldoc.read_in_guessed_order(found.text):
-        return Value(iso, item.source, item.value, GUESSED, GUESSED_ORDER)
-    return Value(iso, item.source, item.value, LABELED, labeled_note(item))
+    return Value(iso, item.source, item.value, *ldoc.date_certainty(found.text, LABELED, labeled_note(item)))
 
 
 # ------------------------------------------------------------------ parties

@@ -34,11 +34,10 @@ from evidence.extract.parts.party_blocks import (
     payer_word,
     section_field_pattern,
 )
-from evidence.extract.parts.certainty import dated, put_date, set_line_date
 from evidence.extract.parts.payment_method import purpose_in as purpose_in  # where callers have imported it from
 from evidence.extract.parts.payment_method import record_method, record_purpose
 from evidence.extract.parts.swift import BIC, SwiftField, swift_fields, swift_name
-from evidence.extract.reading import Reading, labeled_note, put, stand_in
+from evidence.extract.reading import Reading, labeled_note, put, put_date, set_line_date, stand_in
 from evidence.extract.references import pi_reference, record_cited_order
 from evidence.normalize import json_number
 from evidence.normalize.companies import is_person, is_platform_account
@@ -246,7 +245,7 @@ def _record_value_date(record: Record, found: Reading, field: SwiftField) -> Non
         return
     iso = found.date_of(field.text)
     if iso is not None:
-        record.set("payment_date", iso, field.source, field.text, *dated(found, field.text, LABELED, field.note))
+        record.set("payment_date", iso, field.source, field.text, *found.date_certainty(field.text, LABELED, field.note))
 
 
 def _swift_date(text: str) -> str | None:

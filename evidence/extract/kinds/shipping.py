@@ -27,9 +27,8 @@ from evidence.phrases import Named, find_named, phrases_pattern
 from evidence.extract.labels import ISSUE_DATE_LABELS, Labeled, label_key
 from evidence.extract.parts.cargo import check_digit_ok as check_digit_ok  # where callers have imported it from
 from evidence.extract.parts.cargo import record_cargo
-from evidence.extract.parts.certainty import put_date, put_inferred, set_line_date
 from evidence.extract.parts.parties import block_name, find_party, is_bank, name_under
-from evidence.extract.reading import Reading, labeled_note, put, stand_in, top_lines
+from evidence.extract.reading import Reading, labeled_note, put, put_date, put_inferred, set_line_date, stand_in, top_lines
 from evidence.extract.references import PO_LABELS, record_cited_order
 from evidence.normalize.companies import has_personal_title
 from evidence.normalize.identifiers import identifier_in, own_number

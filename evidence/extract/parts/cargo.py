@@ -16,9 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from evidence.extract.labels import Labeled
-from evidence.extract.parts.certainty import put_inferred, put_read
 from evidence.extract.parts.line_items import find_line_items
-from evidence.extract.reading import Reading, labeled_note
+from evidence.extract.reading import Reading, labeled_note, put_inferred, put_read
 from evidence.normalize import json_number
 from evidence.normalize.quantities import goods_count, in_base, package_units, quantities_in, units
 from evidence.phrases import phrases_pattern
