@@ -26,7 +26,6 @@ import hashlib
 import os
 import json
 import stat
-import sys
 import sqlite3
 import zlib
 import dataclasses
@@ -277,8 +276,7 @@ class Cache:
         if self._db is not None or self._broken:
             return self._db
         self.refusal = folder_refusal(self.path.parent)
-        if self.refusal is not None:
-            print(f"warning: {self.refusal}", file=sys.stderr)
+        if self.refusal is not None:  # the command line says why, once (cli._cache_dir)
             self._broken = True
             return None
         try:

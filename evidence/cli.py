@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 import click
 
 from evidence.batch import BatchOptions, check_many, find_bundles
-from evidence.cache import CACHE_ENV, Cache, default_cache_dir
+from evidence.cache import CACHE_ENV, Cache, default_cache_dir, folder_refusal
 from evidence.check import check_bundle
 from evidence.errors import EvidenceError
 from evidence.extract import extract as extract_record
@@ -65,7 +65,15 @@ def _budget(page_seconds: float, memory_mb: int) -> Budget | None:
 
 
 def _cache_dir(no_cache: bool) -> Path | None:
-    return None if no_cache else default_cache_dir()
+    """The cache folder to use, or None: --no-cache, or a folder other users can write (said once on stderr)."""
+    if no_cache:
+        return None
+    folder = default_cache_dir()
+    refusal = folder_refusal(folder)
+    if refusal is not None:
+        click.echo(shown(f"warning: {refusal}"), err=True)
+        return None
+    return folder
 
 
 class _Interrupted(click.ClickException):

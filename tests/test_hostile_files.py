@@ -118,7 +118,7 @@ def test_a_new_cache_folder_is_private(bundle: Path, tmp_path: Path) -> None:
 
 
 def test_a_folder_other_users_can_write_is_refused_with_one_warning(
-    bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "shared"
     folder.mkdir()
@@ -126,9 +126,13 @@ def test_a_folder_other_users_can_write_is_refused_with_one_warning(
     monkeypatch.setattr(cache_module.os, "getuid", lambda: folder.stat().st_uid + 1)  # owned by someone else
     cache = Cache(folder)
     assert _report(bundle, cache) == _report(bundle, None)
-    warnings = [line for line in capsys.readouterr().err.splitlines() if line]
-    assert len(warnings) == 1 and "other users" in warnings[0]
+    assert cache.refusal is not None and "other users" in cache.refusal  # the library prints nothing
     assert not (folder / cache_module.CACHE_FILE).exists() and not cache.info().usable
+    # The command line says so once, on stderr, and checks without the cache.
+    result = CliRunner(env={cache_module.CACHE_ENV: str(folder)}).invoke(main, ["check", str(bundle)])
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning")]
+    assert len(warnings) == 1 and "other users" in warnings[0]
+    assert not (folder / cache_module.CACHE_FILE).exists()
 
 
 def test_a_writable_folder_the_user_owns_is_used(tmp_path: Path) -> None:
