@@ -3,9 +3,10 @@
 Titles and labels for each kind live in data/document_kinds.json. A title near
 the top of the first page is strong evidence; the same phrase further down, or
 a typical label anywhere, is weaker. The file name only breaks near-ties.
-Message logs, photos and the claim manifest are known from how they were read;
-an image that shows a scanned page or a screen (data/photos.json) is no photo of
-the goods but a document whose text needs OCR, of a kind that cannot be told.
+Message logs, photos and the claim manifest are known from how they were read.
+An image the image reader found to show a document (a scanned page, a screen, a
+picture full of text: readers/image.py) is classified by the text OCR read from
+it like any other document, and is of no known kind when no text was read.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from evidence.kinds import (
 from evidence.phrases import PhraseList, memoized_list, phrase_to_pattern
 from evidence.reference_data import load_data
 from evidence.readers.workbook import document_view
-from evidence.records import Document, ImageInfo
+from evidence.records import Document
 
 MESSAGE_READERS = {"messages", "whatsapp", "wechat", "transcript", "email"}  # readers that only accept message logs
 TOP_LINES = 15  # lines of page 1 where a document's own title sits
@@ -88,12 +89,30 @@ def classify(doc: Document) -> Classification:
     """Given a read Document, return its kind, a confidence in [0, 1] and why."""
     if doc.messages or doc.reader in MESSAGE_READERS:
         return Classification(MESSAGE_LOG, 1.0, f"{len(doc.messages)} messages read by the {doc.reader} reader")
-    if doc.image is not None and (shows := document_image(doc.image)) is not None:
-        return Classification(UNKNOWN, 0.0, f"an image of {shows}, not a photo of the goods: its text needs OCR")
-    if doc.image is not None or doc.reader == "video":
-        return Classification(PHOTO, 1.0, "an image or video file")
+    if doc.image is not None:
+        return _image_kind(doc)
+    if doc.reader == "video":
+        return Classification(PHOTO, 1.0, "a video file")
     if PurePosixPath(doc.path).name.lower() == "claim.toml":
         return Classification(CLAIM_MANIFEST, 1.0, "the claim manifest")
+    return _text_kind(doc)
+
+
+def _image_kind(doc: Document) -> Classification:
+    """A photo of the goods, unless the reader found it shows a document or its text names a kind."""
+    shows = doc.image.document if doc.image is not None else None
+    if not doc.pages:
+        if shows is None:
+            return Classification(PHOTO, 1.0, "an image file")
+        return Classification(UNKNOWN, 0.0, f"an image of {shows}, not a photo of the goods, with no text read from it")
+    found = _text_kind(doc)
+    if shows is None and found.kind == UNKNOWN:
+        # A shipping mark or a label on the goods: some text, but no document of any kind.
+        return Classification(PHOTO, 1.0, f"an image file ({len(doc.lines)} lines of text in it name no document)")
+    return found
+
+
+def _text_kind(doc: Document) -> Classification:
     doc = document_view(doc)  # a workbook's other documents (its invoice sheet, its packing list) are parts
     by_substance = _by_substance(doc)
     if by_substance is not None:
@@ -115,34 +134,6 @@ def classify(doc: Document) -> Classification:
     # A title at the top plus a couple of labels (score 8) is full strength.
     confidence = round(min(1.0, top / 8) * top / (top + second), 2)
     return Classification(kind, confidence, "; ".join(evidence[kind][:4]))
-
-
-def document_image(image: ImageInfo) -> str | None:
-    """Given what the reader found in an image, return what document it shows ('a scanned page
-    (CanoScan LiDE 400)', 'a phone screen (1080 x 2400 px, no camera)'), or None for a photo."""
-    data = _document_images()
-    device = " ".join(filter(None, (image.camera_make, image.camera_model, image.software)))
-    scanner = next((word for word in data["scanner_words"] if word in device.lower()), None)
-    if scanner is not None:
-        return f"a scanned page ({device})"
-    if image.camera_make or image.camera_model or not image.width or not image.height:
-        return None
-    long_side, short_side = max(image.width, image.height), min(image.width, image.height)
-    ratio = long_side / short_side
-    size = f"{image.width} x {image.height} px, no camera"
-    if long_side >= data["page_min_pixels"] and any(
-        abs(ratio - page) <= data["page_ratio_tolerance"] for page in data["page_ratios"]
-    ):
-        return f"a scanned page ({size}: a page's proportions)"
-    if image.height > image.width and ratio >= data["screen_min_ratio"]:
-        return f"a phone screen ({size})"
-    return None
-
-
-@lru_cache(maxsize=1)
-def _document_images() -> dict[str, Any]:
-    data: dict[str, Any] = load_data("photos.json")["document_images"]
-    return data
 
 
 def _by_substance(doc: Document) -> Classification | None:

@@ -10,7 +10,10 @@ without touching anything else.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
+
+from evidence.reference_data import load_data
 
 
 @dataclass(frozen=True, order=True)
@@ -19,13 +22,16 @@ class Source:
 
     `page` is 1-based (a PDF page, a spreadsheet sheet's position). `line` is
     1-based within the page, or within the file for text without pages.
-    `cell` is a spreadsheet reference such as ``"Sheet1!B7"``.
+    `cell` is a spreadsheet reference such as ``"Sheet1!B7"``. `ocr_confidence`
+    is set on a line read by OCR from an image or a scanned page: the engine's
+    confidence in its least sure box, in [0, 1].
     """
 
     path: str
     page: int | None = None
     line: int | None = None
     cell: str | None = None
+    ocr_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
@@ -38,7 +44,8 @@ class Source:
             parts.append(self.cell)
         elif self.line is not None:
             parts.append(f"line {self.line}")
-        return ", ".join(parts)
+        text = ", ".join(parts)
+        return text if self.ocr_confidence is None else f"{text} (read by OCR, confidence {self.ocr_confidence:.2f})"
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,12 @@ class ImageInfo:
     software: str | None = None
     orientation: int | None = None
     gps: dict[str, float] | None = None
+    #: What document the image shows ("a scanned page (...)", "a picture of a document (...)"); None for a
+    #: photo of the goods. Decided by the reader from the file's facts and, with OCR, the text found in it.
+    document: str | None = None
+    #: Lines of text OCR found, and the share of the picture they cover; None when OCR did not run.
+    text_lines: int | None = None
+    text_area: float | None = None
 
     @property
     def megapixels(self) -> float:
@@ -244,6 +257,21 @@ def weakest(*certainties: str) -> str:
     return max(certainties, key=CERTAINTIES.index, default=LABELED)
 
 
+def ocr_ceiling(certainty: str, note: str, source: Source) -> tuple[str, str]:
+    """A value read by OCR with less than data/ocr.json's `sure_confidence` is at most inferred:
+    a misread digit must never raise a blocker alone. Returns the certainty and note it keeps."""
+    confidence = source.ocr_confidence
+    if confidence is None or certainty != LABELED or confidence >= _sure_confidence():
+        return certainty, note
+    said = f"read by OCR with confidence {confidence:.2f}"
+    return INFERRED, f"{note}; {said}" if note else said
+
+
+@lru_cache(maxsize=1)
+def _sure_confidence() -> float:
+    return float(load_data("ocr.json")["sure_confidence"])
+
+
 def strongest(*certainties: str) -> str:
     """Given certainties, return the strongest of them (guessed when none is given)."""
     return min(certainties, key=CERTAINTIES.index, default=GUESSED)
@@ -263,6 +291,11 @@ class Value(Generic[T]):
     certainty: str = INFERRED
     note: str = ""
 
+    def __post_init__(self) -> None:
+        certainty, note = ocr_ceiling(self.certainty, self.note, self.source)
+        object.__setattr__(self, "certainty", certainty)
+        object.__setattr__(self, "note", note)
+
     def to_dict(self) -> dict[str, Any]:
         data = {"value": self.value, "source": self.source.to_dict(), "text": self.text, "certainty": self.certainty}
         if self.note:
@@ -279,6 +312,11 @@ class Basis:
     source: Source
     certainty: str = LABELED
     note: str = ""
+
+    def __post_init__(self) -> None:
+        certainty, note = ocr_ceiling(self.certainty, self.note, self.source)
+        object.__setattr__(self, "certainty", certainty)
+        object.__setattr__(self, "note", note)
 
     @classmethod
     def of(cls, name: str, found: Value) -> Basis:

@@ -13,6 +13,7 @@ from typing import Any
 
 from evidence.facts import Fact
 from evidence.findings import SEVERITY_RANK, Finding, verdict
+from evidence.kinds import PHOTO
 from evidence.records import Document, Record
 from evidence.timeline import TimelineEvent
 from evidence.version import __version__
@@ -61,7 +62,7 @@ def _document(doc: Document, record: Record) -> dict[str, Any]:
     data: dict[str, Any] = {"path": doc.path, "sha256": doc.sha256, "kind": record.kind}
     if doc.pages and doc.filetype in {"pdf", "xlsx", "docx"}:
         data["pages"] = len(doc.pages)
-    language = text_language(doc.text)
+    language = text_language(doc.text) if record.kind != PHOTO else None  # a label on the goods is no document's text
     if language:
         data["language"] = language
     data["errors"] = [p.reason for p in [*doc.problems, *record.problems]]

@@ -22,7 +22,7 @@ STAGES: list[tuple[str, ...]] = [
     ("evidence.version", "evidence.errors", "evidence.kinds", "evidence.reference_data", "evidence.records",
      "evidence.textcodec", "evidence.findings", "evidence.deadlines", "evidence.phrases"),
     ("evidence.normalize", "evidence.schemas", "evidence.filetypes"),
-    ("evidence.readers", "evidence.bundle", "evidence.classify"),
+    ("evidence.readers", "evidence.ocr", "evidence.bundle", "evidence.classify"),
     ("evidence.extract",),
     ("evidence.facts", "evidence.timeline"),
     ("evidence.rules",),

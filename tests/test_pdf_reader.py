@@ -174,10 +174,12 @@ def test_an_owner_password_alone_does_not_stop_reading() -> None:
 
 
 @needs_external
-def test_a_scan_is_f002() -> None:
+def test_a_scan_without_the_ocr_engine_is_f002_saying_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("evidence.ocr.available", lambda: False)
     doc = _read_path(EXTERNAL / "pdfplumber/issue-203-decimalize.pdf")
-    assert [p.code for p in doc.problems] == ["F002"]
-    assert len(doc.pages) == 3
+    [problem] = doc.problems
+    assert problem.code == "F002" and "pip install rapidocr-onnxruntime" in problem.reason
+    assert len(doc.pages) == 3 and doc.text.strip() == ""
 
 
 @needs_external

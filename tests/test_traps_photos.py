@@ -160,10 +160,11 @@ def test_a_photographed_bill_of_lading_is_no_photo_of_the_goods(tmp_path: Path) 
 ])
 def test_a_document_image_left_out_of_the_photos_is_reported_as_unreadable(name: str, content: bytes,
                                                                            tmp_path: Path) -> None:
-    # What the P traps do not weigh is not dropped: it is a document whose text needs OCR (F002),
-    # and with no photo of the goods beside it the bundle has none (P001).
+    # What the P traps do not weigh is not dropped: it is a document, and these drawn ones have no
+    # text OCR can read (F002); with no photo of the goods beside it the bundle has none (P001).
     [unreadable] = findings("F002", {**DELIVERED, name: content}, tmp_path / "f")
-    assert unreadable.message.startswith(f"{name} is an image of a document")
+    assert unreadable.message.startswith(f"{name} is an image of a ")
+    assert "OCR recognised nothing legible" in unreadable.message
     assert [f.code for f in findings("P001", {**DELIVERED, name: content}, tmp_path / "p")] == ["P001"]
 
 

@@ -8,6 +8,15 @@ corrupt files are caught here rather than trusted. A larger one (a 108 or
 decompression bomb is never unpacked; a header claiming more than
 MAX_MEGAPIXELS (1,000 MP: no camera takes that) is refused as one.
 HEIC/HEIF photos are read when the optional pillow-heif package is installed.
+
+Whether an image shows the goods or a document is decided here, where the
+evidence is. The file itself can tell a scanned page (a scanner in its EXIF, or
+no camera and a page's proportions) or a phone screen (data/photos.json). OCR
+(evidence.ocr) tells the rest: an image with enough lines of text over enough of
+its area (data/ocr.json) shows a document, whose text becomes the Document's
+page, read and cited like a PDF's. A photo with a shipping mark or a label in it
+stays a photo, and its text is not used. An image of a document with nothing
+legible in it, or that needs OCR where the engine is not installed, is F002.
 """
 
 from __future__ import annotations
@@ -20,8 +29,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PIL import Image, UnidentifiedImageError
+from functools import lru_cache
 
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from evidence import ocr
+from evidence.readers import progress
+from evidence.reference_data import load_data
 from evidence.records import Document, ImageInfo
 
 try:  # optional: iPhone photos
@@ -62,6 +76,71 @@ def read(data: bytes, doc: Document) -> None:
             doc.add_problem("F001", f"{doc.path} is not a readable image")
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             doc.add_problem("F001", f"{doc.path} is a damaged or truncated image ({_reason(exc)})")
+    if doc.image is not None and doc.readable:
+        _read_text(data, doc, doc.image)
+
+
+def _read_text(data: bytes, doc: Document, info: ImageInfo) -> None:
+    """Find out whether the image shows a document and, if it does, read its text (OCR)."""
+    by_file = document_image(info)
+    if "image_decoded" in doc.metadata or not ocr.available():
+        info.document = by_file
+        if by_file is not None:
+            why = ("it is too large to read its text" if "image_decoded" in doc.metadata
+                   else f"reading its text needs the OCR engine, which is not installed ({ocr.INSTALL_HINT})")
+            doc.add_problem("F002", f"{doc.path} is an image of {by_file}, not a photo of the goods: {why}")
+        return
+    with Image.open(io.BytesIO(data)) as opened:
+        side = ocr.settings()["max_side_pixels"]
+        opened.draft("RGB", (side, side))  # a JPEG decodes straight at a smaller scale: OCR scales it down anyway
+        image = ImageOps.exif_transpose(opened).convert("RGB")
+    text = ocr.read_image(image, doc.path)
+    progress.page_read(1)
+    info.text_lines = len(text.page.lines) if text.page is not None else 0
+    info.text_area = text.area
+    info.document = by_file or _document_by_text(info)
+    if text.page is not None:  # classify decides whether a label on the goods names a document
+        doc.pages.append(text.page)
+        doc.metadata["ocr"] = f"{ocr.engine_version()}; mean confidence {text.mean_confidence:.2f}"
+    elif info.document is not None:
+        doc.add_problem("F002", f"{doc.path} is an image of {info.document}, but OCR recognised nothing legible "
+                        f"in it ({text.boxes} text boxes, mean confidence {text.mean_confidence:.2f})")
+
+
+def _document_by_text(info: ImageInfo) -> str | None:
+    rule = ocr.settings()["document_image"]
+    lines, area = info.text_lines or 0, info.text_area or 0.0
+    if lines >= rule["min_lines"] and area >= rule["min_text_area"]:
+        return f"a document ({lines} lines of text over {area:.0%} of the picture)"
+    return None
+
+
+def document_image(image: ImageInfo) -> str | None:
+    """Given what the file says of itself, return what document it shows ('a scanned page
+    (CanoScan LiDE 400)', 'a phone screen (1080 x 2400 px, no camera)'), or None when it may be a photo."""
+    data = _document_images()
+    device = " ".join(filter(None, (image.camera_make, image.camera_model, image.software)))
+    scanner = next((word for word in data["scanner_words"] if word in device.lower()), None)
+    if scanner is not None:
+        return f"a scanned page ({device})"
+    if image.camera_make or image.camera_model or not image.width or not image.height:
+        return None
+    long_side, short_side = max(image.width, image.height), min(image.width, image.height)
+    ratio = long_side / short_side
+    size = f"{image.width} x {image.height} px, no camera"
+    if long_side >= data["page_min_pixels"] and any(
+        abs(ratio - page) <= data["page_ratio_tolerance"] for page in data["page_ratios"]
+    ):
+        return f"a scanned page ({size}: a page's proportions)"
+    if image.height > image.width and ratio >= data["screen_min_ratio"]:
+        return f"a phone screen ({size})"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _document_images() -> dict[str, Any]:
+    data: dict[str, Any] = load_data("photos.json")["document_images"]
+    return data
 
 
 def read_video(data: bytes, doc: Document) -> None:

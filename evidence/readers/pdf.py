@@ -62,6 +62,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from evidence.readers import pdf_layout, pdf_plumber, progress
+from evidence.readers.pdf_scans import Scans
 from evidence.readers.pdf_objects import page_objects
 from evidence.readers.pdf_plumber import MAX_PAGES, PAGE_CAP_CODE, pages_to_read  # noqa: F401 - the cap
 from evidence.readers.pdf_pdfium import PageGeometry, add_blanks, page_chars
@@ -86,6 +87,7 @@ def read(data: bytes, doc: Document) -> None:
             _check_text_layer(doc)
         return
     fallback = _Fallback(data, doc)
+    scans = Scans()
     try:
         _read_metadata(pdf, doc)
         page_count = len(pdf)
@@ -97,7 +99,7 @@ def read(data: bytes, doc: Document) -> None:
             if index and index % PAGES_PER_OPEN == 0:
                 pdf.close()  # drops pdfium's per-document caches (fonts, images)
                 pdf = pypdfium2.PdfDocument(data)
-            page, has_objects = _read_page(pdf, index, doc, fallback)
+            page, has_objects = _read_page(pdf, index, doc, fallback, scans)
             drawn = drawn or has_objects
             doc.pages.append(page)
             progress.page_read(index + 1)
@@ -108,7 +110,7 @@ def read(data: bytes, doc: Document) -> None:
     finally:
         fallback.close()
         pdf.close()
-    _check_text_layer(doc)
+    scans.report(doc)
 
 
 def _read_metadata(pdf: pypdfium2.PdfDocument, doc: Document) -> None:
@@ -119,7 +121,8 @@ def _read_metadata(pdf: pypdfium2.PdfDocument, doc: Document) -> None:
             doc.metadata[key.lower()] = text
 
 
-def _read_page(pdf: pypdfium2.PdfDocument, index: int, doc: Document, fallback: _Fallback) -> tuple[Page, bool]:
+def _read_page(pdf: pypdfium2.PdfDocument, index: int, doc: Document, fallback: _Fallback,
+               scans: Scans) -> tuple[Page, bool]:
     """Given an open document, return page `index` and whether it draws anything.
 
     A page "draws anything" when it has a page object or an annotation; a file
@@ -140,12 +143,14 @@ def _read_page(pdf: pypdfium2.PdfDocument, index: int, doc: Document, fallback: 
         finally:
             textpage.close()
         edges, blanks = page_objects(raw.raw, geometry)
+        page = Page(number=number, width=round(geometry.width, 4), height=round(geometry.height, 4))
+        if has_objects and scans.needs_ocr(chars):
+            return scans.read_page(raw, page, doc.path), has_objects
     except pypdfium2.PdfiumError:  # no text page for it
         return fallback.page(index), True
     finally:
         raw.close()
     chars = add_blanks(chars, blanks)
-    page = Page(number=number, width=round(geometry.width, 4), height=round(geometry.height, 4))
     bbox = (geometry.shift_x, geometry.shift_top, geometry.shift_x + geometry.width, geometry.shift_top + geometry.height)
     pdf_layout.lay_out(page, chars, edges, bbox, doc.path)
     return page, has_objects

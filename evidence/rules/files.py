@@ -16,7 +16,6 @@ from evidence.rules.registry import RULES, rule
 if TYPE_CHECKING:
     from evidence.rules.context import Context
 
-IMAGE_READER = "image"  # the reader of image files (readers/__init__.py)
 #: A set of identical files is named up to this many in its message, and cited up to SOURCES_KEPT.
 NAMES_SHOWN, SOURCES_KEPT = 10, 50
 
@@ -48,21 +47,15 @@ def unreadable_file(ctx: Context) -> Iterator[Finding]:
     "Ask the issuer for the original (text) PDF, or add a typed copy next to the scan.",
 )
 def no_text_layer(ctx: Context) -> Iterator[Finding]:
-    """What it checks: PDFs carry a text layer the tool (and the platform) can read, and no
-    document is given only as an image (a scanned page, a screenshot), whose text needs OCR.
+    """What it checks: every scanned page and image of a document (a scanned page, a screenshot,
+    a photographed paper) has text the tool could read, from its text layer or by OCR. The
+    readers report a page or image where OCR recognised nothing legible (with the mean
+    confidence of what it saw) or where OCR is needed and its engine is not installed.
 
     Why it matters: nothing in a scan can be checked or quoted: dates, amounts
     and specifications in it are invisible to this check.
     """
     yield from _reader_problems(ctx, "F002")
-    for doc, record in zip(ctx.documents, ctx.records, strict=True):
-        # An image is classified a photo unless it shows a scanned page or a phone screen.
-        if doc.reader == IMAGE_READER and doc.readable and record.kind == UNKNOWN:
-            yield RULES["F002"].finding(
-                f"{doc.path} is an image of a document (a scanned page or a screenshot), not a photo of the goods: "
-                "its text cannot be read without OCR",
-                Source(doc.path),
-            )
 
 
 @rule(
@@ -82,8 +75,6 @@ def unclassified_document(ctx: Context) -> Iterator[Finding]:
     """
     yield from _reader_problems(ctx, "F003")
     for doc, record in zip(ctx.documents, ctx.records):
-        if doc.reader == IMAGE_READER:
-            continue  # an image is a photo, or a document's image that F002 reports
         if any(p.code == "F003" for p in record.problems):
             continue  # said above, with its own reason
         if doc.readable and not any(p.code == "F002" for p in doc.problems) and record.kind == UNKNOWN:

@@ -1,0 +1,88 @@
+"""Scanned PDF pages: rendered with pdfium and read by OCR, then reported in one place.
+
+A page whose text layer holds fewer than `min_page_chars` characters (data/ocr.json)
+but draws something is a scan, perhaps with a page number stamped on it. It is
+rendered at `render_dpi` and read by OCR (evidence.ocr) into lines, words and
+tables in the page's own points, so sources cite its page and line as for any
+PDF, with the confidence OCR had in each line. At most `max_ocr_pages` pages of
+a file are read this way (a claim's scans run to a few pages; each takes one to
+three seconds): the rest are noted as not read.
+
+`Scans.report` says what became of them on the Document: which pages OCR read
+and how sure it was (metadata), or F002 when a file has no text at all, with the
+mean confidence of what OCR saw or the command that installs the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from evidence import ocr
+from evidence.records import Document, Page
+
+PAGE_CODE = "F002"
+
+
+@dataclass
+class Scans:
+    """What OCR did with one file's scanned pages."""
+
+    read: list[int] = field(default_factory=list)  # pages OCR found legible text on
+    illegible: list[int] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)  # past max_ocr_pages, or no engine
+    confidences: list[float] = field(default_factory=list)
+
+    def needs_ocr(self, chars: list[dict[str, Any]]) -> bool:
+        return sum(1 for char in chars if not char["text"].isspace()) < ocr.settings()["min_page_chars"]
+
+    def read_page(self, raw_page: Any, page: Page, path: str) -> Page:
+        """Given an open pdfium page whose text layer is (nearly) empty, return it read by OCR, or as it is."""
+        attempted = len(self.read) + len(self.illegible)
+        if not ocr.available() or attempted >= ocr.settings()["max_ocr_pages"]:
+            self.skipped.append(page.number)
+            return page
+        dpi = ocr.settings()["render_dpi"]
+        bitmap = raw_page.render(scale=dpi / 72)
+        try:
+            image = bitmap.to_pil().convert("RGB")
+        finally:
+            bitmap.close()
+        text = ocr.read_image(image, path, number=page.number, scale=72 / dpi)
+        self.confidences.append(text.mean_confidence)
+        if text.page is None:
+            self.illegible.append(page.number)
+            return page
+        self.read.append(page.number)
+        return text.page
+
+    def report(self, doc: Document) -> None:
+        """Note on `doc` what OCR read, and F002 when no page has any text."""
+        mean = sum(self.confidences) / len(self.confidences) if self.confidences else 0.0
+        if self.read:
+            doc.metadata["ocr"] = (f"{ocr.engine_version()}; pages {_pages(self.read)} read by OCR; "
+                                   f"mean confidence {mean:.2f}")
+        if self.skipped and ocr.available():
+            doc.metadata["ocr_not_read"] = (f"pages {_pages(self.skipped)}: past the limit of "
+                                            f"{ocr.settings()['max_ocr_pages']} scanned pages per file")
+        chars = sum(len(line.text.strip()) for line in doc.lines)
+        if not doc.pages or chars or not doc.readable:
+            return
+        pages = f"{len(doc.pages)} page{'s' if len(doc.pages) != 1 else ''}"
+        if not ocr.available():
+            why = f"reading a scan needs the OCR engine, which is not installed ({ocr.INSTALL_HINT})"
+        else:
+            why = f"OCR recognised nothing legible on it (mean confidence {mean:.2f})"
+        doc.add_problem(PAGE_CODE, f"{doc.path} has no text layer ({pages}, likely a scan) and {why}; "
+                        "ask for the original PDF or add a text version")
+
+
+def _pages(numbers: list[int]) -> str:
+    """'1-3, 5' for pages 1, 2, 3 and 5."""
+    spans: list[list[int]] = []
+    for number in numbers:
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
