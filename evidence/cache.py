@@ -38,6 +38,7 @@ from pathlib import Path
 import platformdirs
 
 from evidence import version
+from evidence.ocr.engine import installed_version
 from evidence.bundle import BundleFile
 from evidence import records
 from evidence.records import Document, Record
@@ -65,8 +66,9 @@ def default_cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def tool_version() -> str:
-    """The release number plus a digest of every code and data file of the package."""
-    digest = hashlib.sha256()
+    """The release number plus a digest of every code and data file of the package, and of the OCR
+    engine installed (a scan read without it must be read again once it is there)."""
+    digest = hashlib.sha256(f"ocr {installed_version()}".encode())
     for path in sorted(_PACKAGE.rglob("*")):
         if path.is_file() and path.suffix in {".py", ".json", ".toml"}:
             digest.update(path.relative_to(_PACKAGE).as_posix().encode())

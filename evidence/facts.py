@@ -156,12 +156,16 @@ def _add_conflict(fact: Fact, statement: Value) -> None:
                            "certainty": statement.certainty, "note": statement.note})
 
 
+_LOOKALIKES = str.maketrans("ILO", "110")
+
+
 def comparable(name: str, value: Any) -> Any:
     """Given a fact's value, return the form two documents must agree on."""
     if name in {"supplier_name", "buyer_name", "beneficiary_name"} and isinstance(value, str):
         return company_key(value)
     if name == "order_number" and isinstance(value, str):
-        return re.sub(r"[\s\-_/.]", "", value).upper()
+        # I, L and 1, O and 0 look alike in print and in OCR's reading of a scan: a number is not another for them.
+        return re.sub(r"[\s\-_/.]", "", value).upper().translate(_LOOKALIKES)
     if name in {"order_total", "quantity"} and isinstance(value, (int, float)):
         return round(float(value), 2)
     if name == "incoterm" and isinstance(value, str):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from evidence.readers.text import text_to_page
 from evidence.extract.reading import Reading
@@ -62,6 +62,39 @@ def jpeg(size: tuple[int, int], taken: str | None = None, make: str | None = Non
         exif.get_ifd(0x8769)[0x9003] = taken
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, "JPEG", exif=exif, quality=70)
+    return buffer.getvalue()
+
+
+def paper(text: str, size: tuple[int, int] = (1240, 1754), font_size: int = 30,
+          background: tuple[int, int, int] = (255, 255, 255)) -> Image.Image:
+    """A page of `text` drawn in black at about 150 dpi (Pillow's own scalable font): what a scan shows."""
+    page = Image.new("RGB", size, background)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=font_size)
+    for index, line in enumerate(text.strip("\n").splitlines()):
+        draw.text((90, 110 + index * font_size * 1.6), line, fill=(20, 20, 20), font=font)
+    return page
+
+
+def photographed(page: Image.Image, angle: float = 2.0, taken: str | None = "2026:10:14 09:05:12",
+                 make: str = "samsung", model: str = "SM-S911B") -> bytes:
+    """The page photographed with a phone: turned a little, on a dark desk, a camera's JPEG and EXIF."""
+    desk = Image.new("RGB", (int(page.width * 1.25), int(page.height * 1.2)), (70, 55, 40))
+    turned = page.rotate(angle, expand=True, fillcolor=(70, 55, 40), resample=Image.Resampling.BICUBIC)
+    desk.paste(turned, ((desk.width - turned.width) // 2, (desk.height - turned.height) // 2))
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = make, model
+    if taken:
+        exif.get_ifd(0x8769)[0x9003] = taken
+    buffer = io.BytesIO()
+    desk.save(buffer, "JPEG", exif=exif, quality=85)
+    return buffer.getvalue()
+
+
+def scanned_pdf(*pages: Image.Image, dpi: int = 150) -> bytes:
+    """A PDF of page images and no text layer: what a scanner's 'scan to PDF' gives."""
+    buffer = io.BytesIO()
+    pages[0].save(buffer, "PDF", resolution=dpi, save_all=True, append_images=list(pages[1:]))
     return buffer.getvalue()
 
 

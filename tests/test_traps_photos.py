@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.conftest import jpeg
+from tests.conftest import jpeg, paper, photographed
 from tests.traps import Trap, assert_covered, assert_quiet, findings
 
 CODES = ["P001", "P002", "P003", "P004"]
@@ -145,12 +145,14 @@ def test_trap_is_quiet(trap: Trap, tmp_path: Path) -> None:
     assert_quiet(trap, tmp_path)
 
 
-@pytest.mark.xfail(strict=True, reason="a photographed document needs OCR (issue 13)")
 def test_a_photographed_bill_of_lading_is_no_photo_of_the_goods(tmp_path: Path) -> None:
-    # A B/L photographed on a desk with a phone: a camera's JPEG at 4:3, dated before delivery.
+    # A B/L photographed on a desk with a phone, dated before delivery: OCR reads it as a B/L,
+    # so it is no early photo of the goods (P003) and it counts as no photo at all (P001).
+    bill = photographed(paper(BILL_OF_LADING), taken="2026:10:14 09:05:12")
     trap = Trap("P003", "a B/L photographed with a phone before delivery", {
-        **DELIVERED, "photos/IMG_20261014_090512.jpg": phone(taken="2026:10:14 09:05:12")})
+        **DELIVERED, "photos/IMG_20261014_090512.jpg": bill})
     assert_quiet(trap, tmp_path)
+    assert [f.code for f in findings("P001", trap.files, tmp_path / "p")] == ["P001"]
 
 
 @pytest.mark.parametrize(("name", "content"), [

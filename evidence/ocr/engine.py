@@ -12,10 +12,11 @@ bundle of text PDFs never pays for loading it. When it is not installed,
 `available()` says so and readers report the file as F002 with the install
 command.
 
-Pages turned a quarter: the direction model only tells upright text from text
-upside down, so a page scanned or photographed sideways comes back as tall,
-narrow boxes of one or two characters. When most boxes are that shape, the
-image is turned both ways and the reading with the more confident text is kept.
+Pages sideways or upside down: the engine reads a tall box turned a quarter
+counter-clockwise and lets its direction model turn a box upside down when it
+reads better that way, each box on its own. When most boxes of a page are tall,
+or most were turned upside down, the page lies that way: it is turned upright
+and read again, so its lines run top to bottom and left to right.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ PACKAGE = "rapidocr-onnxruntime"
 INSTALL_HINT = "pip install rapidocr-onnxruntime"
 #: A box this much taller than wide is text running sideways.
 SIDEWAYS_RATIO = 1.5
+#: The direction model turns a box upside down when it is at least this sure (the engine's own threshold).
+FLIP_SCORE = 0.9
+#: Quarter turns counter-clockwise, as Pillow turns an image.
+_TURNS = {1: Image.Transpose.ROTATE_90, 2: Image.Transpose.ROTATE_180, 3: Image.Transpose.ROTATE_270}
 #: The quick look for text is taken on a copy this many pixels on its long side.
 GLANCE_PIXELS = 960
 #: A picture whose grey levels vary less than this (standard deviation, 0-255) shows nothing to read.
@@ -82,6 +87,14 @@ def available() -> bool:
     return _engine_class() is not None
 
 
+def installed_version() -> str:
+    """The engine package's version as installed ('1.4.4'), or 'none', without importing it (cheap)."""
+    try:
+        return metadata.version(PACKAGE)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
 def engine_version() -> str:
     """The engine's name and version ('rapidocr-onnxruntime 1.4.4'), or 'none' when it is missing."""
     if not available():
@@ -93,15 +106,16 @@ def engine_version() -> str:
 
 
 def recognize(image: Image.Image) -> Reading:
-    """Given an upright-or-sideways RGB image, return the text boxes OCR finds in it, upright."""
-    boxes = _boxes(image)
-    if not _sideways(boxes):
+    """Given an RGB image, upright, sideways or upside down, return the text boxes OCR finds in it, upright."""
+    boxes, flipped = _boxes(image)
+    sideways = _sideways(boxes)
+    if not sideways and not flipped:
         return Reading(boxes, 0, image.width, image.height)
-    readings = [Reading(boxes, 0, image.width, image.height)]
-    for turns, method in ((1, Image.Transpose.ROTATE_90), (3, Image.Transpose.ROTATE_270)):
-        turned = image.transpose(method)
-        readings.append(Reading(_boxes(turned), turns, turned.width, turned.height))
-    return max(readings, key=_weight)
+    # The engine reads a tall box turned a quarter counter-clockwise; its direction model then says
+    # whether that came out upside down. Together they say which way the page lies.
+    turns = {(True, True): 3, (True, False): 1, (False, True): 2}[(sideways, flipped)]
+    turned = image.transpose(_TURNS[turns])
+    return Reading(_boxes(turned)[0], turns, turned.width, turned.height)
 
 
 def has_text(image: Image.Image) -> bool:
@@ -127,20 +141,22 @@ def _flat(image: Image.Image) -> bool:
     return ImageStat.Stat(small).stddev[0] < FLAT_STDDEV
 
 
-def _weight(reading: Reading) -> float:
-    return sum(box.confidence * len(box.text) for box in reading.boxes)
-
-
 def _sideways(boxes: list[TextBox]) -> bool:
-    tall = sum(1 for box in boxes if (box.bottom - box.top) > SIDEWAYS_RATIO * (box.x1 - box.x0))
-    return tall > len(boxes) / 2
+    """Most boxes of three characters or more are tall (a lone '1' is tall on any page)."""
+    words = [box for box in boxes if len(box.text.strip()) >= 3]
+    tall = sum(1 for box in words if (box.bottom - box.top) > SIDEWAYS_RATIO * (box.x1 - box.x0))
+    return tall > len(words) / 2
 
 
-def _boxes(image: Image.Image) -> list[TextBox]:
+def _boxes(image: Image.Image) -> tuple[list[TextBox], bool]:
+    """The boxes OCR reads in the image as it lies, and whether most of them had to be turned upside down."""
     engine = _engine()
     with _LOCK:  # one onnxruntime session is not meant to be called from two threads at once
+        _VERDICTS.clear()
         result, _ = engine(image, return_word_box=True)
-    return [box for raw in (result or []) if (box := _text_box(raw)) is not None]
+        flipped = sum(1 for label, score in _VERDICTS if "180" in str(label) and score > FLIP_SCORE)
+    boxes = [box for raw in (result or []) if (box := _text_box(raw)) is not None]
+    return boxes, flipped > len(_VERDICTS) / 2
 
 
 def _text_box(raw: list[Any]) -> TextBox | None:
@@ -179,4 +195,18 @@ def _engine() -> Any:
     engine_class = _engine_class()
     if engine_class is None:
         raise RuntimeError(f"the OCR engine is not installed ({INSTALL_HINT})")
-    return engine_class()
+    engine = engine_class()
+    classify = engine.text_cls
+
+    def keep_verdicts(crops: Any) -> Any:
+        # The direction model's verdict per box tells a page upside down, or which way a sideways
+        # page is turned; the engine uses it and drops it, so it is kept here.
+        crops, verdicts, elapsed = classify(crops)
+        _VERDICTS[:] = verdicts
+        return crops, verdicts, elapsed
+
+    engine.text_cls = keep_verdicts
+    return engine
+
+
+_VERDICTS: list[Any] = []

@@ -9,7 +9,7 @@ columns and ruled tables are found by the same code for scans as for text PDFs:
   a line gets the line's band, and lines keep the order of their tops;
 - a box's characters are laid edge to edge (the engine's character boxes are
   estimates), so a word breaks only at a space or between boxes;
-- spaces OCR left out between known words are put back (`spacing`);
+- words OCR glued together or misspelt with digits are put right (`spacing`);
 - each line's source carries the confidence of its least sure box.
 
 Coordinates are PDF points: a rendered PDF page keeps its own (pixels times
@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from evidence.ocr.engine import Reading, TextBox
-from evidence.ocr.spacing import space_points
+from evidence.ocr.spacing import repaired
 from evidence.readers.pdf_layout import tables, to_word, words
 from evidence.records import Page, Source, Table, TextLine
 
@@ -92,9 +92,9 @@ def _line_chars(boxes: list[TextBox], scale: float) -> list[list[Char]]:
 
 def _box_chars(box: TextBox, top: float, bottom: float, scale: float) -> list[Char]:
     """A box's characters edge to edge across it, with a blank where a space was left out."""
-    text = box.text
+    text, points = repaired(box.text)
     edges = _char_edges(box)
-    spaces = set(space_points(text))
+    spaces = set(points)
     chars: list[Char] = []
     for index, char in enumerate(text):
         x0, x1 = edges[index] * scale, edges[index + 1] * scale

@@ -1,13 +1,23 @@
-"""Spaces OCR left out between words, put back where every part is a known word.
+"""Words OCR glued together or misspelt with digits, put right where every part is a known word.
 
 PP-OCR's recognition model reads Latin script well but often drops the space
 between two words ("Montantrecu", "Typedetransaction", "NETAPAYER",
-"FACTUREN°"), and a label glued to its neighbour is a label no extractor finds.
-A run of letters that is not itself a known word is split into the fewest known
-words that spell it exactly; a run that cannot be spelt that way (a name, a
-brand, a code) is left as it is. The vocabulary is the words of the label,
-title and term lists in the package data plus data/ocr.json's joining words,
-so it grows with them. Before "N°" (number) the letter N is its own word.
+"FACTUREN°"), between a word and a number ("Nov2026", "86cartons"), and reads
+an O as a zero ("12 0ct 2026"). A label glued to its neighbour, or a month with
+a zero in it, is one no extractor finds. So, in each box of text:
+
+- a run of letters that is not itself a known word is split into the fewest
+  known words that spell it exactly; a run that cannot be spelt that way (a
+  name, a brand, a code) is left as it is;
+- a known word (a month of three letters or more, another word of four) and a
+  number that touch are parted;
+- a word with a 0, 1 or 5 among its letters becomes the known word those
+  letters spell (0ct -> Oct, To1al -> Total); a code with other digits is left.
+
+The vocabulary is the words of the label, title, month and term lists in the
+package data plus data/ocr.json's joining words, so it grows with them. Before
+"N°" (number) the letter N is its own word. Nothing is ever removed: a repair
+changes characters one for one or adds a space.
 """
 
 from __future__ import annotations
@@ -24,14 +34,55 @@ MIN_RUN = 6
 #: A part shorter than this must be one of data/ocr.json's joining words ("de", "à", "no"):
 #: the label lists hold abbreviations ("st", "ad") that would cut names into pieces.
 MIN_PART = 3
+#: A word this long or longer (a month: three) is parted from a number it touches.
+MIN_WORD_BY_NUMBER = 4
 _VOCABULARY_FILES = ("labels.json", "document_kinds.json", "invoice_terms.json", "month_names.json",
                      "payment_channels.json", "shipping_terms.json", "inspection_terms.json")
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                   "sept", "oct", "nov", "dec")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_MIXED = re.compile(r"[^\W_]*[^\W\d_][^\W_]*")  # a token of letters and digits with a letter in it
+_DIGIT_AS_LETTER = str.maketrans({"0": "o", "1": "l", "5": "s"})
 _NUMERO = "°º"
 
 
-def space_points(text: str) -> list[int]:
-    """Given a line OCR read, return the indices of the characters a space belongs before."""
+def repaired(text: str) -> tuple[str, list[int]]:
+    """Given a box's text, return it with misread digits put right (same length) and the indices
+    of the characters a space belongs before."""
+    text = _letters_for_digits(text)
+    points = set(_glued_words(text)) | set(_word_and_number(text))
+    return text, sorted(points)
+
+
+def with_spaces(text: str) -> str:
+    """The text as `repaired` puts it right, spaces added."""
+    text, points = repaired(text)
+    for index in reversed(points):
+        text = text[:index] + " " + text[index:]
+    return text
+
+
+def _letters_for_digits(text: str) -> str:
+    """'0ct' -> 'Oct' where the digits read as letters spell a known word; codes stay as they are."""
+    def fix(match: re.Match[str]) -> str:
+        token = match.group()
+        if token.isalpha() or len(token) < 3 or any(c.isdigit() and c not in "015" for c in token):
+            return token
+        if sum(c.isalpha() for c in token) < 2 or _fold(token.translate(_DIGIT_AS_LETTER)) not in vocabulary():
+            return token
+        upper = sum(c.isupper() for c in token) > sum(c.islower() for c in token)
+        return "".join(_as_letter(c, upper) if c.isdigit() else c for c in token)
+
+    return _MIXED.sub(fix, text)
+
+
+def _as_letter(digit: str, upper: bool) -> str:
+    letter = digit.translate(_DIGIT_AS_LETTER)
+    return letter.upper() if upper or letter == "o" else letter
+
+
+def _glued_words(text: str) -> list[int]:
     points: list[int] = []
     for run in _LETTERS.finditer(text):
         word = run.group()
@@ -46,11 +97,22 @@ def space_points(text: str) -> list[int]:
     return points
 
 
-def with_spaces(text: str) -> str:
-    """The text with the spaces `space_points` finds put back."""
-    for index in reversed(space_points(text)):
-        text = text[:index] + " " + text[index:]
-    return text
+def _word_and_number(text: str) -> list[int]:
+    """Where a known word and a number touch ('Nov2026', '86cartons')."""
+    points: list[int] = []
+    for run in _LETTERS.finditer(text):
+        word = _fold(run.group())
+        if not (_latin(word) and _known_by_number(word)):
+            continue
+        if run.start() > 0 and text[run.start() - 1].isdigit():
+            points.append(run.start())
+        if run.end() < len(text) and text[run.end()].isdigit():
+            points.append(run.end())
+    return points
+
+
+def _known_by_number(word: str) -> bool:
+    return word in _ENGLISH_MONTHS or (len(word) >= MIN_WORD_BY_NUMBER and word in vocabulary())
 
 
 def _split(word: str) -> list[int] | None:
@@ -86,8 +148,8 @@ def _fold(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
-    """Every Latin word of the package's label, title and term lists, and the joining words."""
-    words: set[str] = set()
+    """Every Latin word of the package's label, title, month and term lists, and the joining words."""
+    words: set[str] = set(_ENGLISH_MONTHS)
     for name in _VOCABULARY_FILES:
         _collect(load_data(name), words)
     _collect(load_data("ocr.json")["joining_words"], words)
@@ -107,5 +169,6 @@ def _collect(data: Any, words: set[str]) -> None:
             _collect(item, words)
     elif isinstance(data, dict):
         for key, item in data.items():
+            _collect(key, words)  # month_names.json keeps its foreign names as keys
             if not str(key).startswith("_"):  # notes, not vocabulary
                 _collect(item, words)
