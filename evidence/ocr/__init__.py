@@ -21,6 +21,7 @@ from PIL import Image
 
 from evidence.ocr.engine import INSTALL_HINT, Reading, available, engine_version, has_text, recognize
 from evidence.ocr.layout import image_scale, ocr_page
+from evidence.readers.progress import still_reading
 from evidence.records import Page
 from evidence.reference_data import load_data
 
@@ -45,6 +46,7 @@ def read_image(image: Image.Image, path: str, number: int = 1, scale: float | No
                              Image.Resampling.LANCZOS)
     if not has_text(image):
         return PageText(None, 0.0, 0, 0, 0.0)
+    still_reading()
     reading = recognize(image)
     legible = [box for box in reading.boxes if box.confidence >= settings()["legible_confidence"]]
     if not legible:

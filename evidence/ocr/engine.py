@@ -29,6 +29,8 @@ from typing import Any
 
 from PIL import Image, ImageStat
 
+from evidence.readers.progress import still_reading
+
 PACKAGE = "rapidocr-onnxruntime"
 INSTALL_HINT = "pip install rapidocr-onnxruntime"
 #: A box this much taller than wide is text running sideways.
@@ -115,6 +117,7 @@ def recognize(image: Image.Image) -> Reading:
     # whether that came out upside down. Together they say which way the page lies.
     turns = {(True, True): 3, (True, False): 1, (False, True): 2}[(sideways, flipped)]
     turned = image.transpose(_TURNS[turns])
+    still_reading()  # the second pass has a page's time budget of its own
     return Reading(_boxes(turned)[0], turns, turned.width, turned.height)
 
 

@@ -39,3 +39,9 @@ def listen_extracting(listener: Callable[[], None] | None) -> None:
     """Install (or, with None, remove) the function told when extraction starts."""
     global _extracting
     _extracting = listener
+
+
+def still_reading() -> None:
+    """Say that a long page has done one unit of its work (one OCR pass over it): its clock starts again."""
+    if _listener is not None:
+        _listener(0)
