@@ -20,6 +20,7 @@ engine takes the first alternative that matches.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
@@ -61,7 +62,9 @@ def phrase_anchor(phrase: str) -> str:
     cost of one substring test each, instead of a regex search each.
     """
     parts = [part for part in re.split(r"[\s\-.]+", phrase.strip().lower()) if part]
-    return parts[0] if parts else ""
+    first = parts[0] if parts else ""
+    # The letters before the first accented one: 'reçu' is also written (and read by OCR) 'recu'.
+    return next((first[:index] for index, char in enumerate(first) if _plain_letter(char) != char), first)
 
 
 def phrase_regex(phrase: str, gap: Gap = "layout", edges: Edges = "always", wildcards: bool = False) -> str:
@@ -73,11 +76,12 @@ def phrase_regex(phrase: str, gap: Gap = "layout", edges: Edges = "always", wild
     if gap == "exact":
         body = re.escape(phrase)
     elif gap == "layout":
-        body = _JOINS[gap].join(re.escape(part) for part in re.split(r"[\s\-.]+", phrase.strip()) if part)
+        body = _JOINS[gap].join(_accents_optional(re.escape(part)) for part in re.split(r"[\s\-.]+", phrase.strip())
+                                if part)
         if phrase.rstrip().endswith("."):
             body += r"\.?"
     else:
-        body = _JOINS[gap].join(_word_regex(word, wildcards) for word in phrase.split())
+        body = _JOINS[gap].join(_accents_optional(_word_regex(word, wildcards)) for word in phrase.split())
     if edges == "none" or not phrase.isascii():
         return body
     if edges == "always":
@@ -85,6 +89,20 @@ def phrase_regex(phrase: str, gap: Gap = "layout", edges: Edges = "always", wild
     head = _BEFORE if phrase[0].isalnum() else ""
     tail = _AFTER if phrase[-1].isalnum() else ""
     return head + body + tail
+
+
+def _accents_optional(pattern: str) -> str:
+    """Each accented Latin letter of a pattern also matches its plain letter ('reçu' finds 'recu'):
+    documents typed on an English keyboard, and OCR, often drop accents."""
+    return "".join(f"[{char}{plain}]" if (plain := _plain_letter(char)) != char else char for char in pattern)
+
+
+def _plain_letter(char: str) -> str:
+    """The letter without its accent ('ç' -> 'c'), or the character itself."""
+    if char.isascii() or not char.isalpha() or ord(char) >= 0x250:
+        return char
+    base = unicodedata.normalize("NFKD", char)[0]
+    return base if base.isascii() and base.isalpha() else char
 
 
 def _word_regex(word: str, wildcards: bool) -> str:
