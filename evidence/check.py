@@ -14,7 +14,7 @@ from evidence.deadlines import deadlines
 from evidence.errors import EvidenceError
 from evidence.facts import Fact, records_to_facts
 from evidence.findings import Finding, at_severity, grouped
-from evidence.ingest import ingest
+from evidence.ingest import FileProgress, ingest
 from evidence.isolation import Budget
 from evidence.kinds import CLAIM_MANIFEST
 from evidence.pipeline import Pipeline, load_pipeline
@@ -37,16 +37,18 @@ def check_bundle(
     limits: Limits = Limits(),
     cache: Cache | None = None,
     budget: Budget | None = None,
+    on_file: FileProgress | None = None,
 ) -> Report:
     """Given a bundle folder or .zip, return its Report; raise EvidenceError for usage errors.
 
     The claim type, as-of date and coverage limit ({"amount", "currency"}) come
     from the arguments, else the bundle's claim.toml, else quality and today.
     With a `cache`, files read before are not read again; with a `budget`, each
-    file is read in a child process that is stopped if it overruns.
+    file is read in a child process that is stopped if it overruns. `on_file` is told
+    after each file is read (for a progress bar: scans read by OCR take seconds each).
     """
     bundle = open_bundle(location, limits)
-    documents, records = ingest(bundle, cache, budget)
+    documents, records = ingest(bundle, cache, budget, on_file)
     manifest = next((r for r in records if r.kind == CLAIM_MANIFEST), None)
     claim_type = claim or (manifest.get("claim") if manifest else None) or "quality"
     pipeline = load_pipeline(path=pipeline_file) if pipeline_file else load_pipeline(claim_type)

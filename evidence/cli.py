@@ -156,6 +156,7 @@ def check(
         ignore=_codes(ignore) or [], pipeline_file=pipeline_file,
         coverage_limit=_coverage_limit(coverage_limit),
         cache=Cache(cache_dir) if cache_dir else None, budget=_budget(page_seconds, memory_mb),
+        on_file=_file_progress() if sys.stderr is not None and sys.stderr.isatty() else None,
     ))
     colour = output is None and output_format == "text" and sys.stdout is not None and sys.stdout.isatty()
     _emit(REPORT_WRITERS[output_format](report, _terminal_style if colour else None), output)
@@ -299,6 +300,15 @@ def _coverage_limit(text: str | None) -> dict[str, object] | None:
 def _terminal_style(text: str, colour: str) -> str:
     """Given a text and a colour name, return it bold and coloured for a terminal."""
     return click.style(text, fg=colour, bold=True)
+
+
+def _file_progress() -> Callable[[int, int, str], None]:
+    """One line on stderr, rewritten after each file (a scan read by OCR takes seconds), cleared at the end."""
+    def show(done: int, total: int, path: str) -> None:
+        line = f"reading {done}/{total}: {shown(path)}"[:78]
+        click.echo(f"\r{line}\x1b[K" if done < total else "\r\x1b[K", err=True, nl=False)
+
+    return show
 
 
 def _run(ctx: click.Context, action: Callable[[], Any]) -> Any:

@@ -16,6 +16,7 @@ kept as an unclassified document with an F003 problem that says it was ignored.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from evidence.bundle import Bundle, BundleFile
@@ -30,8 +31,12 @@ from evidence.records import Document, Problem, Record, Source
 MANIFEST_NAME = "claim.toml"
 
 
-def ingest(bundle: Bundle, cache: Cache | None = None,
-           budget: Budget | None = None) -> tuple[list[Document], list[Record]]:
+#: Told after each file: how many are done, how many there are, and the path of the one just done.
+FileProgress = Callable[[int, int, str], None]
+
+
+def ingest(bundle: Bundle, cache: Cache | None = None, budget: Budget | None = None,
+           on_file: FileProgress | None = None) -> tuple[list[Document], list[Record]]:
     """Given an opened bundle, return a Document and a Record per file, in the bundle's order."""
     documents: list[Document] = []
     records: list[Record] = []
@@ -42,6 +47,8 @@ def ingest(bundle: Bundle, cache: Cache | None = None,
             document, record = _failed(file, exc)
         documents.append(document)
         records.append(record)
+        if on_file is not None:
+            on_file(len(documents), len(bundle.files), file.path)
     return documents, records
 
 

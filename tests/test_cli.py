@@ -141,3 +141,15 @@ def test_an_output_into_a_missing_folder_is_one_line_exit_2(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["check", str(bundle), "--format", "json", "--output", str(target)])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr
+
+
+def test_check_tells_its_progress_file_by_file(tmp_path: Path) -> None:
+    from evidence.check import check_bundle
+    from tests.conftest import SAMPLES
+
+    seen: list[tuple[int, int, str]] = []
+    report = check_bundle(SAMPLES / "weak-quality-claim", on_file=lambda *told: seen.append(told))
+    total = len(report.documents)
+    assert [done for done, _, _ in seen] == list(range(1, total + 1))
+    assert {count for _, count, _ in seen} == {total}
+    assert [path for _, _, path in seen] == [doc.path for doc in report.documents]
