@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -34,6 +35,7 @@ from typing import Any
 from evidence.bundle import DEBRIS_DIRS, is_debris
 from evidence.cache import Cache
 from evidence.check import check_bundle
+from evidence.ingest import FileProgress
 from evidence.errors import EvidenceError
 from evidence.findings import SEVERITY_RANK
 from evidence.isolation import Budget, stop_reader_children
@@ -115,11 +117,27 @@ def _cache_for(folder: Path | None) -> Cache | None:
     return _CACHES[folder]
 
 
-def check_one(bundle: Path, options: BatchOptions = BatchOptions()) -> BatchRow:
+#: Told after each file a batch reads: the bundle, files done in it, files in it, the file's path.
+BundleFileProgress = Callable[[str, int, int, str], None]
+#: In a pool worker, where each file read is told (a queue the parent reads); None elsewhere.
+_FILE_EVENTS: Any = None
+
+
+def check_one(bundle: Path, options: BatchOptions = BatchOptions(),
+              on_file: FileProgress | None = None) -> BatchRow:
     """Check one bundle and summarise it; any failure becomes an error row, never an exception."""
+    on_file = on_file or _queued(bundle)
     if options.bundle_seconds and bundle_budget_available():
-        return _check_budgeted(bundle, options, options.bundle_seconds)
-    return _check_here(bundle, options, _cache_for(options.cache_dir))
+        return _check_budgeted(bundle, options, options.bundle_seconds, on_file)
+    return _check_here(bundle, options, _cache_for(options.cache_dir), on_file)
+
+
+def _queued(bundle: Path) -> FileProgress | None:
+    """In a pool worker, a progress callback that sends each file read to the parent."""
+    events = _FILE_EVENTS
+    if events is None:
+        return None
+    return lambda done, total, path: events.put((str(bundle), done, total, path))
 
 
 def bundle_budget_available() -> bool:
@@ -131,11 +149,12 @@ def bundle_budget_available() -> bool:
 WALL_FACTOR, WALL_EXTRA_SECONDS = 4, 30
 
 
-def _check_budgeted(bundle: Path, options: BatchOptions, seconds: float) -> BatchRow:
+def _check_budgeted(bundle: Path, options: BatchOptions, seconds: float,
+                    on_file: FileProgress | None = None) -> BatchRow:
     """Check one bundle in a forked child whose CPU time is capped at `seconds`; an overrun is an error row."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_serve_one, args=(sender, bundle, options, seconds))
+    child = context.Process(target=_serve_one, args=(sender, bundle, options, seconds, on_file))
     child.start()
     sender.close()
     killed = False
@@ -159,13 +178,14 @@ def _check_budgeted(bundle: Path, options: BatchOptions, seconds: float) -> Batc
                     f"(exit code {child.exitcode}: a crash in a library, or out of memory)")
 
 
-def _serve_one(sender: Any, bundle: Path, options: BatchOptions, seconds: float) -> None:
+def _serve_one(sender: Any, bundle: Path, options: BatchOptions, seconds: float,
+               on_file: FileProgress | None) -> None:
     """Runs in the forked child: cap CPU time, check the bundle, send its row back."""
     try:
         soft = max(1, int(seconds + 0.999))
         resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 1))
         cache = Cache(options.cache_dir) if options.cache_dir is not None else None
-        row = _check_here(bundle, options, cache)
+        row = _check_here(bundle, options, cache, on_file)
         if cache is not None:
             cache.close()
         stop_reader_children()  # before the row: the parent may stop this process once it has it
@@ -176,11 +196,12 @@ def _serve_one(sender: Any, bundle: Path, options: BatchOptions, seconds: float)
         os._exit(0)
 
 
-def _check_here(bundle: Path, options: BatchOptions, cache: Cache | None) -> BatchRow:
+def _check_here(bundle: Path, options: BatchOptions, cache: Cache | None,
+                on_file: FileProgress | None = None) -> BatchRow:
     """Check one bundle in this process and summarise it."""
     try:
         report = check_bundle(bundle, claim=options.claim, as_of=options.as_of,
-                              cache=cache, budget=options.budget)
+                              cache=cache, budget=options.budget, on_file=on_file)
     except EvidenceError as exc:
         return BatchRow(str(bundle), "error", error=str(exc))
     except Exception as exc:  # a bug on one bundle must not stop the others
@@ -199,21 +220,56 @@ def check_many(
     options: BatchOptions = BatchOptions(),
     workers: int = 1,
     progress: Callable[[Iterator[BatchRow]], Iterator[BatchRow]] = lambda rows: rows,
+    on_file: BundleFileProgress | None = None,
 ) -> list[BatchRow]:
-    """Given bundle paths, return their rows in the same order, using `workers` processes."""
+    """Given bundle paths, return their rows in the same order, using `workers` processes.
+
+    `progress` wraps the rows as they come (a bar per bundle); `on_file` is told of each
+    file read, from whichever worker reads it (scans read by OCR take seconds each).
+    """
     if workers <= 1:
-        return list(progress(check_one(b, options) for b in bundles))
-    return list(progress(_check_in_pool(bundles, options, workers)))
+        return list(progress(check_one(b, options, _for_bundle(on_file, b)) for b in bundles))
+    with _file_events(on_file) as events:
+        return list(progress(_check_in_pool(bundles, options, workers, events)))
 
 
-def _check_in_pool(bundles: list[Path], options: BatchOptions, workers: int) -> Iterator[BatchRow]:
+def _for_bundle(on_file: BundleFileProgress | None, bundle: Path) -> FileProgress | None:
+    if on_file is None:
+        return None
+    return lambda done, total, path: on_file(str(bundle), done, total, path)
+
+
+@contextmanager
+def _file_events(on_file: BundleFileProgress | None) -> Iterator[Any]:
+    """A queue the pool's workers tell each file read to, and a thread in this process telling `on_file`."""
+    if on_file is None:
+        yield None
+        return
+    context = _pool_context() or multiprocessing.get_context()
+    events = context.Queue()
+    listener = threading.Thread(target=_tell, args=(events, on_file), daemon=True)
+    listener.start()
+    try:
+        yield events
+    finally:
+        events.put(None)
+        listener.join(timeout=5)
+
+
+def _tell(events: Any, on_file: BundleFileProgress) -> None:
+    for event in iter(events.get, None):
+        on_file(*event)
+
+
+def _check_in_pool(bundles: list[Path], options: BatchOptions, workers: int,
+                   events: Any = None) -> Iterator[BatchRow]:
     """Yield rows in order; when a worker dies, retry its bundle alone and go on with a new pool.
 
     A dead worker breaks the whole pool, so every unfinished bundle fails with it;
     the first of them is checked again in a pool of its own (an error row if it
     kills that one too), and the rest continue in a fresh pool.
     """
-    with _pool(workers) as pool:
+    with _pool(workers, events) as pool:
         futures = [pool.submit(check_one, bundle, options) for bundle in bundles]
         for index, future in enumerate(futures):
             try:
@@ -222,12 +278,12 @@ def _check_in_pool(bundles: list[Path], options: BatchOptions, workers: int) -> 
                 break
         else:
             return
-    yield _check_alone(bundles[index], options)
-    yield from _check_in_pool(bundles[index + 1:], options, workers) if index + 1 < len(bundles) else ()
+    yield _check_alone(bundles[index], options, events)
+    yield from _check_in_pool(bundles[index + 1:], options, workers, events) if index + 1 < len(bundles) else ()
 
 
-def _check_alone(bundle: Path, options: BatchOptions) -> BatchRow:
-    with _pool(1) as pool:
+def _check_alone(bundle: Path, options: BatchOptions, events: Any = None) -> BatchRow:
+    with _pool(1, events) as pool:
         try:
             return pool.submit(check_one, bundle, options).result()
         except BrokenProcessPool:
@@ -236,10 +292,11 @@ def _check_alone(bundle: Path, options: BatchOptions) -> BatchRow:
 
 
 @contextmanager
-def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+def _pool(workers: int, events: Any = None) -> Iterator[ProcessPoolExecutor]:
     """A pool of `workers` processes that, on Ctrl-C (or when its rows are no longer wanted),
     stops its workers at once instead of waiting for the bundles they are checking."""
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_start_worker,
+                             initargs=(events,)) as pool:
         try:
             yield pool
         except BaseException:
@@ -252,9 +309,11 @@ def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
             raise
 
 
-def _start_worker() -> None:
+def _start_worker(events: Any = None) -> None:
     """In each worker: Ctrl-C is the parent's to handle (it stops the pool); a worker that is
-    stopped stops its own reader children first, so none is left behind."""
+    stopped stops its own reader children first, so none is left behind; files read are told to `events`."""
+    global _FILE_EVENTS
+    _FILE_EVENTS = events
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_worker)
 

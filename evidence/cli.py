@@ -12,6 +12,7 @@ import os
 import re
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -187,10 +188,9 @@ def batch(ctx: click.Context, folders: tuple[Path, ...], workers: int, output_fo
     options = BatchOptions(claim, as_of.date() if as_of else None, _cache_dir(no_cache),
                            _budget(page_seconds, memory_mb), bundle_seconds or None)
     if sys.stderr is not None and sys.stderr.isatty():
-        def progress(rows: Iterator[BatchRow]) -> Iterator[BatchRow]:
-            with click.progressbar(rows, length=len(bundles), label="checking", file=sys.stderr) as bar:
-                yield from bar
-        rows = check_many(bundles, options, workers, progress)
+        status = _BatchStatus(len(bundles))
+        rows = check_many(bundles, options, workers, status.rows, status.file_read)
+        status.clear()
     else:
         rows = check_many(bundles, options, workers)
     _emit(BATCH_WRITERS[output_format](rows), output)
@@ -300,6 +300,33 @@ def _coverage_limit(text: str | None) -> dict[str, object] | None:
 def _terminal_style(text: str, colour: str) -> str:
     """Given a text and a colour name, return it bold and coloured for a terminal."""
     return click.style(text, fg=colour, bold=True)
+
+
+class _BatchStatus:
+    """One line on stderr: bundles checked, and the file being read (told from any worker)."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.reading = total, 0, ""
+        self.lock = threading.Lock()
+
+    def rows(self, rows: Iterator[BatchRow]) -> Iterator[BatchRow]:
+        for row in rows:
+            self.done += 1
+            self._show()
+            yield row
+
+    def file_read(self, bundle: str, done: int, total: int, path: str) -> None:
+        self.reading = f"{shown(Path(bundle).name)} {done}/{total} {shown(path)}"
+        self._show()
+
+    def clear(self) -> None:
+        with self.lock:
+            click.echo("\r\x1b[K", err=True, nl=False)
+
+    def _show(self) -> None:
+        with self.lock:
+            line = f"checked {self.done}/{self.total} bundles; read {self.reading}"[:78]
+            click.echo(f"\r{line}\x1b[K", err=True, nl=False)
 
 
 def _file_progress() -> Callable[[int, int, str], None]:

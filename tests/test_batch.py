@@ -71,3 +71,18 @@ def test_workers_zero_means_one_per_cpu_and_the_same_summary(tmp_path: Path) -> 
     one = CliRunner().invoke(main, [*args, "--workers", "1"])
     per_cpu = CliRunner().invoke(main, [*args, "--workers", "0"])
     assert per_cpu.exit_code == one.exit_code == 1 and per_cpu.output == one.output
+
+
+def test_a_batch_tells_each_file_read_whichever_worker_reads_it(tmp_path: Path) -> None:
+    for name, files in (("order-1", 3), ("order-2", 2)):
+        for index in range(files):
+            (tmp_path / name).mkdir(exist_ok=True)
+            (tmp_path / name / f"note {index}.txt").write_text(f"Order note {index}\n", encoding="utf-8")
+    bundles = find_bundles([tmp_path])
+    for workers in (1, 2):
+        seen: list[tuple[str, int, int, str]] = []
+        check_many(bundles, BatchOptions(), workers, on_file=lambda *told: seen.append(told))
+        for bundle in bundles:
+            told = sorted((done, total) for name, done, total, _ in seen if name == str(bundle))
+            total = len(list(bundle.iterdir()))
+            assert told == [(done, total) for done in range(1, total + 1)], (workers, bundle.name)
