@@ -3,7 +3,9 @@
 `read_image` is the one entry point: given an image (a photo, a screenshot, a
 PDF page rendered by the PDF reader) it returns a `Page` whose lines, words and
 tables are laid out as a text PDF's are, each line citing its confidence, or
-None when nothing legible is on it. What counts as legible, the resolution
+None when nothing legible is on it. A ruled table's borders are found in the
+pixels (`rulings`), turned as the text was read, and given to the layout as a
+text PDF's ruling edges are. What counts as legible, the resolution
 scans are rendered at and when an image shows a document are in data/ocr.json.
 
 The engine (`engine`) is optional at run time: `available()` says whether it is
@@ -21,6 +23,7 @@ from PIL import Image
 
 from evidence.ocr.engine import INSTALL_HINT, Reading, available, engine_version, has_text, recognize
 from evidence.ocr.layout import image_scale, ocr_page
+from evidence.ocr.rulings import edges
 from evidence.readers.progress import still_reading
 from evidence.records import Page
 from evidence.reference_data import load_data
@@ -53,7 +56,8 @@ def read_image(image: Image.Image, path: str, number: int = 1, scale: float | No
         return PageText(None, reading.mean_confidence, len(reading.boxes), reading.turns, 0.0)
     kept = replace(reading, boxes=legible)
     points = image_scale(kept) if scale is None else scale / shrink
-    page = ocr_page(kept, number, path, points)
+    rulings = edges(image, points, turns=reading.turns, boxes=legible)  # in the pixels the text was read in
+    page = ocr_page(kept, number, path, points, rulings)
     return PageText(page, reading.mean_confidence, len(reading.boxes), reading.turns, _area(kept))
 
 
