@@ -13,7 +13,6 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from evidence import ocr
 from evidence.ocr import rulings
-from evidence.ocr.engine import Reading, recognize
 
 SCALE = 72 / 200  # points per pixel of a page rendered at 200 dpi
 needs_engine = pytest.mark.skipif(not ocr.available(), reason="the OCR engine is not installed")
@@ -185,14 +184,9 @@ def test_a_ruled_table_on_a_scan_is_a_table_with_its_cells() -> None:
 
 
 @needs_engine
-def test_a_ruled_table_photographed_sideways_is_read_upright_with_its_cells(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The engine's choice of turns is its own matter (engine.recognize): here it is told the page was
-    # read turned a quarter counter-clockwise, and the rulings must be taken from the page turned so.
-    def read_turned(image: Image.Image) -> Reading:
-        reading = recognize(image.transpose(Image.Transpose.ROTATE_90))
-        return Reading(reading.boxes, 1, reading.width, reading.height)
-
-    monkeypatch.setattr("evidence.ocr.recognize", read_turned)
+def test_a_ruled_table_photographed_sideways_is_read_upright_with_its_cells() -> None:
+    # The page lies turned a quarter clockwise: the engine turns it back, and the rulings must be
+    # taken from the page turned so.
     text = ocr.read_image(ruled_table().transpose(Image.Transpose.ROTATE_270), "sideways.png", scale=SCALE)
     assert text.turns == 1 and text.page is not None
     assert (text.page.width, text.page.height) == (round(1654 * SCALE, 2), round(760 * SCALE, 2))
