@@ -162,7 +162,8 @@ _LOOKALIKES = str.maketrans("ILO", "110")
 def comparable(name: str, value: Any) -> Any:
     """Given a fact's value, return the form two documents must agree on."""
     if name in {"supplier_name", "buyer_name", "beneficiary_name"} and isinstance(value, str):
-        return company_key(value)
+        # Without spaces: OCR glues words ("NingboHarbour"), and so do some letterheads.
+        return company_key(value).replace(" ", "")
     if name == "order_number" and isinstance(value, str):
         # I, L and 1, O and 0 look alike in print and in OCR's reading of a scan: a number is not another for them.
         return re.sub(r"[\s\-_/.]", "", value).upper().translate(_LOOKALIKES)
