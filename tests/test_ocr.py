@@ -14,17 +14,18 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from evidence import ocr
+from evidence.bundle import describe
 from evidence.cache import Cache
 from evidence.check import check_bundle
+from evidence.facts import comparable
+from evidence.ingest import process
 from evidence.ocr.engine import Glyph, Reading, TextBox
 from evidence.ocr.layout import ocr_page
 from evidence.ocr.spacing import with_spaces
-from evidence.facts import comparable
-from evidence.bundle import describe
-from evidence.ingest import process
 from evidence.records import INFERRED, LABELED, Basis, Source, Value
 from evidence.writers.json_report import report_to_json
 from tests.conftest import paper, photographed, scanned_pdf
+from tests.test_traps_photos import BILL_OF_LADING
 
 INVOICE = """COMMERCIAL INVOICE
 Invoice No.: NB-2026-0815
@@ -34,14 +35,6 @@ Buyer: Kessler Kochwaren e.K., Mannheim
 Description Qty Unit Price Amount
 Enamel casserole dish 26 cm 860 pcs USD 9.50 USD 8,170.00
 Total Amount: USD 8,170.00
-"""
-BILL_OF_LADING = """BILL OF LADING
-B/L No.: XMN2610447
-Shipper: Fujian Dehua Enamelware Co., Ltd.
-Consignee: Kessler Kochwaren e.K., Mannheim
-Port of loading: Xiamen, China
-Port of discharge: Hamburg, Germany
-Shipped on board: 12 Oct 2026
 """
 
 

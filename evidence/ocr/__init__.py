@@ -21,7 +21,14 @@ from typing import Any
 
 from PIL import Image
 
-from evidence.ocr.engine import INSTALL_HINT, Reading, available, engine_version, has_text, recognize
+from evidence.ocr.engine import (
+    INSTALL_HINT,
+    Reading,
+    available,
+    engine_version,
+    has_text,
+    recognize,
+)
 from evidence.ocr.layout import image_scale, ocr_page
 from evidence.ocr.rulings import edges
 from evidence.readers.progress import still_reading

@@ -32,6 +32,8 @@ from typing import Any, Protocol
 
 from PIL import Image
 
+from evidence.readers.pdf_objects import line_edge
+
 #: A run of ink at least this long is a ruling: a thirtieth of the page's side, within these bounds in points
 #: (a letter's strokes are shorter than the lower one: an image's text is scaled to 11 pt).
 KERNEL_POINTS = (12.0, 20.0)
@@ -170,20 +172,8 @@ def _join(segments: list[Segment], gap: float) -> list[Segment]:
 def _edge(segment: Segment, horizontal: bool, scale: float) -> Edge:
     start, end, centre, _ = segment
     if horizontal:
-        x0, x1, top, bottom = start * scale, end * scale, centre * scale, centre * scale
-    else:
-        x0, x1, top, bottom = centre * scale, centre * scale, start * scale, end * scale
-    return {
-        "object_type": "line",
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "doctop": top,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "orientation": "h" if horizontal else "v",
-    }
+        return line_edge(start * scale, centre * scale, end * scale, centre * scale)
+    return line_edge(centre * scale, start * scale, centre * scale, end * scale)
 
 
 __all__ = ["edges"]

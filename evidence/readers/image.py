@@ -27,16 +27,15 @@ import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
-
 from functools import lru_cache
+from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from evidence import ocr
 from evidence.readers import progress
-from evidence.reference_data import load_data
 from evidence.records import Document, ImageInfo
+from evidence.reference_data import load_data
 
 try:  # optional: iPhone photos
     import pillow_heif

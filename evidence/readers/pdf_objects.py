@@ -186,6 +186,11 @@ def _bbox_object(kind: str, pts: list[tuple[float, float]]) -> dict[str, Any]:
     }
 
 
+def line_edge(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
+    """A ruling line from (x0, top) to (x1, bottom) as pdfplumber's edge of a line object (for scans' rulings)."""
+    return _line_edge(_bbox_object("line", [(x0, top), (x1, bottom)]))
+
+
 def _line_edge(line: dict[str, Any]) -> dict[str, Any]:
     return {**line, "orientation": "h" if line["top"] == line["bottom"] else "v"}
 
@@ -220,4 +225,4 @@ def _curve_edges(curve: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-__all__ = ["page_objects"]
+__all__ = ["line_edge", "page_objects"]
