@@ -9,8 +9,9 @@ a zero in it, is one no extractor finds. So, in each box of text:
 - a run of letters that is not itself a known word is split into the fewest
   known words that spell it exactly; a run that cannot be spelt that way (a
   name, a brand, a code) is left as it is;
-- a known word (a month of three letters or more, another word of four) and a
-  number that touch are parted;
+- a known word (a month of three letters or more, a currency code, another
+  word of four) and a number that touch are parted, and so is a unit from the
+  number after it ('26cm860pcs': '26cm 860pcs');
 - a word with a 0, 1 or 5 among its letters becomes the known word those
   letters spell (0ct -> Oct, To1al -> Total); a code with other digits is left.
 
@@ -98,21 +99,37 @@ def _glued_words(text: str) -> list[int]:
 
 
 def _word_and_number(text: str) -> list[int]:
-    """Where a known word and a number touch ('Nov2026', '86cartons')."""
+    """Where a known word and a number touch ('Nov2026', '86cartons', 'USD9.50USD'), or a unit
+    and the next number ('26cm860pcs'): '26cm' itself is a measure and stays as it is."""
     points: list[int] = []
     for run in _LETTERS.finditer(text):
         word = _fold(run.group())
-        if not (_latin(word) and _known_by_number(word)):
+        if not _latin(word):
             continue
-        if run.start() > 0 and text[run.start() - 1].isdigit():
-            points.append(run.start())
-        if run.end() < len(text) and text[run.end()].isdigit():
+        before = run.start() > 0 and text[run.start() - 1].isdigit()
+        after = run.end() < len(text) and text[run.end()].isdigit()
+        if _known_by_number(word) or run.group() in _currency_codes():
+            points.extend(index for index, touches in ((run.start(), before), (run.end(), after)) if touches)
+        elif after and before and word in _units():
             points.append(run.end())
     return points
 
 
 def _known_by_number(word: str) -> bool:
     return word in _ENGLISH_MONTHS or (len(word) >= MIN_WORD_BY_NUMBER and word in vocabulary())
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    """ISO codes as printed (upper case): 'USD9.50' is a code and an amount."""
+    listed = load_data("currencies.json")["currencies"]
+    return frozenset(code for entry in listed.values() for code in entry.get("codes", ()) if code.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    listed = load_data("units.json")["units"]
+    return frozenset(_fold(alias) for entry in listed.values() for alias in entry["aliases"] if alias.isalpha())
 
 
 def _split(word: str) -> list[int] | None:
