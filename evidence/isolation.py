@@ -55,6 +55,9 @@ class Budget:
     #: Classifying and extracting a file read in the child may take this many pages' budget
     #: (a 200,000-line chat takes about 16 CPU seconds to extract).
     extract_pages: int = 6
+    #: One OCR pass over a scanned page or a picture may take this many pages' budget (an A4 page at
+    #: 200 dpi takes 3 to 12 CPU seconds on two cores: the engine's threads count, and spin when busy).
+    ocr_pages: int = 4
 
 
 def isolation_available() -> bool:
@@ -123,7 +126,8 @@ class _ReaderChild:
                     return _failed(file, f"took longer than {page.seconds:g} s to classify and extract once read, "
                                          "and was stopped; the file may be built to hang readers")
                 where = f"page {pages_read + 1}" if pages_read else "its first page"
-                return _failed(file, f"took longer than {self.budget.seconds_per_page:g} s on {where} and was "
+                how = " reading it by OCR" if page.seconds > self.budget.seconds_per_page else ""
+                return _failed(file, f"took longer than {page.seconds:g} s on {where}{how} and was "
                                      "stopped; the file may be damaged or built to hang readers")
             try:
                 kind, value = self.connection.recv()
@@ -133,6 +137,8 @@ class _ReaderChild:
             if kind == "page":
                 pages_read = value
                 page = _PageClock(self.process.pid, self.budget.seconds_per_page)
+            elif kind == "ocr":
+                page = _PageClock(self.process.pid, self.budget.seconds_per_page * self.budget.ocr_pages)
             elif kind == "extracting":
                 extracting = True
                 page = _PageClock(self.process.pid, self.budget.seconds_per_page * self.budget.extract_pages)
@@ -198,6 +204,7 @@ def _serve(connection: Connection, memory_mb: int, parent: int, job: Callable[[B
     _cap_memory(memory_mb)
     progress.listen(lambda number: connection.send(("page", number)))
     progress.listen_extracting(lambda: connection.send(("extracting", 0)))
+    progress.listen_ocr(lambda: connection.send(("ocr", 0)))
     while True:
         try:
             file = connection.recv()

@@ -55,6 +55,33 @@ def test_a_hanging_file_is_stopped_and_becomes_f001(monkeypatch: pytest.MonkeyPa
     assert "took longer than 0.5 s on its first page" in document.problems[0].reason
 
 
+def _spins(seconds: float) -> None:
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+
+def _one_ocr_pass(data: bytes, doc: Document) -> None:
+    progress.ocr_pass()
+    _spins(1.2)  # more than a page's 0.5 CPU seconds, within an OCR pass's four pages
+    doc.add_problem("F003", "read after a long OCR pass")
+
+
+def _endless_ocr_pass(data: bytes, doc: Document) -> None:
+    progress.ocr_pass()
+    _spins(30)
+
+
+def test_an_ocr_pass_has_a_few_pages_budget_and_no_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_text_reader(monkeypatch, _one_ocr_pass)
+    document, complete = read_in_child(describe("scan.txt", b"x"), Budget(seconds_per_page=0.5))
+    assert complete and [p.code for p in document.problems] == ["F003"]
+    _with_text_reader(monkeypatch, _endless_ocr_pass)
+    document, complete = read_in_child(describe("scan.txt", b"x"), Budget(seconds_per_page=0.5))
+    assert not complete
+    assert "took longer than 2 s on its first page reading it by OCR" in document.problems[0].reason
+
+
 def _slow_pages(data: bytes, doc: Document) -> None:
     for number in range(1, 5):
         time.sleep(0.3)

@@ -130,6 +130,15 @@ def test_a_scanned_invoice_is_read_like_a_text_pdf() -> None:
     assert record.get("order_total") == 8170
 
 
+@pytest.mark.parametrize("angle", [0.0, 2.5, -3.0])
+def test_a_page_photographed_a_little_turned_keeps_its_lines(angle: float) -> None:
+    page = ocr.read_image(Image.open(io.BytesIO(photographed(paper(INVOICE), angle=angle))).convert("RGB"), "x.jpg")
+    assert page.page is not None
+    texts = [line.text.replace(" ", "") for line in page.page.lines]
+    assert texts[:3] == ["COMMERCIALINVOICE", "InvoiceNo.:NB-2026-0815", "InvoiceDate:2026-10-02"]
+    assert texts[-1] == "TotalAmount:USD8,170.00" and len(texts) == 8
+
+
 def test_a_photographed_bill_of_lading_is_a_shipping_document() -> None:
     document, record = _read("IMG_20261014_090512.jpg", photographed(paper(BILL_OF_LADING), angle=2.5))
     assert record.kind == "shipping_document"

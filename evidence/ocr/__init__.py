@@ -29,9 +29,9 @@ from evidence.ocr.engine import (
     has_text,
     recognize,
 )
-from evidence.ocr.layout import image_scale, ocr_page
+from evidence.ocr.layout import MIN_SKEW, image_scale, ocr_page, skew
 from evidence.ocr.rulings import edges
-from evidence.readers.progress import still_reading
+from evidence.readers.progress import ocr_pass
 from evidence.records import Page
 from evidence.reference_data import load_data
 
@@ -56,14 +56,16 @@ def read_image(image: Image.Image, path: str, number: int = 1, scale: float | No
                              Image.Resampling.LANCZOS)
     if not has_text(image):
         return PageText(None, 0.0, 0, 0, 0.0)
-    still_reading()
+    ocr_pass()
     reading = recognize(image)
     legible = [box for box in reading.boxes if box.confidence >= settings()["legible_confidence"]]
     if not legible:
         return PageText(None, reading.mean_confidence, len(reading.boxes), reading.turns, 0.0)
     kept = replace(reading, boxes=legible)
     points = image_scale(kept) if scale is None else scale / shrink
-    rulings = edges(image, points, turns=reading.turns, boxes=legible)  # in the pixels the text was read in
+    # Rulings are found level or not at all: a page that slopes has its text turned back, not its lines.
+    level = abs(skew(legible)) < MIN_SKEW
+    rulings = edges(image, points, turns=reading.turns, boxes=legible) if level else []  # in the pixels read
     page = ocr_page(kept, number, path, points, rulings)
     return PageText(page, reading.mean_confidence, len(reading.boxes), reading.turns, _area(kept))
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from PIL import Image, ImageStat
 
-from evidence.readers.progress import still_reading
+from evidence.readers.progress import ocr_pass
 
 PACKAGE = "rapidocr-onnxruntime"
 INSTALL_HINT = "pip install rapidocr-onnxruntime"
@@ -68,6 +68,9 @@ class TextBox:
     x1: float
     bottom: float
     glyphs: tuple[Glyph, ...] = ()
+    #: The box's corners as the engine found them (top left, top right, bottom right, bottom left):
+    #: on a photo they slope with the page.
+    quad: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ def recognize(image: Image.Image) -> Reading:
     # whether that came out upside down. Together they say which way the page lies.
     turns = {(True, True): 3, (True, False): 1, (False, True): 2}[(sideways, flipped)]
     turned = image.transpose(_TURNS[turns])
-    still_reading()  # the second pass has a page's time budget of its own
+    ocr_pass()  # the second pass has a budget of its own
     return Reading(_boxes(turned)[0], turns, turned.width, turned.height)
 
 
@@ -167,7 +170,8 @@ def _text_box(raw: list[Any]) -> TextBox | None:
     if not text.strip():
         return None
     xs, ys = [float(p[0]) for p in quad], [float(p[1]) for p in quad]
-    return TextBox(text, confidence, min(xs), min(ys), max(xs), max(ys), _glyphs(raw, text))
+    corners = tuple((x, y) for x, y in zip(xs, ys, strict=True))
+    return TextBox(text, confidence, min(xs), min(ys), max(xs), max(ys), _glyphs(raw, text), corners)
 
 
 def _glyphs(raw: list[Any], text: str) -> tuple[Glyph, ...]:

@@ -41,7 +41,17 @@ def listen_extracting(listener: Callable[[], None] | None) -> None:
     _extracting = listener
 
 
-def still_reading() -> None:
-    """Say that a long page has done one unit of its work (one OCR pass over it): its clock starts again."""
-    if _listener is not None:
-        _listener(0)
+
+_ocr_pass: Callable[[], None] | None = None
+
+
+def ocr_pass() -> None:
+    """Say that one OCR pass over the current page begins: it has a budget of its own (a few pages' worth)."""
+    if _ocr_pass is not None:
+        _ocr_pass()
+
+
+def listen_ocr(listener: Callable[[], None] | None) -> None:
+    """Install (or, with None, remove) the function told when an OCR pass begins."""
+    global _ocr_pass
+    _ocr_pass = listener
