@@ -13,10 +13,11 @@ byte-identical files with the same library and font versions
 
 Layout of this file:
   1. constants, fonts, small formatting helpers
-  2. the data model (Party, Item, Doc, Bundle) and the three bundle definitions:
+  2. the data model (Party, Item, Doc, Bundle) and the four bundle definitions:
      every value a document prints comes from these definitions, and so does the
      ground truth written to samples/expected/<bundle>.json
-  3. renderers: one function per document layout (PDF, XLSX, DOCX, CSV, TXT, EML, JPEG)
+  3. renderers: one function per document layout (PDF, XLSX, DOCX, CSV, TXT, EML, JPEG), and
+     scans: pages drawn with Pillow, then scanned (image-only PDF) or photographed (JPEG)
   4. main: write bundles, expected JSON and generated-with.json
 """
 
@@ -40,6 +41,7 @@ from decimal import Decimal
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -51,12 +53,12 @@ try:
     from docx.shared import Cm, Pt, RGBColor
     import openpyxl
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+    from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 except ImportError as exc:  # pragma: no cover - depends on the installation
     sys.exit(f"make_samples.py needs the samples extra ({exc.name} is missing): pip install -e '.[samples]'")
 
 SAMPLES = Path(__file__).resolve().parent
-BUNDLE_NAMES = ("strong-quality-claim", "weak-quality-claim", "off-platform-payment")
+BUNDLE_NAMES = ("strong-quality-claim", "weak-quality-claim", "off-platform-payment", "scanned-claim")
 AS_OF = dt.date(2026, 11, 23)
 ZIP_TIME = (2026, 11, 23, 0, 0, 0)
 
@@ -226,6 +228,7 @@ class Bundle:
     findings: dict[str, str]  # code -> why it is designed in
     must_not_fire: dict[str, str]  # code -> why a correct tool stays quiet
     docs: list[Doc] = field(default_factory=list)
+    notes: dict[str, Any] = field(default_factory=dict)  # how scans were made and what rests on OCR
 
 
 def total_of(items: list[Item], charges: list[tuple[str, Decimal]] = ()) -> Decimal:
@@ -796,6 +799,202 @@ def offplatform_bundle() -> Bundle:
     return bundle
 
 
+# ---- bundle 4: scanned claim ----------------------------------------------------------
+
+def scanned_bundle() -> Bundle:
+    order_no = "2427735016648203"
+    supplier = Party(
+        name="Yongkang Tianrui Cookware Co., Ltd.",
+        name_zh="永康天瑞炊具有限公司",
+        address="No. 17 Huanghe Road, Economic Development Zone, Yongkang, Zhejiang 321300, China",
+        contact="Chen Jing (Jessica)",
+        title="Sales Manager",
+        phone="+86 579 8723 5516",
+        email="jessica@tianrui-cookware.example",
+    )
+    buyer = Party(
+        name="Maple Crest Housewares Ltd.",
+        address="88 Galaxy Blvd, Unit 6, Toronto, ON M9W 4Y6, Canada",
+        contact="Laura Bennett",
+        title="Purchasing Director",
+        phone="+1 416 555 0183",
+        email="laura.bennett@maplecrest-housewares.example",
+    )
+    items = [
+        Item("TR-SP24", "Stainless steel stockpot 24 cm, 7.5 L, tri-ply base, glass lid", 1500, Decimal("8.40"),
+             "不锈钢汤锅 24cm 7.5L 三层复合底 玻璃盖"),
+        Item("TR-FP28", "Non-stick frying pan 28 cm, aluminium, induction base", 1200, Decimal("5.30"),
+             "不粘煎锅 28cm 铝制 复底"),
+    ]
+    total, qty = total_of(items), qty_of(items)
+    pi_no, contract_no, bl_no = "TR-PI-260727", "TR-SC-260729", "TRNGB26101407"
+    pi_date, order_date, contract_date, paid_on = (dt.date(2026, 7, 27), dt.date(2026, 7, 28),
+                                                   dt.date(2026, 7, 29), dt.date(2026, 7, 30))
+    ship_by, shipped_on = dt.date(2026, 9, 15), dt.date(2026, 10, 14)
+    beneficiary = "Alibaba.com Singapore E-Commerce Private Limited"
+    specs = [
+        # (parameter, requirement, tolerance)
+        ("Stockpot TR-SP24 diameter", "24 cm", "±2 mm"),
+        ("Stockpot capacity", "7.5 L", "±0.1 L"),
+        ("Stockpot body thickness (SUS304)", "0.6 mm", "±0.05 mm"),
+        ("Stockpot tri-ply base thickness", "5.0 mm", "±0.2 mm"),
+        ("Frying pan TR-FP28 diameter", "28 cm", "±2 mm"),
+        ("Frying pan body thickness (aluminium)", "3.0 mm", "±0.1 mm"),
+        ("Frying pan net weight", "1.10 kg", "±30 g"),
+    ]
+    aql = "ISO 2859-1 Level II, AQL Critical 0 / Major 2.5 / Minor 4.0"
+    common = {"order_number": order_no, "supplier_name": supplier.name, "buyer_name": buyer.name,
+              "currency": "USD", "order_total": float(total), "quantity": qty, "incoterm": "FOB Ningbo"}
+    j, lb = "Chen Jing (Yongkang Tianrui Cookware)", "Laura Bennett (Maple Crest Housewares)"
+    messages = [
+        Message(dt.datetime(2026, 7, 27, 10, 12, 5), j,
+                f"Dear Laura, PI {pi_no} is attached as a scan with our company stamp. Please check, sign and send it back."),
+        Message(dt.datetime(2026, 7, 27, 21, 40, 33), lb,
+                "PI signed and scanned back to you. Please create the Trade Assurance order."),
+        Message(dt.datetime(2026, 7, 28, 9, 5, 51), j,
+                f"Trade Assurance order {order_no} created, please pay on the order page. Contract {contract_no} "
+                "will come by courier with our stamp."),
+        Message(dt.datetime(2026, 7, 30, 17, 22, 9), lb,
+                "Contract signed. Paid in full through Trade Assurance today.", "payment"),
+        Message(dt.datetime(2026, 9, 10, 11, 3, 40), j,
+                "Laura, the tri-ply base discs from our material supplier arrived late, production needs more time."),
+        Message(dt.datetime(2026, 9, 10, 20, 15, 2), lb,
+                "That is not acceptable. The signed contract has a fixed latest shipment date. Please ship as soon as possible.",
+                "complaint"),
+        Message(dt.datetime(2026, 9, 16, 19, 48, 27), lb,
+                "Our agent visited your factory today: the frying pans have no handles yet and no carton is packed. "
+                "Photos attached. The goods are already late.", "complaint"),
+        Message(dt.datetime(2026, 9, 28, 10, 31, 14), j,
+                "We are very sorry, the delay is our fault: we started production late and did not order the base discs in time.",
+                "admission"),
+        Message(dt.datetime(2026, 9, 28, 10, 33, 50), j,
+                "We promise to load all 2,700 pcs on the vessel of 14 Oct 2026.", "promise"),
+        Message(dt.datetime(2026, 10, 14, 18, 2, 45), j,
+                f"Goods loaded on board today, B/L {bl_no}, 370 cartons."),
+        Message(dt.datetime(2026, 10, 15, 8, 47, 19), lb,
+                "The goods shipped 29 days late. I will file a Trade Assurance claim for late shipment.", "complaint"),
+    ]
+    bundle = Bundle(
+        name="scanned-claim",
+        summary="Late-shipment claim whose PI exists only as a scanned, image-only PDF and whose signed contract only "
+                "as a phone photo: the order number, supplier, total and the ship-by date 2026-09-15 must be read by "
+                "OCR. A text Trade Assurance payment page, a text B/L (on board 2026-10-14, 29 days late), a Message "
+                "Center transcript with the supplier's admission and promise, and dated factory photos.",
+        verdict="ready",
+        verdict_reason="no blocker or major gap is designed in: paid on the platform, ship-by 2026-09-15 in the scanned "
+                       "PI and the photographed contract, on board 2026-10-14; only info findings (no inspection report "
+                       "in a late-shipment claim, the supplier's admission and promise)",
+        claim={"claim": "late-shipment", "order_number": order_no, "as_of": d_iso(AS_OF),
+               "coverage_limit": {"amount": 30000, "currency": "USD"},
+               "complaint": "Agreed shipment on or before 15 September 2026 (scanned PI and signed contract); "
+                            "shipped on board 14 October 2026, 29 days late.",
+               "channels": {f"messages/MessageCenter_{order_no}.csv": "platform"}},
+        facts={**common, "order_date": d_iso(order_date), "ship_by": d_iso(ship_by), "shipped_on": d_iso(shipped_on),
+               "delivery_date": None, "payment_method": "platform", "beneficiary_name": beneficiary,
+               "inspection_company": None, "inspection_date": None, "inspection_result": None,
+               "coverage_limit": {"amount": 30000, "currency": "USD"}, "days_late": (shipped_on - ship_by).days},
+        findings={
+            "I001": "no inspection report in the bundle; info for a late-shipment claim",
+            "M006": "Message Center 2026-09-28: 'the delay is our fault: we started production late ...'",
+            "M007": "Message Center 2026-09-28: 'We promise to load all 2,700 pcs on the vessel of 14 Oct 2026.'",
+        },
+        must_not_fire={
+            "F002": "both scans carry legible text: OCR reads them (the PI at 200 dpi, the contract photo at 12 MP)",
+            "F003": "the scanned PI reads as a proforma invoice and the contract photo as a contract",
+            "D004": "the scanned PI ('Shipment date: on or before 15 September 2026') and the photographed contract "
+                    "('Latest shipment date: 15 September 2026') state the ship-by date; nothing else does",
+            "D005": "the ship-by date is a fixed date, not a lead time",
+            "D006": "the buyer never agreed to a later date ('That is not acceptable ...')",
+            "D007": "the scanned PI and the photographed contract agree on 2026-09-15",
+            "D008": f"on board {d_iso(shipped_on)}, {(shipped_on - ship_by).days} days after ship-by {d_iso(ship_by)}",
+            "E001": "paid through Trade Assurance to the platform's designated account",
+            "E002": "beneficiary is the platform's collection entity",
+            "E003": "the Trade Assurance order number is on every document",
+            "E004": f"order total USD {money(total)} is below the USD 30,000 coverage limit",
+            "E006": "the Trade Assurance payment page shows the order paid in full",
+            "E007": "coverage limit is given in claim.toml",
+            "S001": "the scanned PI gives measurable specifications", "S002": "no subjective wording",
+            "S003": "every figure has a unit and a tolerance", "S004": "the contract refers to the PI's specifications",
+            "S006": "AQL levels in the PI and the contract",
+            "X001": f"one order number everywhere, and the contract cites the PI as {pi_no}",
+            "X002": "2,700 pcs everywhere",
+            "X003": f"USD {money(total)} everywhere, and the line items add up", "X004": "USD everywhere",
+            "X005": "one supplier, one buyer (a space OCR leaves out of a name is formatting, not another entity)",
+            "M001": "Message Center transcript present", "M002": "all communication in the Message Center",
+            "M003": "no request to pay outside the platform", "M004": "the buyer accepted no settlement",
+            "M005": "the buyer complained on 2026-09-10, 2026-09-16 and 2026-10-15",
+            "P002": "all photos dated", "P004": "all photos >= 2 MP",
+        },
+    )
+    bundle.notes = {
+        "scans": {
+            "PI_TR-PI-260727_scanned.pdf": "one A4 page drawn at 200 dpi, greyscale, skewed 0.6 degrees, speckle noise, "
+                                           "embedded as a JPEG image: no text layer",
+            "contract/IMG_5831.JPG": "3024x4032 iPhone photo (EXIF), page rotated about 1.2 degrees with perspective and "
+                                     "a shadow on a dark desk, red company seal, JPEG quality 85",
+        },
+        "read_only_by_ocr": {"ship_by": "scanned PI and contract photo only",
+                             "specifications": "scanned PI only",
+                             "contract_number": contract_no, "pi_number": pi_no},
+        "not_verified": "a value OCR reads with confidence below 0.95 is at most inferred: a blocker or major "
+                        "finding resting on it (D007, D008, S004, X001, X002, X003, X005 on a misread) is reported "
+                        "as info 'not verified', is no designed finding and does not change the verdict. Absence "
+                        "findings (D004, S001, S006, F002) are never downgraded, so the scans are drawn legible: "
+                        "body text 8.5-10.5 pt at 200 dpi (scan) and about 160 dpi (photo, as OCR sees it)",
+        "ambiguous_glyphs": f"the PI number {pi_no} is printed in DejaVu Sans, where capital I and lower-case l "
+                            "look alike; OCR may read 'TR-Pl-260727' (X001, then info 'not verified' when the "
+                            "PI's own number is read below 0.95)",
+    }
+    pi_fields = {"document_number": pi_no, "document_date": d_iso(pi_date), **common, "ship_by": d_iso(ship_by),
+                 "payment_method": "platform", "line_items": [i.as_json() for i in items],
+                 "quality_standard": aql, "text_layer": False, "scan_dpi": 200}
+    bundle.docs = [
+        Doc("PI_TR-PI-260727_scanned.pdf", "proforma_invoice", render_scanned_pi, pi_fields,
+            {"supplier": supplier, "buyer": buyer, "items": items, "specs": specs, "aql": aql, "ship_by": ship_by,
+             "seed": 2607, "skew": -0.6}),
+        Doc("contract/IMG_5831.JPG", "contract", render_contract_photo,
+            {"document_number": contract_no, "document_date": d_iso(contract_date), **common,
+             "ship_by": d_iso(ship_by), "payment_method": "platform", "line_items": [i.as_json() for i in items],
+             "signed_by": [supplier.contact, buyer.contact], "width": 3024, "height": 4032,
+             "captured_at": "2026-11-18T10:42:07", "camera_make": "Apple", "camera_model": "iPhone 15 Pro"},
+            {"supplier": supplier, "buyer": buyer, "items": items, "ship_by": ship_by, "pi_number": pi_no,
+             "aql": aql, "seed": 5831, "taken": dt.datetime(2026, 11, 18, 10, 42, 7),
+             "camera": ("Apple", "iPhone 15 Pro")}),
+        Doc(f"payment/TradeAssurance_order_{order_no}.pdf", "payment_record", render_ta_receipt,
+            {"document_number": "2026073088210459317", "document_date": d_iso(paid_on),
+             "order_number": order_no, "supplier_name": supplier.name, "buyer_name": buyer.name,
+             "currency": "USD", "order_total": float(total), "amount_paid": float(total),
+             "quantity": qty, "payment_method": "platform", "beneficiary_name": beneficiary,
+             "payment_date": d_iso(paid_on)},
+            {"order_date": order_date, "paid_on": paid_on, "beneficiary": beneficiary, "supplier": supplier,
+             "buyer": buyer, "items": items, "charges": [], "bank": "Citibank N.A., Singapore Branch",
+             "swift": "CITISGSG", "account": "8856 0213 7741 2096", "incoterm": "FOB Ningbo",
+             "paid_time": "16:58 (GMT-4)"}),
+        Doc(f"shipping/BL_{bl_no}.pdf", "shipping_document", render_bl_grid_courier,
+            {"document_number": bl_no, "document_date": d_iso(shipped_on), "order_number": order_no,
+             "supplier_name": supplier.name, "buyer_name": buyer.name, "quantity": qty,
+             "shipped_on": d_iso(shipped_on), "port_of_loading": "Ningbo, China",
+             "port_of_discharge": "Vancouver, BC, Canada"},
+            {"shipper": supplier, "consignee": buyer, "vessel": "EVER LUCENT", "voyage": "1142E",
+             "carrier": "Tianyuan Logistics (Ningbo) Co., Ltd.", "place_of_delivery": "Toronto, ON, Canada",
+             "packages": "370 CTNS", "gross_weight": "5,214.00 KGS", "measurement": "31.200 CBM",
+             "goods": "STAINLESS STEEL STOCKPOTS 24CM\nNON-STICK FRYING PANS 28CM\nHS CODE 7323.93 / 7615.10\n"
+                      "1,500 PCS TR-SP24 (250 CTNS) / 1,200 PCS TR-FP28 (120 CTNS)",
+             "marks": f"MAPLE CREST\nPO {order_no}\nTR-SP24 / TR-FP28\nC/NO. 1-370\nMADE IN CHINA",
+             "container": "TGHU 8841207 / 40'GP / SEAL TY2610388"}),
+        Doc(f"messages/MessageCenter_{order_no}.csv", "message_log", render_message_center_csv,
+            {"format": "message-center-csv", "channel": "platform", "order_number": order_no},
+            {"messages": messages}),
+    ]
+    for path, draw, taken, seed in (
+        ("photos/20260916_101532.jpg", draw_unfinished_pans, dt.datetime(2026, 9, 16, 10, 15, 32), 916),
+        ("photos/20260916_102247.jpg", draw_unpacked_stockpots, dt.datetime(2026, 9, 16, 10, 22, 47), 917),
+    ):
+        bundle.docs.append(photo_doc(path, draw, (2016, 1512), taken, ("samsung", "SM-S918B"), seed, {}))
+    bundle.docs.append(manifest_doc(bundle))
+    return bundle
+
+
 def photo_doc(path: str, draw: Callable, size: tuple[int, int], taken: dt.datetime | None,
               camera: tuple[str, str] | None, seed: int, extra: dict[str, Any]) -> Doc:
     width, height = size
@@ -813,7 +1012,7 @@ def manifest_doc(bundle: Bundle) -> Doc:
 
 
 def all_bundles() -> list[Bundle]:
-    return [strong_bundle(), weak_bundle(), offplatform_bundle()]
+    return [strong_bundle(), weak_bundle(), offplatform_bundle(), scanned_bundle()]
 
 
 # --------------------------------------------------------------------------------------
@@ -1475,18 +1674,20 @@ def render_ta_receipt(doc: Doc, bundle: Bundle, path: Path) -> None:
     charges = [(label.split(" / ")[0], f"US ${money(value)}") for label, value in d["charges"]]
     product_total = sum((i.amount for i in d["items"]), Decimal("0"))
     _ta_section(pdf, "Order amount", [("Product total", f"US ${money(product_total)}"), *charges,
-                                      ("Shipping", "FOB Ningbo (buyer's forwarder)"), ("Total", f"US ${money(total)}")])
+                                      ("Shipping", f"{d.get('incoterm', 'FOB Ningbo')} (buyer's forwarder)"),
+                                      ("Total", f"US ${money(total)}")])
     _ta_section(pdf, "Payment", [
         ("Payment status", "Paid in full"),
         ("Amount paid", f"US ${money(Decimal(str(f['amount_paid'])))}"),
-        ("Payment date", f"{d_abbr(d['paid_on'])} 09:41 (GMT-7)"),
+        ("Payment date", f"{d_abbr(d['paid_on'])} {d.get('paid_time', '09:41 (GMT-7)')}"),
         ("Payment method", "Bank transfer (T/T) to Alibaba.com designated account"),
         ("Beneficiary", d["beneficiary"]),
         ("Beneficiary bank", f"{d['bank']}  SWIFT {d['swift']}"),
         ("Beneficiary account", f"{d['account']} (virtual account assigned to this buyer)"),
         ("Transaction ID", f["document_number"]),
     ])
-    _ta_section(pdf, "Shipping", [("Latest shipment date", d_abbr(d["ship_by"])),
+    shipping = [("Latest shipment date", d_abbr(d["ship_by"]))] if d.get("ship_by") else []  # a payment page may omit it
+    _ta_section(pdf, "Shipping", [*shipping,
                                   ("Protection", "On-time shipment and product quality covered by Trade Assurance")])
     pdf.set_font("Helvetica", "", 7.5)
     pdf.set_text_color(120, 120, 120)
@@ -2473,6 +2674,345 @@ def draw_container(w: int, h: int, rng: random.Random, data: dict[str, Any]) -> 
     return img
 
 
+# ---- scanned and photographed documents -----------------------------------------------
+
+@cache
+def _sheet_font(key: str, pixels: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(font_path(key), pixels, index=0)
+
+
+class Sheet:
+    """A sheet of paper drawn with Pillow: positions in millimetres from the top left, type sizes in points."""
+
+    def __init__(self, dpi: float, size_mm: tuple[float, float] = (210, 297)) -> None:
+        self.dpi, self.k = dpi, dpi / 25.4
+        self.img = Image.new("RGB", (round(size_mm[0] * self.k), round(size_mm[1] * self.k)), (255, 255, 255))
+        self.draw = ImageDraw.Draw(self.img)
+
+    def font(self, pt: float, key: str = "dejavu") -> ImageFont.FreeTypeFont:
+        return _sheet_font(key, max(6, round(pt * self.dpi / 72)))
+
+    def text(self, x: float, y: float, text: str, pt: float = 9.5, key: str = "dejavu", anchor: str = "la",
+             fill: tuple[int, int, int] = (24, 24, 24)) -> None:
+        self.draw.text((x * self.k, y * self.k), text, font=self.font(pt, key), fill=fill, anchor=anchor)
+
+    def width(self, text: str, pt: float, key: str = "dejavu") -> float:
+        return self.draw.textlength(text, font=self.font(pt, key)) / self.k
+
+    def wrap(self, text: str, width: float, pt: float, key: str = "dejavu") -> list[str]:
+        lines: list[str] = []
+        for word in text.split(" "):
+            if lines and self.width(f"{lines[-1]} {word}", pt, key) <= width:
+                lines[-1] += f" {word}"
+            else:
+                lines.append(word)
+        return lines
+
+    def paragraph(self, x: float, y: float, text: str, width: float, pt: float = 9.5, key: str = "dejavu",
+                  leading: float = 1.45) -> float:
+        """Write `text` wrapped to `width` mm; return the y under it."""
+        for line in self.wrap(text, width, pt, key):
+            self.text(x, y, line, pt, key)
+            y += pt * leading * 25.4 / 72
+        return y
+
+    def line(self, x0: float, y0: float, x1: float, y1: float, mm: float = 0.3) -> None:
+        k = self.k
+        self.draw.line((x0 * k, y0 * k, x1 * k, y1 * k), fill=(40, 40, 40), width=max(1, round(mm * k)))
+
+    def rect(self, x0: float, y0: float, x1: float, y1: float, mm: float = 0.3) -> None:
+        k = self.k
+        self.draw.rectangle((x0 * k, y0 * k, x1 * k, y1 * k), outline=(40, 40, 40), width=max(1, round(mm * k)))
+
+    def overlay(self, png: io.BytesIO, x: float, y: float, w: float) -> None:
+        """Paste a transparent PNG (a seal, a signature) `w` mm wide at (x, y)."""
+        with Image.open(png) as src:
+            mark = src.convert("RGBA")
+        size = (round(w * self.k), round(w * self.k * mark.height / mark.width))
+        mark = mark.resize(size, Image.Resampling.LANCZOS)
+        self.img.paste(mark, (round(x * self.k), round(y * self.k)), mark)
+
+
+def _grid(sheet: Sheet, xs: list[float], y0: float, heights: list[float]) -> list[float]:
+    """Rule a table with column edges `xs` and row heights; return each row's top."""
+    tops, y = [], y0
+    for height in heights:
+        tops.append(y)
+        y += height
+    for top in [*tops, y]:
+        sheet.line(xs[0], top, xs[-1], top)
+    for x in xs:
+        sheet.line(x, y0, x, y)
+    return tops
+
+
+def draw_scanned_pi_sheet(sheet: Sheet, f: dict[str, Any], d: dict[str, Any]) -> None:
+    """The PI page as the supplier printed, stamped and signed it (then the buyer countersigned it)."""
+    s, b, t = d["supplier"], d["buyer"], sheet.text
+    t(105, 12, s.name_zh, 17, "cjk", "mt")
+    t(105, 22, s.name.upper(), 12, "dejavu-bold", "mt")
+    t(105, 29.5, s.address, 8, anchor="mt")
+    t(105, 34, f"Tel: {s.phone}    E-mail: {s.email}", 8, anchor="mt")
+    sheet.line(15, 39.5, 195, 39.5, 0.6)
+    t(105, 43, "形式发票   PROFORMA INVOICE", 16, "cjk", "mt")
+    sheet.rect(15, 55, 108, 86)
+    t(18, 57, "Buyer 买方:", 9, "cjk")
+    y = 62.5
+    for text in [b.name, *sheet.wrap(b.address, 86, 9), f"Attn: {b.contact}, {b.title}", f"Tel: {b.phone}"]:
+        t(18, y, text, 9)
+        y += 4.7
+    sheet.rect(113, 55, 195, 86)
+    rows = [("PI No.:", f["document_number"]), ("Date:", f["document_date"]), ("TA Order No.:", f["order_number"]),
+            ("Trade Terms:", f["incoterm"]), ("Currency:", f["currency"])]
+    for n, (label, value) in enumerate(rows):
+        t(116, 57.5 + n * 5.6, label, 9, "dejavu-bold")
+        t(147, 57.5 + n * 5.6, value, 9)
+    xs = [15, 24, 45, 118, 140, 165, 195]
+    tops = _grid(sheet, xs, 93, [10, 15, 15, 7, 7])
+    for x0, x1, head in zip(xs, xs[1:], ("No.", "Model", "Description 品名", "Qty (pcs)", "Unit Price|(USD)",
+                                         "Amount|(USD)")):
+        for n, part in enumerate(head.split("|")):
+            t((x0 + x1) / 2, tops[0] + 1.8 + n * 4, part, 8.5, "cjk", "mt")
+    for row, (n, item) in zip(tops[1:3], enumerate(d["items"], 1)):
+        t(19.5, row + 2, str(n), 8.5, anchor="ma")
+        t(26, row + 2, item.model, 8.5)
+        for k, part in enumerate([*sheet.wrap(item.description, 70, 8.5), item.description_zh][:3]):
+            t(47, row + 1.6 + k * 4.1, part, 8.5, "cjk" if k == 2 or not part.isascii() else "dejavu")
+        t(138, row + 2, f"{item.qty:,}", 8.5, anchor="ra")
+        t(163, row + 2, f"{item.unit_price:.2f}", 8.5, anchor="ra")
+        t(193, row + 2, money(item.amount), 8.5, anchor="ra")
+    total = Decimal(str(f["order_total"]))
+    t(116, tops[3] + 1.6, "Total Quantity 合计数量:", 8.5, "cjk", "ra")
+    t(138, tops[3] + 1.6, f"{f['quantity']:,}", 8.5, "dejavu-bold", "ra")
+    t(116, tops[4] + 1.6, f"TOTAL ({f['incoterm']}) USD:", 8.5, "dejavu-bold", "ra")
+    t(193, tops[4] + 1.6, money(total), 8.5, "dejavu-bold", "ra")
+    y = sheet.paragraph(15, tops[4] + 10, "Amount in words: " + amount_in_words(total), 180, 8.5)
+    t(15, y + 3, "Technical Specifications 技术规格", 10.5, "cjk")
+    xs = [15, 100, 140, 195]
+    tops = _grid(sheet, xs, y + 10, [6.2] * (len(d["specs"]) + 1))
+    for x, head in zip(xs, ("Parameter", "Requirement", "Tolerance")):
+        t(x + 2, tops[0] + 1.3, head, 8.5, "dejavu-bold")
+    for top, values in zip(tops[1:], d["specs"]):
+        for x, value in zip(xs, values):
+            t(x + 2, top + 1.3, value, 8.5)
+    y = tops[-1] + 6.2 + 5
+    t(15, y, "Terms and Conditions 条款", 10.5, "cjk")
+    terms = [("Shipment date:", f"on or before {d_long(d['ship_by'])} ({d_iso(d['ship_by'])})"),
+             ("Port of loading:", "Ningbo, China"),
+             ("Payment:", f"100% through Alibaba.com Trade Assurance order {f['order_number']}"),
+             ("Quality standard:", d["aql"]),
+             ("Packing:", "TR-SP24 6 pcs/carton, TR-FP28 10 pcs/carton, 5-ply export cartons"),
+             ("Validity:", "10 days")]
+    y += 7
+    for label, value in terms:
+        t(15, y, label, 8.8, "dejavu-bold")
+        y = sheet.paragraph(48, y, value, 147, 8.8)
+        y += 0.7
+    y += 4
+    t(15, y, "Seller 卖方 (stamp):", 9, "cjk")
+    t(115, y, "Buyer confirmation 买方确认:", 9, "cjk")
+    sheet.overlay(stamp_png(s.name_zh, "合同专用章"), 20, y + 2, 30)
+    sheet.overlay(signature_png(2607), 46, y + 12, 38)
+    sheet.overlay(signature_png(2608, color=(20, 20, 30)), 122, y + 9, 40)
+    sheet.line(15, y + 27, 95, y + 27)
+    sheet.line(115, y + 27, 195, y + 27)
+    t(15, y + 28.5, f"{s.contact}, {s.title}", 8.5)
+    t(115, y + 28.5, f"{b.contact}, {f['document_date']}", 8.5)
+
+
+def scan_effect(page: Image.Image, rng: random.Random, skew: float) -> Image.Image:
+    """A flatbed scan of the printed page: greyscale, a little soft, a slight skew, the bed's grey in the
+    corners it uncovers, and speckle noise."""
+    grey = page.convert("L").filter(ImageFilter.GaussianBlur(0.6))
+    grey = grey.rotate(skew, resample=Image.Resampling.BICUBIC, fillcolor=206)
+    noise = Image.frombytes("L", grey.size, rng.randbytes(grey.width * grey.height))
+    grey = Image.blend(grey, noise, 0.07)
+    return grey.point([min(255, round(v * 0.97 + 4)) for v in range(256)])
+
+
+def render_scanned_pi(doc: Doc, bundle: Bundle, path: Path) -> None:
+    """An image-only PDF: the PI drawn at 200 dpi, scanned (grey, skew, noise), embedded as a JPEG."""
+    f, d = doc.fields, doc.data
+    dpi = f["scan_dpi"]
+    sheet = Sheet(dpi)
+    draw_scanned_pi_sheet(sheet, f, d)
+    scan = scan_effect(sheet.img, random.Random(d["seed"]), d["skew"])
+    buf = io.BytesIO()
+    scan.save(buf, "JPEG", quality=78, optimize=False, progressive=False, dpi=(dpi, dpi))
+    buf.seek(0)
+    day = dt.date.fromisoformat(f["document_date"])
+    pdf = new_pdf("", "", at(day, 21, 37, dt.timezone(dt.timedelta(hours=-4))), "Epson Scan 2")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.image(buf, x=0, y=0, w=210, h=297)
+    pdf.output(str(path))
+
+
+def draw_contract_sheet(sheet: Sheet, f: dict[str, Any], d: dict[str, Any]) -> None:
+    """The signed and stamped sales contract, one A4 page."""
+    s, b, t = d["supplier"], d["buyer"], sheet.text
+    day = dt.date.fromisoformat(f["document_date"])
+    t(105, 16, "SALES CONTRACT  销售合同", 18, "cjk", "mt")
+    t(105, 28, f"Contract No.: {f['document_number']}      Date: {d_long(day)}", 10.5, anchor="mt")
+    t(105, 34.5, f"Trade Assurance Order No.: {f['order_number']}", 10.5, anchor="mt")
+    y = 45
+    for role, party in (("Seller:", s), ("Buyer:", b)):
+        t(18, y, role, 10, "dejavu-bold")
+        t(40, y, party.name, 10, "dejavu-bold")
+        y = sheet.paragraph(40, y + 5.2, party.address, 152, 9.5)
+        t(40, y, f"Represented by {party.contact}, {party.title}", 9.5)
+        y += 9
+    t(18, y, "1. Goods, quantity and price", 11, "dejavu-bold")
+    xs = [18, 42, 118, 143, 166, 194]
+    tops = _grid(sheet, xs, y + 6.5, [7, 12, 12, 7])
+    for x, head in zip(xs, ("Model", "Description", "Quantity", "Unit price", "Amount")):
+        t(x + 1.5, tops[0] + 1.5, head, 9, "dejavu-bold")
+    for top, item in zip(tops[1:3], d["items"]):
+        t(19.5, top + 1.5, item.model, 9)
+        for k, part in enumerate(sheet.wrap(item.description, 73, 9)[:2]):
+            t(43.5, top + 1.5 + k * 4.6, part, 9)
+        t(141.5, top + 1.5, f"{item.qty:,} pcs", 9, anchor="ra")
+        t(164.5, top + 1.5, f"USD {item.unit_price:.2f}", 9, anchor="ra")
+        t(192.5, top + 1.5, f"USD {money(item.amount)}", 9, anchor="ra")
+    total = Decimal(str(f["order_total"]))
+    t(43.5, tops[3] + 1.5, f"Total, {f['incoterm']}", 9, "dejavu-bold")
+    t(141.5, tops[3] + 1.5, f"{f['quantity']:,} pcs", 9, "dejavu-bold", "ra")
+    t(192.5, tops[3] + 1.5, f"USD {money(total)}", 9, "dejavu-bold", "ra")
+    y = sheet.paragraph(18, tops[3] + 11, "Total contract value: " + amount_in_words(total), 176, 9.5)
+    clauses = [
+        ("2. Specifications", [f"As in the Seller's Proforma Invoice {d['pi_number']}, which forms part of this contract.",
+                               f"Quality standard: {d['aql']}."]),
+        ("3. Shipment", [f"Latest shipment date: {d_long(d['ship_by'])}",
+                         f"{f['incoterm']}, China to Vancouver, Canada. Partial shipment is not allowed."]),
+        ("4. Payment", [f"100% of the contract value through Alibaba.com Trade Assurance order {f['order_number']}. "
+                        "No payment outside the platform."]),
+        ("5. Late shipment", ["For each day of delay the Seller pays 0.5% of the contract value, up to 5%. "
+                              "After 30 days of delay the Buyer may cancel the order."]),
+        ("6. Inspection", ["The Buyer may appoint a third-party inspection company before shipment."]),
+    ]
+    y += 3
+    for heading, texts in clauses:
+        t(18, y, heading, 11, "dejavu-bold")
+        y += 6
+        for text in texts:
+            y = sheet.paragraph(18, y, text, 176, 9.5)
+        y += 3
+    y = max(y + 4, 222)
+    for n, (role, party, seed) in enumerate((("THE SELLER", s, 5831), ("THE BUYER", b, 5832))):
+        x = 18 + n * 92
+        t(x, y, role, 10, "dejavu-bold")
+        sheet.overlay(signature_png(seed), x + 6, y + 8, 42)
+        sheet.line(x, y + 26, x + 78, y + 26)
+        t(x, y + 28, f"{party.contact}, {party.title}", 9)
+        t(x, y + 33, f"Date: {d_long(day)}", 9)
+    sheet.overlay(stamp_png(s.name_zh, "合同专用章"), 40, y - 2, 34)
+
+
+def _solve(matrix: list[list[float]], values: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (the 8 x 8 system of a perspective transform)."""
+    n = len(values)
+    rows = [row[:] + [value] for row, value in zip(matrix, values)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        for r in range(n):
+            if r != col:
+                factor = rows[r][col] / rows[col][col]
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col])]
+    return [rows[r][n] / rows[r][r] for r in range(n)]
+
+
+def perspective_coefficients(dest: list[tuple[float, float]], src: list[tuple[float, float]]) -> list[float]:
+    """Pillow's PERSPECTIVE data mapping each point of `dest` (the photo) to the same point of `src` (the page)."""
+    matrix, values = [], []
+    for (x, y), (u, v) in zip(dest, src):
+        matrix.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        values.append(u)
+        matrix.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        values.append(v)
+    return _solve(matrix, values)
+
+
+def render_contract_photo(doc: Doc, bundle: Bundle, path: Path) -> None:
+    """A phone photo of the signed paper contract on a dark desk: turned about 1.2 degrees, in perspective,
+    lit from the top left, with its shadow; JPEG quality 85 with the phone's EXIF."""
+    f, d = doc.fields, doc.data
+    rng = random.Random(d["seed"])
+    sheet = Sheet(260)
+    draw_contract_sheet(sheet, f, d)
+    page = sheet.img
+    w, h = f["width"], f["height"]
+    photo = gradient(w, h, (78, 60, 47), (44, 34, 27))
+    grain = ImageDraw.Draw(photo)
+    for _ in range(140):  # the desk's wood grain
+        x = rng.uniform(-200, w)
+        tone = rng.randint(-12, 10)
+        grain.line((x, 0, x + rng.uniform(150, 400), h), fill=(64 + tone, 49 + tone, 38 + tone), width=rng.randint(3, 14))
+    quad = [(420.0, 442.0), (2660.0, 395.0), (2748.0, 3562.0), (366.0, 3612.0)]  # TL, TR, BR, BL: 1.2 degrees
+    shadow = Image.new("L", (w, h), 0)
+    ImageDraw.Draw(shadow).polygon([(x + 38, y + 52) for x, y in quad], fill=150)
+    photo.paste(Image.new("RGB", (w, h), (12, 9, 7)), (0, 0), shadow.filter(ImageFilter.GaussianBlur(45)))
+    coefficients = perspective_coefficients(quad, [(0, 0), (page.width, 0), (page.width, page.height), (0, page.height)])
+    flat = page.transform((w, h), Image.Transform.PERSPECTIVE, coefficients, Image.Resampling.BICUBIC)
+    mask = Image.new("L", page.size, 255).transform((w, h), Image.Transform.PERSPECTIVE, coefficients,
+                                                       Image.Resampling.BILINEAR)
+    light = gradient(w, h, (250, 244, 232), (196, 188, 174))  # warm desk lamp, falling off downwards
+    lit = ImageChops.multiply(flat, light)
+    hand = Image.new("L", (w, h), 0)  # the shadow of the phone and hand over the lower right
+    ImageDraw.Draw(hand).ellipse((w * 0.55, h * 0.78, w * 1.25, h * 1.2), fill=95)
+    lit.paste(Image.new("RGB", (w, h), (30, 26, 22)), (0, 0), hand.filter(ImageFilter.GaussianBlur(160)))
+    photo.paste(lit, (0, 0), mask)
+    photo = add_grain(photo, rng, 0.035)
+    exif = photo_exif(d["camera"], d["taken"], w, h)
+    photo.save(path, "JPEG", quality=85, optimize=False, progressive=False, subsampling=2, exif=exif.tobytes())
+
+
+def draw_unfinished_pans(w: int, h: int, rng: random.Random, data: dict[str, Any]) -> Image.Image:
+    """Frying pan bodies stacked on a factory bench, no handles fitted, no cartons."""
+    img = gradient(w, h, (168, 172, 166), (116, 122, 114))
+    draw, s = ImageDraw.Draw(img), w / 2016
+    draw.rectangle((0, h * 0.55, w, h), fill=(128, 134, 124))  # floor
+    draw.rectangle((w * 0.06, h * 0.5, w * 0.94, h * 0.58), fill=(92, 96, 104))  # bench top
+    for leg in (0.09, 0.9):
+        draw.rectangle((w * leg, h * 0.58, w * leg + 30 * s, h * 0.95), fill=(70, 72, 78))
+    for stack in range(5):
+        cx = w * (0.17 + stack * 0.165)
+        for level in range(rng.randint(6, 9)):
+            y = h * 0.5 - level * 26 * s
+            draw.ellipse((cx - 150 * s, y - 48 * s, cx + 150 * s, y + 22 * s), fill=(36, 36, 40), outline=(96, 98, 104),
+                         width=max(1, int(5 * s)))
+        top = h * 0.5 - (level + 1) * 26 * s
+        draw.ellipse((cx - 118 * s, top - 30 * s, cx + 118 * s, top + 10 * s), fill=(58, 58, 62))
+        draw.ellipse((cx + 122 * s, top - 14 * s, cx + 140 * s, top + 2 * s), fill=(150, 152, 156))  # rivet holes, no handle
+    for n in range(14):  # loose handles in a crate on the floor
+        x = w * 0.2 + n * 38 * s
+        draw.rounded_rectangle((x, h * 0.72, x + 24 * s, h * 0.86), radius=10 * s, fill=(24, 24, 26))
+    draw.rectangle((w * 0.17, h * 0.7, w * 0.17 + 600 * s, h * 0.9), outline=(40, 90, 160), width=int(10 * s))
+    return img.filter(ImageFilter.GaussianBlur(0.8))
+
+
+def draw_unpacked_stockpots(w: int, h: int, rng: random.Random, data: dict[str, Any]) -> Image.Image:
+    """Stockpots on a pallet beside flat, unfolded cartons: nothing packed yet."""
+    img = gradient(w, h, (190, 188, 180), (128, 126, 118))
+    draw, s = ImageDraw.Draw(img), w / 2016
+    draw.rectangle((0, h * 0.6, w, h), fill=(134, 132, 124))
+    draw.rectangle((w * 0.05, h * 0.78, w * 0.6, h * 0.84), fill=(150, 112, 70))  # pallet
+    for row in range(2):
+        for col in range(4):
+            cx = w * (0.12 + col * 0.13) + row * 40 * s
+            base = h * (0.78 - row * 0.02)
+            top = base - 260 * s
+            draw.rectangle((cx - 95 * s, top, cx + 95 * s, base), fill=(186, 190, 196))
+            draw.rectangle((cx - 70 * s, top + 10 * s, cx - 45 * s, base - 10 * s), fill=(226, 230, 234))
+            draw.ellipse((cx - 95 * s, top - 30 * s, cx + 95 * s, top + 30 * s), fill=(150, 154, 160))
+            draw.ellipse((cx - 80 * s, top - 22 * s, cx + 80 * s, top + 22 * s), fill=(88, 90, 94))
+    for n in range(9):  # flat cartons, still unfolded
+        y = h * 0.84 - n * 16 * s
+        tone = rng.randint(-8, 8)
+        draw.rectangle((w * 0.65, y - 14 * s, w * 0.96, y), fill=(188 + tone, 146 + tone, 96 + tone), outline=(140, 104, 64))
+    return img.filter(ImageFilter.GaussianBlur(0.8))
+
+
 # --------------------------------------------------------------------------------------
 # 4. expected ground truth and main
 # --------------------------------------------------------------------------------------
@@ -2499,6 +3039,7 @@ def expected_record(bundle: Bundle, root: Path) -> dict[str, Any]:
         "must_not_fire": sorted(bundle.must_not_fire),
         "must_not_fire_notes": dict(sorted(bundle.must_not_fire.items())),
         "facts": bundle.facts,
+        **({"ocr_notes": bundle.notes} if bundle.notes else {}),
         "documents": documents,
     }
 

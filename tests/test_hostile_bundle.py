@@ -276,7 +276,7 @@ def test_folders_of_reports_only_are_not_orders(tmp_path: Path) -> None:
     (orders / "chat-only" / "messages.json").write_text('[{"from": "a", "text": "hi"}]', encoding="utf-8")
     assert [p.name for p in find_bundles([orders])] == ["a-order", "chat-only"]
     assert [p.name for p in find_bundles([SAMPLES])] == [
-        "off-platform-payment", "strong-quality-claim", "weak-quality-claim"]
+        "off-platform-payment", "scanned-claim", "strong-quality-claim", "weak-quality-claim"]
 
 
 @pytest.mark.skipif(not bundle_budget_available(), reason="a bundle's CPU budget needs Linux")

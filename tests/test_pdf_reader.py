@@ -14,7 +14,9 @@ from evidence.readers import pdf, pdf_layout, pdf_objects, pdf_pdfium, pdf_plumb
 from evidence.records import Document, TextLine, document_to_dict
 from tests.conftest import EXTERNAL, SAMPLES, needs_external
 
-SAMPLE_PDFS = sorted(SAMPLES.glob("*/**/*.pdf"))
+#: The samples' PDFs with a text layer; scanned-claim's PI is a scan with none (read by OCR, below).
+SCANNED_PDFS = [SAMPLES / "scanned-claim" / "PI_TR-PI-260727_scanned.pdf"]
+SAMPLE_PDFS = sorted(set(SAMPLES.glob("*/**/*.pdf")) - set(SCANNED_PDFS))
 
 #: pdfium's glyph boxes follow the font's metrics, pdfminer's its descriptor:
 #: on the samples words sit within these distances of pdfplumber's (in points).
@@ -66,8 +68,16 @@ def _synthetic_pdf(pages: int) -> bytes:
 # --- same output as pdfplumber ---------------------------------------------------
 
 
-def test_there_are_thirteen_sample_pdfs() -> None:
-    assert len(SAMPLE_PDFS) == 13
+def test_there_are_fifteen_sample_pdfs_and_one_scan() -> None:
+    assert len(SAMPLE_PDFS) == 15
+    assert all(path.is_file() for path in SCANNED_PDFS)
+
+
+@pytest.mark.parametrize("path", SCANNED_PDFS, ids=lambda p: p.name)
+def test_a_sample_scan_has_no_text_layer(path: Path) -> None:
+    with pdfplumber.open(path) as plumber:
+        assert [page.chars for page in plumber.pages] == [[]]
+        assert len(plumber.pages[0].images) == 1
 
 
 @pytest.mark.parametrize("path", SAMPLE_PDFS, ids=lambda p: p.name)

@@ -10,7 +10,7 @@ from evidence.cli import main
 from evidence.schemas import validate
 from tests.conftest import SAMPLES
 
-BUNDLES = ["strong-quality-claim", "weak-quality-claim", "off-platform-payment"]
+BUNDLES = ["strong-quality-claim", "weak-quality-claim", "off-platform-payment", "scanned-claim"]
 
 
 @pytest.mark.parametrize("bundle", BUNDLES)

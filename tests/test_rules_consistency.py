@@ -193,10 +193,17 @@ def _expected(name: str) -> dict[str, list[str]]:
     return json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("name", ["off-platform-payment", "strong-quality-claim", "weak-quality-claim"])
+#: scanned-claim's PI scan reads the buyer as "Maple CrestHousewares Ltd." (OCR left a space out, with
+#: confidence 0.96), and company names are compared with their spaces: X005 fires as a major finding.
+OCR_SPACE_BUG = pytest.mark.xfail(strict=True, reason="X005 on a space OCR left out of the buyer's name")
+
+
+@pytest.mark.parametrize("name", ["off-platform-payment", pytest.param("scanned-claim", marks=OCR_SPACE_BUG),
+                                  "strong-quality-claim", "weak-quality-claim"])
 def test_samples(tmp_path: Path, name: str) -> None:
     expected = _expected(name)
-    codes = set(_codes(_check(tmp_path, SAMPLES / name)))
+    # A finding resting on a value OCR read unsure is reported as info "not verified": it accuses no one.
+    codes = {f.code for f in _check(tmp_path, SAMPLES / name).findings if not f.message.startswith("not verified")}
     assert codes == {c for c in expected["findings"] if c.startswith("X")}
     assert not codes & set(expected["must_not_fire"])
 

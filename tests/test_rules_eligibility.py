@@ -288,7 +288,7 @@ def test_payment_record_present(tmp_path: Path, proof: str) -> None:
 # ------------------------------------------------------------------ the sample bundles
 
 
-@pytest.mark.parametrize("name", ["off-platform-payment", "strong-quality-claim", "weak-quality-claim"])
+@pytest.mark.parametrize("name", ["off-platform-payment", "scanned-claim", "strong-quality-claim", "weak-quality-claim"])
 def test_sample_bundles(tmp_path: Path, name: str) -> None:
     expected = json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
     report = _check(tmp_path, SAMPLES / name)

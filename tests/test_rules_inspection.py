@@ -174,7 +174,7 @@ def test_no_clear_result(tmp_path: Path) -> None:
     assert "HQTS DPI HQ-DPI-260811.txt" in report.findings[0].message
 
 
-SAMPLE_NAMES = ["off-platform-payment", "strong-quality-claim", "weak-quality-claim"]
+SAMPLE_NAMES = ["off-platform-payment", "scanned-claim", "strong-quality-claim", "weak-quality-claim"]
 
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)

@@ -218,7 +218,7 @@ def test_quotes_are_trimmed(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- the sample bundles
 
 
-@pytest.mark.parametrize("name", ["strong-quality-claim", "weak-quality-claim", "off-platform-payment"])
+@pytest.mark.parametrize("name", ["strong-quality-claim", "weak-quality-claim", "off-platform-payment", "scanned-claim"])
 def test_samples_expected_m_codes(tmp_path: Path, name: str) -> None:
     expected = json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
     pipeline = tmp_path / "messages.toml"

@@ -99,7 +99,7 @@ def test_one_megapixel_is_enough(tmp_path: Path) -> None:
     assert _codes(_check(tmp_path, {"dent.jpg": _jpeg(size=(1000, 1000))})) == []
 
 
-SAMPLE_NAMES = ["off-platform-payment", "strong-quality-claim", "weak-quality-claim"]
+SAMPLE_NAMES = ["off-platform-payment", "scanned-claim", "strong-quality-claim", "weak-quality-claim"]
 
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)

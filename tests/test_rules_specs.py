@@ -181,7 +181,7 @@ def test_no_spec_documents_raise_nothing(tmp_path: Path) -> None:
     assert _check(tmp_path, chat=CHAT + "2026-09-20 09:12:40 Laura Mendez: Hello, any update?\n") == []
 
 
-@pytest.mark.parametrize("name", ["strong-quality-claim", "weak-quality-claim", "off-platform-payment"])
+@pytest.mark.parametrize("name", ["strong-quality-claim", "weak-quality-claim", "off-platform-payment", "scanned-claim"])
 def test_samples(name: str, tmp_path: Path) -> None:
     expected = json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
     pipeline = tmp_path / "s.toml"

@@ -21,7 +21,7 @@ from PIL import Image
 
 from tests.conftest import SAMPLES, expected_json
 
-BUNDLES = ("strong-quality-claim", "weak-quality-claim", "off-platform-payment")
+BUNDLES = ("strong-quality-claim", "weak-quality-claim", "off-platform-payment", "scanned-claim")
 KINDS = {"proforma_invoice", "commercial_invoice", "contract", "inspection_report", "payment_record",
          "shipping_document", "message_log", "photo", "claim_manifest"}
 
@@ -104,14 +104,38 @@ def test_designed_verdicts():
     assert expected_json("strong-quality-claim")["facts"]["days_left"] == 12
     assert "D001" in expected_json("weak-quality-claim")["findings"]
     assert {"E001", "E002", "X002"} <= set(expected_json("off-platform-payment")["findings"])
+    scanned = expected_json("scanned-claim")
+    assert scanned["verdict"] == "ready" and scanned["claim_type"] == "late-shipment"
+    assert {"D004", "D008", "F002"} <= set(scanned["must_not_fire"])
 
 
 @pytest.mark.parametrize("bundle,doc", [(b, d) for b, d in documents() if d["path"].endswith(".pdf")],
                          ids=lambda v: v["path"] if isinstance(v, dict) else v)
 def test_pdf_text_holds_its_document_number(bundle, doc):
     text = pdf_text(SAMPLES / bundle / doc["path"])
+    if doc["fields"].get("text_layer") is False:  # a scan: the number is in the picture only
+        assert text.strip() == ""
+        return
     assert doc["fields"]["document_number"] in text
     assert "(cid:" not in text
+
+
+def test_scanned_documents_are_images_only():
+    """scanned-claim's PI is a page image in a PDF (200 dpi, no text) and its contract a phone photo."""
+    record = expected_json("scanned-claim")
+    docs = {doc["path"]: doc for doc in record["documents"]}
+    pi = SAMPLES / "scanned-claim" / "PI_TR-PI-260727_scanned.pdf"
+    with pdfplumber.open(pi) as pdf:
+        assert len(pdf.pages) == 1 and pdf.pages[0].chars == []
+        image = pdf.pages[0].images[0]
+        assert round(image["srcsize"][0] / (float(pdf.pages[0].width) / 72)) == docs[pi.name]["fields"]["scan_dpi"]
+    contract = docs["contract/IMG_5831.JPG"]
+    assert contract["kind"] == "contract"
+    with Image.open(SAMPLES / "scanned-claim" / contract["path"]) as photo:
+        exif = photo.getexif()
+        assert photo.size == (contract["fields"]["width"], contract["fields"]["height"])
+    assert (exif[0x010F], exif[0x0110]) == (contract["fields"]["camera_make"], contract["fields"]["camera_model"])
+    assert exif.get_ifd(0x8769)[0x9003] == contract["fields"]["captured_at"].replace("-", ":").replace("T", " ")
 
 
 def test_every_pdf_is_described():
