@@ -3,16 +3,18 @@ builders several test files use (a Document from text, the samples' expected JSO
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from evidence import ocr
 from evidence.readers.text import text_to_page
 from evidence.extract.reading import Reading
 from evidence.records import Document, Record, Source, Table
@@ -30,6 +32,28 @@ needs_external = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/ext
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The CLI caches read files by default: keep the tests' cache out of the user's."""
     os.environ["EVIDENCE_CACHE_DIR"] = str(tmp_path_factory.mktemp("evidence-cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _ocr_each_image_once() -> Iterator[None]:
+    """OCR gives the same boxes for the same pixels: each image is recognised once per test session.
+
+    A dozen test modules check the scanned sample bundle, each reading its scans afresh (a few
+    seconds of OCR a page); the answer for pixels already seen is taken from this memo instead.
+    """
+    seen: dict[tuple[str, tuple[int, int], str], Any] = {}
+    recognize = ocr.recognize
+
+    def recognize_once(image: Image.Image) -> Any:
+        key = (hashlib.sha256(image.tobytes()).hexdigest(), image.size, image.mode)
+        if key not in seen:
+            seen[key] = recognize(image)
+        return seen[key]
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(ocr, "recognize", recognize_once)
+    yield
+    patch.undo()
 
 
 # ---------------------------------------------------------------- bundles on disk

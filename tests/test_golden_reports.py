@@ -17,17 +17,13 @@ from evidence.cli import main
 from tests.conftest import ROOT, SAMPLES
 
 BUNDLES = ["strong-quality-claim", "weak-quality-claim", "off-platform-payment", "scanned-claim"]
-#: OCR of one scanned page took 9 to 12 CPU seconds on a busy 2-core machine, about the default page budget (10 s):
-#: the golden report must not depend on how fast the machine is, so the scans get a larger one.
-OPTIONS = {"scanned-claim": ["--page-timeout", "60"]}
 GOLDEN = SAMPLES / "golden"
 
 
 @pytest.mark.parametrize("bundle", BUNDLES)
 def test_sample_report_matches_its_golden_file(bundle: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)  # the report names the bundle as given: keep it relative
-    result = CliRunner().invoke(main, ["check", f"samples/{bundle}", "--format", "json", "--as-of", "2026-11-23",
-                                       *OPTIONS.get(bundle, [])])
+    result = CliRunner().invoke(main, ["check", f"samples/{bundle}", "--format", "json", "--as-of", "2026-11-23"])
     golden = GOLDEN / f"{bundle}.json"
     if os.environ.get("EVIDENCE_UPDATE_GOLDEN"):
         golden.write_text(result.output, encoding="utf-8")

@@ -193,13 +193,7 @@ def _expected(name: str) -> dict[str, list[str]]:
     return json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
 
 
-#: scanned-claim's PI scan reads the buyer as "Maple CrestHousewares Ltd." (OCR left a space out, with
-#: confidence 0.96), and company names are compared with their spaces: X005 fires as a major finding.
-OCR_SPACE_BUG = pytest.mark.xfail(strict=True, reason="X005 on a space OCR left out of the buyer's name")
-
-
-@pytest.mark.parametrize("name", ["off-platform-payment", pytest.param("scanned-claim", marks=OCR_SPACE_BUG),
-                                  "strong-quality-claim", "weak-quality-claim"])
+@pytest.mark.parametrize("name", ["off-platform-payment", "scanned-claim", "strong-quality-claim", "weak-quality-claim"])
 def test_samples(tmp_path: Path, name: str) -> None:
     expected = _expected(name)
     # A finding resting on a value OCR read unsure is reported as info "not verified": it accuses no one.
