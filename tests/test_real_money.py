@@ -99,6 +99,15 @@ Grand Total ₹ 11,800.00
     assert values["order_total"] == 11800
 
 
+def test_a_penalty_clause_naming_the_contract_value_gives_no_total() -> None:
+    head = "SALES CONTRACT\nContract No.: TR-SC-260728\nStock pot 24 cm\n2,700 pcs USD18,960.00\nTotal, FOB Ningbo\n"
+    clause = ("5.Late shipment For each day of delay the Seller pays 0.5% of the contract value, up to 5%. "
+              "After 30 days of delay the\nBuyer may cancel the order.\n")
+    assert _contract(head + clause).get("order_total") is None  # not the 30 days
+    stated = "The total contract value is USD 18,960.00 (FOB Ningbo).\n"
+    assert _contract(head + stated + clause)["order_total"] == 18960
+
+
 def test_without_a_written_total_the_items_sum_counts_the_tax_lines() -> None:
     values = _invoice(
         """\

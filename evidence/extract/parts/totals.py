@@ -200,10 +200,19 @@ def total_candidates(lines: list[TextLine], currency: str | None) -> list[_Candi
         if not rest.strip(" :：|") and index + 1 < len(lines):
             rest, source, text = lines[index + 1].text, lines[index + 1].source, lines[index + 1].text
         money = _rightmost_amount(rest, currency)
+        # In a sentence ("pays 0.5% of the contract value ... After 30 days") a bare figure is no total;
+        # a sentence that states the total gives its currency ("the total amount is USD 18,960.00").
+        if money is not None and _in_sentence(line.text, label.start()) and not _marked(money):
+            continue
         if money is not None:
             strong = bool(phrase_pattern("total_strong").fullmatch(label.group(0).strip()))
             found.append(_Candidate(money, strong, _marked(money), source, text, label.group(0)))
     return found
+
+
+def _in_sentence(text: str, start: int) -> bool:
+    """A lower-case word right before the label: it is inside a sentence, not heading a field."""
+    return bool(re.search(r"(?<![A-Za-z])[a-z]+\s+$", text[:start]))
 
 
 @lru_cache(maxsize=8192)
