@@ -27,7 +27,7 @@ from functools import lru_cache
 from importlib import metadata
 from typing import Any
 
-from PIL import Image, ImageStat
+from PIL import Image
 
 from evidence.readers.progress import ocr_pass
 
@@ -41,8 +41,10 @@ FLIP_SCORE = 0.9
 _TURNS = {1: Image.Transpose.ROTATE_90, 2: Image.Transpose.ROTATE_180, 3: Image.Transpose.ROTATE_270}
 #: The quick look for text is taken on a copy this many pixels on its long side.
 GLANCE_PIXELS = 960
-#: A picture whose grey levels vary less than this (standard deviation, 0-255) shows nothing to read.
-FLAT_STDDEV = 4.0
+#: A picture shows nothing to read when, on a grey copy FLAT_SIDE pixels across, fewer than FLAT_SHARE
+#: of its pixels differ from its median shade by more than FLAT_CONTRAST levels (of 255). Three
+#: lines of a signature block on an A4 page are about 0.5 % of such a copy.
+FLAT_SIDE, FLAT_CONTRAST, FLAT_SHARE = 256, 48, 0.001
 _LOCK = threading.Lock()
 
 
@@ -142,9 +144,14 @@ def has_text(image: Image.Image) -> bool:
 
 
 def _flat(image: Image.Image) -> bool:
+    """Hardly a pixel of a small grey copy stands out from the page's own shade (the median)."""
     small = image.convert("L")
-    small.thumbnail((64, 64))
-    return ImageStat.Stat(small).stddev[0] < FLAT_STDDEV
+    small.thumbnail((FLAT_SIDE, FLAT_SIDE))
+    counts = small.histogram()
+    total, seen = sum(counts), 0
+    median = next(level for level, count in enumerate(counts) if (seen := seen + count) * 2 >= total)
+    standing_out = sum(count for level, count in enumerate(counts) if abs(level - median) > FLAT_CONTRAST)
+    return standing_out < FLAT_SHARE * total
 
 
 def _sideways(boxes: list[TextBox]) -> bool:
@@ -159,7 +166,9 @@ def _boxes(image: Image.Image) -> tuple[list[TextBox], bool]:
     engine = _engine()
     with _LOCK:  # one onnxruntime session is not meant to be called from two threads at once
         _VERDICTS.clear()
-        result, _ = engine(image, return_word_box=True)
+        # Every box comes back, however unsure (text_score 0): the page's orientation is told from all of
+        # them, and what is legible is decided by the caller (data/ocr.json `legible_confidence`).
+        result, _ = engine(image, return_word_box=True, text_score=0.0)
         flipped = sum(1 for label, score in _VERDICTS if "180" in str(label) and score > FLIP_SCORE)
     boxes = [box for raw in (result or []) if (box := _text_box(raw)) is not None]
     return boxes, flipped > len(_VERDICTS) / 2
@@ -206,9 +215,11 @@ def _engine() -> Any:
     classify = engine.text_cls
 
     def keep_verdicts(crops: Any) -> Any:
-        # The direction model's verdict per box tells a page upside down, or which way a sideways
-        # page is turned; the engine uses it and drops it, so it is kept here.
-        crops, verdicts, elapsed = classify(crops)
+        # The direction model's verdicts, box by box, tell a page upside down, or which way a sideways
+        # page is turned: they are kept here, and the page is turned as a whole (`recognize`). The
+        # boxes are read as they lie: turned one by one, some upright lines came out upside down,
+        # unreadable, and were dropped (a sample page lost its order date and prices that way).
+        _, verdicts, elapsed = classify(crops)
         _VERDICTS[:] = verdicts
         return crops, verdicts, elapsed
 

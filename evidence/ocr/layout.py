@@ -39,8 +39,8 @@ TEXT_HEIGHT = 11.0
 LINE_OVERLAP = 0.5
 #: Below this slope (about a quarter of a degree) a page is taken as level.
 MIN_SKEW = 0.004
-#: A box this many times wider than tall shows the slope of its line.
-LONG_BOX = 3
+#: A box this many times wider than tall shows the slope of its line (a short box's corners are a few pixels off).
+LONG_BOX = 8
 
 Char = dict[str, Any]
 
