@@ -52,9 +52,9 @@ _MT103_NAME = re.compile(r"\bMT\s?103\b", re.IGNORECASE)
 _FORMAT_WORD = re.compile(r"(?<![\w/])(?:\d\*)?\d{1,2}!?[nxacd](?![\w])")
 FORMAT_WORDS = 4
 #: Placeholders a form generator leaves in unfilled fields ('undefined', '{{name}}', 'noOfPieces').
-_PLACEHOLDER = re.compile(
-    r"\bundefined\b|\bNaN\b|\{\{[^}]*\}\}|\$\{[^}]*\}|<<[^>]*>>|\blorem ipsum\b|\b[a-z]+(?:[A-Z][a-z]+){3,}\b"
-)
+_PLACEHOLDER = re.compile(r"\bundefined\b|\bNaN\b|\{\{[^}]*\}\}|\$\{[^}]*\}|<<[^>]*>>|\blorem ipsum\b")
+#: A field's variable name ('noOfPieces'); not in text read by OCR, which glues words ('fromAmazonWebServices').
+_VARIABLE_NAME = re.compile(r"\b[a-z]+(?:[A-Z][a-z]+){3,}\b")
 PLACEHOLDERS = 2
 #: A long form with hardly a date, amount or number in it is a blank template.
 _VALUE = re.compile(r"\d[\d,./\-]{2,}\d|\d{3,}")
@@ -145,8 +145,8 @@ def _by_substance(doc: Document) -> Classification | None:
         return Classification(PAYMENT_RECORD, 0.95, "a SWIFT MT103 message (fields " + ", ".join(sorted(tags & _MT103_TAGS)) + ")")
     if _format_words(doc) >= FORMAT_WORDS and any(_MT103_NAME.search(line.text) for line in doc.lines):
         return Classification(UNKNOWN, 0.0, "describes the SWIFT MT103 format (field specifications), not a payment")
-    texts = [line.text for line in doc.lines]
-    placeholders = sum(len(_PLACEHOLDER.findall(text)) for text in texts)
+    placeholders = sum(len(_PLACEHOLDER.findall(line.text)) for line in doc.lines)
+    placeholders += sum(len(_VARIABLE_NAME.findall(line.text)) for line in doc.lines if line.source.ocr_confidence is None)
     if placeholders >= PLACEHOLDERS:
         return Classification(UNKNOWN, 0.0, f"a form filled with {placeholders} placeholders, not a record")
     return None

@@ -7,6 +7,7 @@ PDF or photographed (turned, on a desk, a camera's EXIF), so their true text is 
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 from evidence import ocr
 from evidence.bundle import describe
 from evidence.cache import Cache
+from evidence.classify import classify
 from evidence.check import check_bundle
 from evidence.facts import comparable
 from evidence.ingest import process
@@ -24,7 +26,7 @@ from evidence.ocr.layout import ocr_page
 from evidence.ocr.spacing import with_spaces
 from evidence.records import INFERRED, LABELED, Basis, Source, Value
 from evidence.writers.json_report import report_to_json
-from tests.conftest import paper, photographed, scanned_pdf
+from tests.conftest import paper, photographed, scanned_pdf, text_doc
 from tests.test_traps_photos import BILL_OF_LADING
 
 INVOICE = """COMMERCIAL INVOICE
@@ -197,3 +199,15 @@ def test_order_numbers_that_differ_only_in_look_alike_characters_agree() -> None
     # Pillow's sans font draws I and l alike; OCR reads "CI-2026-0815" as "Cl-2026-0815".
     assert comparable("order_number", "CI-2026-0815") == comparable("order_number", "Cl-2026-O815")
     assert comparable("order_number", "CI-2026-0815") != comparable("order_number", "CI-2026-0816")
+
+
+def test_words_ocr_glued_are_no_variable_names_of_a_blank_form() -> None:
+    text = ("INVOICE\nInvoice Number: 42183017\nInvoice Date: August 3, 2014\n"
+            "details are on theAccountActivityPage of your account\nwe write forYourUseOfServices this period\n"
+            "Total for this invoice $4.11\n")
+    typed = text_doc(text, "invoice.pdf")
+    scanned = text_doc(text, "invoice.png")
+    for line in scanned.pages[0].lines:
+        line.source = replace(line.source, ocr_confidence=0.98)
+    assert classify(typed).kind == "unknown"  # variable names in a typed form: a template
+    assert classify(scanned).kind == "commercial_invoice"
