@@ -533,29 +533,46 @@ def assert_matches_expected(record: Record, expected: dict[str, Any]) -> None:
     """Assert every key field the expected JSON gives for a document."""
     values = record.values()
     assert record.kind == expected["kind"]
+    # Text OCR read keeps its words, not always the spaces between them ("stockpot24cm").
+    ocr = any(value.source.ocr_confidence is not None for value in record.fields.values())
     for name, want in expected["fields"].items():
         got = values.get(name)
+        if name in IMAGE_FACTS and record.kind != "photo":
+            continue  # the file's, not the document's: checked with the sample files (test_samples)
         if name in ("supplier_name", "buyer_name", "beneficiary_name"):
             assert got is not None and company_key(got) == company_key(want), name
         elif name == "ship_by" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", want):
             assert "ship_by" not in values  # a lead time or a vague date is no fixed date
             assert values["ship_date_text"] == want and values["lead_time"]["text"] == want
         elif name == "line_items":
-            assert _items(values.get("line_items", [])) == _items(want)
+            assert _items(values.get("line_items", []), ocr) == _items(want, ocr)
         elif name == "charges":
             assert [c["amount"] for c in got] == [c["amount"] for c in want]
             assert [company_key(c["description"]) for c in got] == [company_key(c["description"]) for c in want]
         elif name == "quality_standard":
-            assert want in got
+            assert _loose(want, ocr) in _loose(got, ocr)
         elif name == "signed_by":
             assert set(values["signatories"]) == set(want) and values["signed"] is True
         else:
             assert got == want, name
 
 
-def _items(items: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+def _items(items: list[dict[str, Any]], ocr: bool = False) -> list[tuple[Any, ...]]:
     keys = ("model", "description", "quantity", "unit", "unit_price", "amount")
-    return [tuple(item.get(key) for key in keys) for item in items]
+    rows = [[item.get(key) for key in keys] for item in items]
+    for row in rows:
+        if ocr and isinstance(row[1], str):
+            row[1] = row[1].replace(" ", "")
+    return [tuple(row) for row in rows]
+
+
+def _loose(text: str, ocr: bool) -> str:
+    """Text as OCR may read it: no spaces, and I, l and 1 (O and 0) alike, as order numbers are compared."""
+    return text.replace(" ", "").upper().translate(str.maketrans("ILO", "110")) if ocr else text
+
+
+#: What an image or a scan says of itself (its pixels, EXIF, resolution), beside a document's own fields.
+IMAGE_FACTS = {"width", "height", "captured_at", "camera_make", "camera_model", "text_layer", "scan_dpi"}
 
 
 @pytest.mark.parametrize(

@@ -108,6 +108,18 @@ def test_a_penalty_clause_naming_the_contract_value_gives_no_total() -> None:
     assert _contract(head + stated + clause)["order_total"] == 18960
 
 
+def test_a_count_glued_to_its_unit_is_the_row_quantity() -> None:
+    values = _contract("""\
+SALES CONTRACT
+Contract No.: TR-SC-1
+Model Description Quantity Unit price Amount
+TR-SP24 Stockpot 24 cm, 7.5 L 1,500pcs USD 8.40 USD 12,600.00
+TR-FP28 Frying pan 28 cm 1200sets USD 5.30 USD 6,360.00
+""")
+    rows = [(i["model"], i["quantity"], i["unit"], i["amount"]) for i in values["line_items"]]
+    assert rows == [("TR-SP24", 1500, "pcs", 12600), ("TR-FP28", 1200, "sets", 6360)]
+
+
 def test_without_a_written_total_the_items_sum_counts_the_tax_lines() -> None:
     values = _invoice(
         """\

@@ -25,6 +25,12 @@ _MAX_GAP_LINES = 6
 _FIGURE = re.compile(
     r"(?<![A-Za-z0-9_.,/#-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![A-Za-z0-9_/]|[.,]\d)"
 )
+#: A whole figure glued to the word after it: a count when that word is a count unit ("1,500pcs", "20sets").
+_GLUED_COUNT = re.compile(r"(?<![A-Za-z0-9_.,/#-])(\d{1,3}(?:,\d{3})+|\d+)(?=[A-Za-z])")
+#: A quantity column's unit in a text header: "Qty (pcs)", "Quantity（套）".
+_QUANTITY_UNIT = re.compile(r"(?i)\b(?:qty|quantity|数量)\s*[(（]\s*([^\W\d_]+)\s*[)）]")
+#: A header's second line of units or currencies alone ("(USD) (USD)", "(pcs)"): no row's description.
+_HEADER_NOTES = re.compile(r"\s*(?:[(（][^()（）]{1,15}[)）]\s*)+")
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}[.)]?\s+(?=\S)")
 #: "510/EA", "20/PCS": a whole count written with its unit after a slash, not after a currency ("$5/pc" is a price).
 _SLASHED_COUNT = re.compile(r"(?<![$€£¥￥.,\d])(?<![A-Z]{3} )(?<![A-Z]{3})(\d{1,3}(?:,\d{3})+|\d+)/(?=[A-Za-z\u3400-\u9fff])")
@@ -39,7 +45,7 @@ def items_from_text_rows(doc: Document) -> ItemsFound:
         roles = line_roles(lines[index].text)
         numeric = set(roles) & set(QUANTITY_ROLES)
         if len(numeric) >= 2 or (len(numeric) == 1 and len(roles) >= 3):
-            block, used = _read_text_rows(lines[index + 1 :], roles)
+            block, used = _read_text_rows(lines[index + 1 :], roles, _header_unit(lines[index].text))
             found.items.extend(block.items)
             found.charges.extend(block.charges)
             index += used
@@ -47,7 +53,14 @@ def items_from_text_rows(doc: Document) -> ItemsFound:
     return found
 
 
-def _read_text_rows(lines: list[TextLine], roles: list[str]) -> tuple[ItemsFound, int]:
+def _header_unit(header: str) -> str | None:
+    """The unit a text header gives its quantity column ("Qty (pcs)"), or None."""
+    match = _QUANTITY_UNIT.search(header)
+    return canonical_unit(match.group(1).lower()) if match else None
+
+
+def _read_text_rows(lines: list[TextLine], roles: list[str],
+                    header_unit: str | None = None) -> tuple[ItemsFound, int]:
     """Given the lines under a text header, return the rows whose figures add up and how many lines they took."""
     found = ItemsFound()
     rows: list[Row] = []
@@ -56,6 +69,7 @@ def _read_text_rows(lines: list[TextLine], roles: list[str]) -> tuple[ItemsFound
     for used, line in enumerate(lines, start=1):
         row = arithmetic_row(line.text, roles, line.source)
         if row is not None:
+            row.unit = row.unit or header_unit
             rows.append(row)
             between.append([])
             gap = 0
@@ -101,6 +115,7 @@ def _assign_wrapped(rows: list[Row], between: list[list[str]]) -> None:
     """
     if not rows:
         return
+    between[0] = [text for text in between[0] if not _HEADER_NOTES.fullmatch(text)]
     prefix = len(between[0])
     gaps = [len(gap) for gap in between[1:-1]]
     centred = prefix > 0 and bool(gaps) and all(size >= 2 * prefix for size in gaps)
@@ -218,7 +233,8 @@ def _row_figures(text: str) -> list[tuple[re.Match[str], list[Decimal], str | No
     measured = [(q.start, q.end) for q in find_quantities(text) if q.kind != "count"]
     measured += [(m.start, m.end) for m in find_measures(text)]
     found = []
-    for match in _FIGURE.finditer(text):
+    glued = [m for m in _GLUED_COUNT.finditer(text) if m.start() in counts]  # "1,500pcs": a count all the same
+    for match in sorted([*_FIGURE.finditer(text), *glued], key=lambda m: m.start()):
         start, end = match.span()
         if text[end : end + 2].strip().startswith("%") or any(s <= start < e for s, e in measured):
             continue
