@@ -58,7 +58,7 @@ def test_words_ocr_glued_or_misspelt_are_put_right(glued: str, read: str) -> Non
 
 @pytest.mark.parametrize("kept", [
     "Hamburg", "Portland", "Shenzhen", "Destinataire", "OumarOD", "CMAU7312209", "HASU4141410", "Khadim N",
-    "Enamelware", "Consignee", "B0X12", "26cm", "100pcs",
+    "Enamelware", "Consignee", "B0X12", "26cm", "100pcs", "TWD5PAQ3GEBPQEV", "SHIP2024AB",
 ])
 def test_names_codes_and_words_are_left_as_they_are(kept: str) -> None:
     assert with_spaces(kept) == kept

@@ -43,6 +43,10 @@ _ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july
                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                    "sept", "oct", "nov", "dec")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_NUMBER_AFTER = re.compile(r"\d[\d,.]*")
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*$")
+_LETTERS_AFTER = re.compile(r"[^\W\d_]+")
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
 _MIXED = re.compile(r"[^\W_]*[^\W\d_][^\W_]*")  # a token of letters and digits with a letter in it
 _DIGIT_AS_LETTER = str.maketrans({"0": "o", "1": "l", "5": "s"})
 _NUMERO = "°º"
@@ -106,13 +110,33 @@ def _word_and_number(text: str) -> list[int]:
         word = _fold(run.group())
         if not _latin(word):
             continue
-        before = run.start() > 0 and text[run.start() - 1].isdigit()
-        after = run.end() < len(text) and text[run.end()].isdigit()
+        # Only a whole number counts: in a code ('TWD5PAQ3GEB', 'ABC123XY') letters and digits belong together.
+        before = _number_between(text, run.start(), backwards=True)
+        after = _number_between(text, run.end(), backwards=False)
         if _known_by_number(word) or run.group() in _currency_codes():
             points.extend(index for index, touches in ((run.start(), before), (run.end(), after)) if touches)
         elif after and before and word in _units():
             points.append(run.end())
     return points
+
+
+def _number_between(text: str, edge: int, backwards: bool) -> bool:
+    """A number touches the letters at `edge`, and on its far side is no letter, or a known word
+    ('9.50USD'), never the rest of a code ('5PAQ3GEB')."""
+    if backwards:
+        number = _NUMBER_BEFORE.search(text, 0, edge)
+        if number is None:
+            return False
+        far = _LETTERS_BEFORE.search(text, 0, number.start())
+    else:
+        number = _NUMBER_AFTER.match(text, edge)
+        if number is None:
+            return False
+        far = _LETTERS_AFTER.match(text, number.end())
+    if far is None:
+        return True
+    word = far.group()
+    return _known_by_number(_fold(word)) or word in _currency_codes() or _fold(word) in _units()
 
 
 def _known_by_number(word: str) -> bool:
