@@ -51,6 +51,7 @@ def _read(name: str, content: bytes):  # type: ignore[no-untyped-def]
     ("Montantrecu", "Montant recu"), ("Typedetransaction", "Type de transaction"), ("NETAPAYER", "NET A PAYER"),
     ("FACTUREN°:FA39273", "FACTURE N°:FA39273"), ("TotalAmount", "Total Amount"), ("NotifyParty", "Notify Party"),
     ("12 0ct 2026", "12 Oct 2026"), ("18 Nov2026", "18 Nov 2026"), ("Amount1200.00", "Amount 1200.00"),
+    ("onorbefore15September 2026", "onorbefore15 September 2026"), ("USD9.50USD8,170.00", "USD 9.50 USD 8,170.00"),
 ])
 def test_words_ocr_glued_or_misspelt_are_put_right(glued: str, read: str) -> None:
     assert with_spaces(glued) == read

@@ -111,8 +111,12 @@ def _word_and_number(text: str) -> list[int]:
         if not _latin(word):
             continue
         # Only a whole number counts: in a code ('TWD5PAQ3GEB', 'ABC123XY') letters and digits belong together.
-        before = _number_between(text, run.start(), backwards=True)
-        after = _number_between(text, run.end(), backwards=False)
+        # A month is parted from any figure it touches ('onorbefore15September'): codes hold no months.
+        month = word in _ENGLISH_MONTHS
+        before = _number_between(text, run.start(), backwards=True) or (month and run.start() > 0
+                                                                         and text[run.start() - 1].isdigit())
+        after = _number_between(text, run.end(), backwards=False) or (month and run.end() < len(text)
+                                                                      and text[run.end()].isdigit())
         if _known_by_number(word) or run.group() in _currency_codes():
             points.extend(index for index, touches in ((run.start(), before), (run.end(), after)) if touches)
         elif after and before and word in _units():
