@@ -13,10 +13,12 @@ Whether an image shows the goods or a document is decided here, where the
 evidence is. The file itself can tell a scanned page (a scanner in its EXIF, or
 no camera and a page's proportions) or a phone screen (data/photos.json). OCR
 (evidence.ocr) tells the rest: an image with enough lines of text over enough of
-its area (data/ocr.json) shows a document, whose text becomes the Document's
-page, read and cited like a PDF's. A photo with a shipping mark or a label in it
-stays a photo, and its text is not used. An image of a document with nothing
-legible in it, or that needs OCR where the engine is not installed, is F002.
+its area (data/ocr.json) shows a document. Any legible text becomes the
+Document's page, read and cited like a PDF's, and classify.py makes an image
+whose text names a document kind that document; a photo with a shipping mark
+or a label in it names none and stays a photo. An image of a document with
+nothing legible in it, or that needs OCR where the engine is not installed, is
+F002.
 """
 
 from __future__ import annotations
