@@ -162,7 +162,7 @@ def _sideways(boxes: list[TextBox]) -> bool:
 
 
 def _boxes(image: Image.Image) -> tuple[list[TextBox], bool]:
-    """The boxes OCR reads in the image as it lies, and whether most of them had to be turned upside down."""
+    """The boxes OCR reads in the image as it lies, and whether the direction model finds most of them upside down."""
     engine = _engine()
     with _LOCK:  # one onnxruntime session is not meant to be called from two threads at once
         _VERDICTS.clear()
