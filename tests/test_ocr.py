@@ -212,3 +212,17 @@ def test_words_ocr_glued_are_no_variable_names_of_a_blank_form() -> None:
         line.source = replace(line.source, ocr_confidence=0.98)
     assert classify(typed).kind == "unknown"  # variable names in a typed form: a template
     assert classify(scanned).kind == "commercial_invoice"
+
+
+def test_a_multi_page_tiff_scan_is_read_page_by_page() -> None:
+    buffer = io.BytesIO()
+    blank = Image.new("RGB", (1240, 1754), (255, 255, 255))
+    terms = paper("Terms of the invoice\nPayment: 30% deposit, balance before shipment\nShipment by sea to Hamburg")
+    paper(INVOICE).save(buffer, "TIFF", save_all=True, append_images=[blank, terms], compression="tiff_lzw")
+    document, record = _read("scans/fax 2026-10-02.tif", buffer.getvalue())
+    assert [page.number for page in document.pages] == [1, 2, 3]
+    assert document.pages[0].lines[0].text == "COMMERCIAL INVOICE" and document.pages[1].lines == []
+    assert document.pages[2].lines[0].source == Source("scans/fax 2026-10-02.tif", page=3, line=1,
+                                                      ocr_confidence=document.pages[2].lines[0].source.ocr_confidence)
+    assert document.problems == [] and "3 pages read by OCR" in document.metadata["ocr"]
+    assert record.kind == "commercial_invoice" and record.get("document_number") == "NB-2026-0815"

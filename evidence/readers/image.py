@@ -36,7 +36,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from evidence import ocr
 from evidence.readers import progress
-from evidence.records import Document, ImageInfo
+from evidence.records import Document, ImageInfo, Page
 from evidence.reference_data import load_data
 
 try:  # optional: iPhone photos
@@ -92,6 +92,9 @@ def _read_text(data: bytes, doc: Document, info: ImageInfo) -> None:
             doc.add_problem("F002", f"{doc.path} is an image of {by_file}, not a photo of the goods: {why}")
         return
     with Image.open(io.BytesIO(data)) as opened:
+        if getattr(opened, "n_frames", 1) > 1 and opened.format == "TIFF":
+            _read_scanned_pages(opened, doc, info)
+            return
         side = ocr.settings()["max_side_pixels"]
         opened.draft("RGB", (side, side))  # a JPEG decodes straight at a smaller scale: OCR scales it down anyway
         image = ImageOps.exif_transpose(opened).convert("RGB")
@@ -106,6 +109,30 @@ def _read_text(data: bytes, doc: Document, info: ImageInfo) -> None:
     elif info.document is not None:
         doc.add_problem("F002", f"{doc.path} is an image of {info.document}, but OCR recognised nothing legible "
                         f"in it ({text.boxes} text boxes, mean confidence {text.mean_confidence:.2f})")
+
+
+def _read_scanned_pages(opened: Image.Image, doc: Document, info: ImageInfo) -> None:
+    """A multi-page TIFF (what scanners and fax servers write): each page read by OCR, as a PDF scan's are."""
+    frames: int = opened.n_frames  # type: ignore[attr-defined]
+    info.document = f"a scan of {frames} pages"
+    limit = ocr.settings()["max_ocr_pages"]
+    confidences, lines = [], 0
+    for index in range(min(frames, limit)):
+        opened.seek(index)
+        text = ocr.read_image(opened.convert("RGB"), doc.path, number=index + 1)
+        progress.page_read(index + 1)
+        confidences.append(text.mean_confidence)
+        doc.pages.append(text.page or Page(number=index + 1))
+        lines += len(text.page.lines) if text.page is not None else 0
+    info.text_lines = lines
+    mean = sum(confidences) / len(confidences)
+    if frames > limit:
+        doc.metadata["ocr_not_read"] = f"pages {limit + 1}-{frames}: past the limit of {limit} scanned pages per file"
+    if lines:
+        doc.metadata["ocr"] = f"{ocr.engine_version()}; {min(frames, limit)} pages read by OCR; mean confidence {mean:.2f}"
+    else:
+        doc.add_problem("F002", f"{doc.path} is {info.document}, but OCR recognised nothing legible in it "
+                        f"(mean confidence {mean:.2f})")
 
 
 def _document_by_text(info: ImageInfo) -> str | None:
