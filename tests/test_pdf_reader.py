@@ -271,6 +271,16 @@ def test_dedupe_keeps_letters_side_by_side_in_a_tiny_font() -> None:
     assert pdf_layout.dedupe(tiny) == tiny
 
 
+def test_dedupe_of_aligned_columns_drops_each_copy_and_keeps_every_row() -> None:
+    # A column of one digit on 2,000 rows, every third row drawn twice (fake bold), a copy across a
+    # whole-point boundary of x0 (99.8 then 100.3): each row keeps one glyph, no row is lost.
+    rows = [_glyph("0", 99.8, 50 + 12 * row) for row in range(2000)]
+    copies = [_glyph("0", 100.3, 50.4 + 12 * row) for row in range(0, 2000, 3)]
+    kept = pdf_layout.dedupe(rows + copies)
+    assert kept == rows
+    assert pdf_layout.dedupe(copies + rows) == rows  # the glyph drawn highest stays, whatever the order
+
+
 def test_dedupe_drops_a_generated_space_with_its_glyph() -> None:
     first = _glyph("2", 100, 50)
     copy = _glyph("2", 100.2, 50.2)

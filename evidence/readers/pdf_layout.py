@@ -15,12 +15,17 @@ others are re-stated here, for speed or because pdfplumber's version does not fi
 - `extract_table` only looks at chars inside the table before testing rows and
   cells, where `Table.extract` scans every char of the page for every row.
 - `dedupe` compares glyphs pairwise by box overlap, not by top within 1 pt (see
-  there): pdfium's boxes follow each font's own descent.
+  there): pdfium's boxes follow each font's own descent. Only glyphs of one text in
+  neighbouring whole points of x0 that reach each other's height are compared, so
+  aligned columns cost linear time.
 """
 
 from __future__ import annotations
 
 import bisect
+import math
+from collections import defaultdict
+from collections.abc import Iterator
 from operator import itemgetter
 from typing import Any
 
@@ -33,7 +38,8 @@ from pdfplumber.utils.text import (
     WordExtractor,
 )
 
-from evidence.records import Page, Source, Table as TableRecord, TextLine, Word
+from evidence.records import Page, Source, TextLine, Word
+from evidence.records import Table as TableRecord
 
 Char = dict[str, Any]
 
@@ -58,20 +64,11 @@ def dedupe(chars: list[Char]) -> list[Char]:
     right after such a space, and a space kept without its glyph would split the
     first word of the original.
     """
-    glyphs = sorted((char for char in chars if "anchor" not in char), key=itemgetter("text", "x0"))
+    glyphs = [char for char in chars if "anchor" not in char]
     partners: dict[int, list[Char]] = {}
-    count = len(glyphs)
-    for index, char in enumerate(glyphs):
-        text, x0 = char["text"], char["x0"]
-        following = index + 1
-        while following < count:
-            other = glyphs[following]
-            if other["text"] != text or other["x0"] - x0 > 1:
-                break
-            if other["upright"] == char["upright"] and _stacked(char, other):
-                partners.setdefault(id(char), []).append(other)
-                partners.setdefault(id(other), []).append(char)
-            following += 1
+    for char, other in _copies(glyphs):
+        partners.setdefault(id(char), []).append(other)
+        partners.setdefault(id(other), []).append(char)
     if not partners:
         return chars
     kept: set[int] = set()
@@ -82,6 +79,37 @@ def dedupe(chars: list[Char]) -> list[Char]:
         else:
             kept.add(id(char))
     return [char for char in chars if id(char.get("anchor", char)) not in dropped]
+
+
+def _copies(glyphs: list[Char]) -> Iterator[tuple[Char, Char]]:
+    """Each pair of glyphs of one text whose x0s are within 1 pt and whose boxes are stacked, once.
+
+    Glyphs are bucketed by text and whole point of x0, and each bucket sorted by top, so a
+    glyph is compared only with those of its own and the next bucket that reach its height:
+    a column of a thousand aligned zeros costs a thousand look-ups, not half a million pairs.
+    """
+    columns: dict[tuple[str, int], list[Char]] = defaultdict(list)
+    for glyph in glyphs:
+        columns[(glyph["text"], math.floor(glyph["x0"]))].append(glyph)
+    for column in columns.values():
+        column.sort(key=itemgetter("top"))
+    tops = {key: [glyph["top"] for glyph in column] for key, column in columns.items()}
+    tallest = {key: max(glyph["bottom"] - glyph["top"] for glyph in column) for key, column in columns.items()}
+    for (text, x), column in columns.items():
+        for key in ((text, x), (text, x + 1)):
+            if key not in columns:
+                continue
+            neighbours, neighbour_tops = columns[key], tops[key]
+            for index, char in enumerate(column):
+                start = bisect.bisect_left(neighbour_tops, char["top"] - tallest[key])
+                end = bisect.bisect_left(neighbour_tops, char["bottom"])
+                for position in range(start, end):
+                    other = neighbours[position]
+                    if key == (text, x) and position <= index:
+                        continue  # a pair within one bucket is met from its upper glyph only
+                    if (abs(other["x0"] - char["x0"]) <= 1 and other["upright"] == char["upright"]
+                            and _stacked(char, other)):
+                        yield char, other
 
 
 def _stacked(one: Char, other: Char) -> bool:
