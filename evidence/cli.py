@@ -16,27 +16,22 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from evidence.batch import BatchOptions, check_many, find_bundles
-from evidence.cache import CACHE_ENV, Cache, default_cache_dir, folder_refusal
-from evidence.check import check_bundle
+from evidence.budget import Budget
 from evidence.errors import EvidenceError
-from evidence.extract import extract as extract_record
 from evidence.findings import SEVERITY_RANK
-from evidence.isolation import Budget, isolation_available, read_in_child
-from evidence.normalize import json_number
-from evidence.normalize.money import find_amounts
-from evidence.readers import read_file, read_path
-from evidence.report import BatchRow
-from evidence.rules import load_all
-from evidence.schemas import load_instance, load_schema, schema_names, validate
 from evidence.version import __version__
 from evidence.writers import BATCH_WRITERS, REPORT_WRITERS
-from evidence.writers.document import document_to_json, document_to_text
 from evidence.writers.safe import shown
+
+if TYPE_CHECKING:
+    from evidence.report import BatchRow
+
+# The commands import what they run inside themselves: `evidence --help` loads none of the
+# readers, the OCR engine or the rules.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
@@ -67,6 +62,8 @@ def _budget(page_seconds: float, memory_mb: int) -> Budget | None:
 
 def _cache_dir(no_cache: bool) -> Path | None:
     """The cache folder to use, or None: --no-cache, or a folder other users can write (said once on stderr)."""
+    from evidence.cache import default_cache_dir, folder_refusal
+
     if no_cache:
         return None
     folder = default_cache_dir()
@@ -151,6 +148,9 @@ def check(
     memory_mb: int,
 ) -> None:
     """Check one bundle (a folder or .zip of an order's documents)."""
+    from evidence.cache import Cache
+    from evidence.check import check_bundle
+
     cache_dir = _cache_dir(no_cache)
     report = _run(ctx, lambda: check_bundle(
         bundle, claim=claim, as_of=as_of.date() if as_of else None, select=_codes(select),
@@ -183,6 +183,8 @@ def batch(ctx: click.Context, folders: tuple[Path, ...], workers: int, output_fo
           claim: str | None, as_of: datetime | None, fail_on: str, bundle_seconds: float, no_cache: bool,
           page_seconds: float, memory_mb: int) -> None:
     """Check every sub-folder or .zip of FOLDERS, one bundle each, and summarise."""
+    from evidence.batch import BatchOptions, check_many, find_bundles
+
     bundles = _run(ctx, lambda: find_bundles(folders))
     workers = workers or os.cpu_count() or 1
     options = BatchOptions(claim, as_of.date() if as_of else None, _cache_dir(no_cache),
@@ -204,6 +206,11 @@ def batch(ctx: click.Context, folders: tuple[Path, ...], workers: int, output_fo
 @click.pass_context
 def extract(ctx: click.Context, file: Path, output_format: str, words: bool) -> None:
     """Show what the tool reads from one document."""
+    from evidence.extract import extract as extract_record
+    from evidence.isolation import isolation_available, read_in_child
+    from evidence.readers import read_file, read_path
+    from evidence.writers.document import document_to_json, document_to_text
+
     if not file.is_file():
         _fail(f"{file} is not a file")
     budget = Budget()  # what `check` allows a file by default
@@ -222,6 +229,8 @@ def cache_group() -> None:
 @cache_group.command("info")
 def cache_info() -> None:
     """Where the cache is, how many files it holds and its size on disk."""
+    from evidence.cache import CACHE_ENV, Cache
+
     info = Cache().info()
     if not info.usable:
         _fail(f"the cache at {info.path} cannot be opened or created; checks run without it "
@@ -235,6 +244,8 @@ def cache_info() -> None:
 @click.option("--stale", is_flag=True, help="Only remove entries written by other versions of the tool.")
 def cache_clear(stale: bool) -> None:
     """Empty the cache (files will be read again on the next check)."""
+    from evidence.cache import Cache, default_cache_dir
+
     removed = Cache().clear(stale_only=stale)
     click.echo(shown(f"removed {removed} entr{'y' if removed == 1 else 'ies'} from {default_cache_dir()}"))
 
@@ -242,6 +253,8 @@ def cache_clear(stale: bool) -> None:
 @main.command("rules")
 def list_rules() -> None:
     """List the finding catalog."""
+    from evidence.rules import load_all
+
     for code, r in sorted(load_all().items()):
         click.echo(f"{code}  {r.name:<28} {r.severity:<8} {r.summary}")
 
@@ -250,6 +263,8 @@ def list_rules() -> None:
 @click.argument("code")
 def explain_rule(code: str) -> None:
     """Explain one rule: what it checks, why it matters, the remedy."""
+    from evidence.rules import load_all
+
     found = load_all().get(code.upper())
     if found is None:
         _fail(f"unknown rule code {code!r}; `evidence rules` lists them")
@@ -259,6 +274,8 @@ def explain_rule(code: str) -> None:
 @main.command("schemas")
 def list_schemas() -> None:
     """List the JSON Schemas the tool ships."""
+    from evidence.schemas import load_schema, schema_names
+
     for name in schema_names():
         click.echo(f"{name:<20} {load_schema(name).get('title', '')}")
 
@@ -269,6 +286,8 @@ def list_schemas() -> None:
 @click.pass_context
 def validate_file(ctx: click.Context, file: Path, schema_name: str) -> None:
     """Validate a JSON or TOML file against one of the schemas."""
+    from evidence.schemas import load_instance, validate
+
     errors = _run(ctx, lambda: validate(load_instance(file), schema_name))
     if not errors:
         click.echo(shown(f"{file}: valid against {schema_name}"))
@@ -286,6 +305,9 @@ def _coverage_limit(text: str | None) -> dict[str, object] | None:
 
     The amount with its currency must be the whole text: 'EUR 1e3' is refused, not read as EUR 1.
     """
+    from evidence.normalize import json_number
+    from evidence.normalize.money import find_amounts
+
     if text is None:
         return None
     written = text.strip()

@@ -28,11 +28,11 @@ import signal
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from evidence.budget import Budget
 from evidence.bundle import BundleFile
 from evidence.readers import progress, read_file
 from evidence.records import Document
@@ -46,18 +46,6 @@ except ImportError:  # Windows
 FILES_PER_CHILD = 500
 
 
-@dataclass(frozen=True)
-class Budget:
-    """What reading one file may cost: seconds per page, and memory."""
-
-    seconds_per_page: float = 10.0
-    memory_mb: int = 2048
-    #: Classifying and extracting a file read in the child may take this many pages' budget
-    #: (a 200,000-line chat takes about 16 CPU seconds to extract).
-    extract_pages: int = 6
-    #: One OCR pass over a scanned page or a picture may take this many pages' budget (an A4 page at
-    #: 200 dpi takes 3 to 12 CPU seconds on two cores: the engine's threads count, and spin when busy).
-    ocr_pages: int = 4
 
 
 def isolation_available() -> bool:

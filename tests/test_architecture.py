@@ -19,7 +19,7 @@ PACKAGE = ROOT / "evidence"
 
 #: The stages, lowest first. A module may import modules of its own stage or a lower one.
 STAGES: list[tuple[str, ...]] = [
-    ("evidence.version", "evidence.errors", "evidence.kinds", "evidence.reference_data", "evidence.records",
+    ("evidence.version", "evidence.errors", "evidence.budget", "evidence.kinds", "evidence.reference_data", "evidence.records",
      "evidence.textcodec", "evidence.findings", "evidence.deadlines", "evidence.phrases"),
     ("evidence.normalize", "evidence.schemas", "evidence.filetypes"),
     ("evidence.readers", "evidence.ocr", "evidence.bundle", "evidence.classify"),
@@ -136,3 +136,11 @@ def _top_imports(path: Path) -> set[str]:
     names = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     names |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
     return names
+
+
+def test_every_public_name_is_exported_and_importable() -> None:
+    import evidence
+
+    assert sorted(evidence.__all__) == sorted([*evidence._EXPORTS, "__version__"])
+    for name in evidence.__all__:
+        assert getattr(evidence, name) is not None
