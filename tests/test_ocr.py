@@ -226,3 +226,17 @@ def test_a_multi_page_tiff_scan_is_read_page_by_page() -> None:
                                                       ocr_confidence=document.pages[2].lines[0].source.ocr_confidence)
     assert document.problems == [] and "3 pages read by OCR" in document.metadata["ocr"]
     assert record.kind == "commercial_invoice" and record.get("document_number") == "NB-2026-0815"
+
+
+def test_a_camera_photo_with_only_a_brand_on_it_is_not_read() -> None:
+    picture = Image.new("RGB", (2000, 1500), (150, 110, 70))
+    ImageDraw.Draw(picture).text((700, 700), "NORTHFIELD", fill=(30, 30, 30), font=ImageFont.load_default(size=60))
+    document, record = _read("photos/IMG_9.jpg", photographed(picture, angle=0))
+    assert record.kind == "photo" and document.pages == [] and "ocr" not in document.metadata
+    # The same few words in a screenshot (a document by its shape) are read.
+    screen = Image.new("RGB", (1080, 2400), (255, 255, 255))
+    ImageDraw.Draw(screen).text((100, 300), "Payment received", fill=(0, 0, 0), font=ImageFont.load_default(size=50))
+    buffer = io.BytesIO()
+    screen.save(buffer, "PNG")
+    shot, _ = _read("Screenshot_1.png", buffer.getvalue())
+    assert shot.pages and shot.pages[0].lines[0].text == "Payment received"

@@ -26,8 +26,8 @@ from evidence.ocr.engine import (
     Reading,
     available,
     engine_version,
-    has_text,
     recognize,
+    text_boxes,
 )
 from evidence.ocr.layout import MIN_SKEW, image_scale, ocr_page, skew
 from evidence.ocr.rulings import edges
@@ -47,15 +47,21 @@ class PageText:
     area: float  # share of the image the legible boxes cover, in [0, 1]
 
 
-def read_image(image: Image.Image, path: str, number: int = 1, scale: float | None = None) -> PageText:
+def read_image(image: Image.Image, path: str, number: int = 1, scale: float | None = None,
+               min_boxes: int = 1) -> PageText:
     """Given an RGB image, return its text as page `number` of `path`, in points (`scale` per pixel,
-    or the scale that gives its text a printed page's size)."""
+    or the scale that gives its text a printed page's size).
+
+    An image where a quick look finds fewer than `min_boxes` boxes of text is not read (a photo of
+    the goods with a brand on it is given a few: data/ocr.json `photo_min_boxes`).
+    """
     shrink = _shrink(image)
     if shrink < 1.0:
         image = image.resize((max(1, round(image.width * shrink)), max(1, round(image.height * shrink))),
                              Image.Resampling.LANCZOS)
-    if not has_text(image):
-        return PageText(None, 0.0, 0, 0, 0.0)
+    found = text_boxes(image)
+    if found < max(1, min_boxes):
+        return PageText(None, 0.0, found, 0, 0.0)
     ocr_pass()
     reading = recognize(image)
     legible = [box for box in reading.boxes if box.confidence >= settings()["legible_confidence"]]

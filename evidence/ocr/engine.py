@@ -126,21 +126,22 @@ def recognize(image: Image.Image) -> Reading:
     return Reading(_boxes(turned)[0], turns, turned.width, turned.height)
 
 
-def has_text(image: Image.Image) -> bool:
-    """A quick look (detection alone, on a copy at most GLANCE_PIXELS on its long side): is any text there?
+def text_boxes(image: Image.Image) -> int:
+    """A quick look (detection alone, on a copy at most GLANCE_PIXELS on its long side): how many
+    boxes of text are there?
 
-    Most photos of goods have none, and detection on a small copy costs a tenth of reading
-    the whole image; a blank or flat image (a placeholder, a photo of a plain box side)
-    is not even looked at.
+    Most photos of goods have none or a few (a brand, a shipping mark), and detection on a small
+    copy costs a tenth of reading the whole image; a blank or flat image (a placeholder, a photo
+    of a plain box side) is not even looked at.
     """
     if _flat(image):
-        return False
+        return 0
     glance = image.copy()
     glance.thumbnail((GLANCE_PIXELS, GLANCE_PIXELS))
     engine = _engine()
     with _LOCK:
         result, _ = engine(glance, use_cls=False, use_rec=False)
-    return bool(result)
+    return len(result or [])
 
 
 def _flat(image: Image.Image) -> bool:

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import math
 import statistics
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from evidence.ocr.engine import Glyph, Reading, TextBox

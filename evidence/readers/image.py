@@ -98,7 +98,8 @@ def _read_text(data: bytes, doc: Document, info: ImageInfo) -> None:
         side = ocr.settings()["max_side_pixels"]
         opened.draft("RGB", (side, side))  # a JPEG decodes straight at a smaller scale: OCR scales it down anyway
         image = ImageOps.exif_transpose(opened).convert("RGB")
-    text = ocr.read_image(image, doc.path)
+    # A camera's photo may show a document, but is read only when a quick look finds text enough for one.
+    text = ocr.read_image(image, doc.path, min_boxes=1 if by_file else ocr.settings()["photo_min_boxes"])
     progress.page_read(1)
     info.text_lines = len(text.page.lines) if text.page is not None else 0
     info.text_area = text.area
