@@ -190,9 +190,7 @@ def _serve(connection: Connection, memory_mb: int, parent: int, job: Callable[[B
     faulthandler.disable()  # a crash is reported by the parent, as one line
     _die_with_parent(parent)
     _cap_memory(memory_mb)
-    progress.listen(lambda number: connection.send(("page", number)))
-    progress.listen_extracting(lambda: connection.send(("extracting", 0)))
-    progress.listen_ocr(lambda: connection.send(("ocr", 0)))
+    progress.listen(lambda event, number: connection.send((event, number)))
     while True:
         try:
             file = connection.recv()

@@ -97,6 +97,11 @@ def _accents_optional(pattern: str) -> str:
     return "".join(f"[{char}{plain}]" if (plain := _plain_letter(char)) != char else char for char in pattern)
 
 
+def without_accents(text: str) -> str:
+    """The text with each accented Latin letter made plain ('Reçu' -> 'Recu')."""
+    return "".join(_plain_letter(char) for char in text)
+
+
 def _plain_letter(char: str) -> str:
     """The letter without its accent ('ç' -> 'c'), or the character itself."""
     if char.isascii() or not char.isalpha() or ord(char) >= 0x250:

@@ -24,10 +24,10 @@ changes characters one for one or adds a space.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from evidence.phrases import without_accents
 from evidence.reference_data import load_data
 
 #: Runs shorter than this are left alone: short words are rarely two glued words.
@@ -187,8 +187,7 @@ def _latin(word: str) -> bool:
 
 def _fold(word: str) -> str:
     """Lower case without accents: 'Reçu' and 'recu' are one word to OCR."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return without_accents(word.lower())
 
 
 @lru_cache(maxsize=1)
