@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,14 @@ def _ocr_each_image_once() -> Iterator[None]:
 
 
 # ---------------------------------------------------------------- bundles on disk
+
+
+@pytest.fixture()
+def bundle(tmp_path: Path) -> Path:
+    """A copy of the weak-quality-claim sample, free to change (a test's own `bundle` parameter wins)."""
+    target = tmp_path / "bundle"
+    shutil.copytree(SAMPLES / "weak-quality-claim", target)
+    return target
 
 
 def write_files(folder: Path, files: Mapping[str, str | bytes]) -> Path:

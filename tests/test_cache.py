@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -19,13 +18,6 @@ from evidence.writers.json_report import report_to_json
 from tests.conftest import SAMPLES
 
 AS_OF = date(2026, 11, 23)
-
-
-@pytest.fixture()
-def bundle(tmp_path: Path) -> Path:
-    target = tmp_path / "bundle"
-    shutil.copytree(SAMPLES / "weak-quality-claim", target)
-    return target
 
 
 @pytest.fixture()

@@ -39,13 +39,6 @@ AS_OF = date(2026, 11, 23)
 # ---------------------------------------------------------------- the cache holds data, not code
 
 
-@pytest.fixture()
-def bundle(tmp_path: Path) -> Path:
-    target = tmp_path / "bundle"
-    shutil.copytree(SAMPLES / "weak-quality-claim", target)
-    return target
-
-
 def _report(bundle: Path, cache: Cache | None) -> str:
     return report_to_json(check_bundle(bundle, as_of=AS_OF, cache=cache))
 
