@@ -15,7 +15,6 @@ from evidence.check import check_bundle
 from evidence.cli import main
 from evidence.readers import READERS
 from evidence.writers.json_report import report_to_json
-from tests.conftest import SAMPLES
 
 AS_OF = date(2026, 11, 23)
 
