@@ -33,12 +33,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 import platformdirs
 
 from evidence import version
-from evidence.ocr.engine import installed_version
 from evidence.bundle import BundleFile
 from evidence import records
 from evidence.records import Document, Record
@@ -64,16 +64,29 @@ def default_cache_dir() -> Path:
     return Path(configured) if configured else Path(platformdirs.user_cache_dir("evidence"))
 
 
+#: The libraries whose version changes what a file reads as: a new pdfium can find other text, and a
+#: scan read without the OCR engine must be read again once it is installed.
+READING_LIBRARIES = ("pypdfium2", "pdfplumber", "openpyxl", "python-calamine", "python-docx",
+                     "charset-normalizer", "Pillow", "pillow-heif", "rapidocr-onnxruntime")
+
+
 @lru_cache(maxsize=1)
 def tool_version() -> str:
-    """The release number plus a digest of every code and data file of the package, and of the OCR
-    engine installed (a scan read without it must be read again once it is there)."""
-    digest = hashlib.sha256(f"ocr {installed_version()}".encode())
+    """The release number plus a digest of every code and data file of the package and of the
+    reading libraries' installed versions (from their metadata: nothing is imported)."""
+    digest = hashlib.sha256(" ".join(map(_installed_version, READING_LIBRARIES)).encode())
     for path in sorted(_PACKAGE.rglob("*")):
         if path.is_file() and path.suffix in {".py", ".json", ".toml"}:
             digest.update(path.relative_to(_PACKAGE).as_posix().encode())
             digest.update(path.read_bytes())
     return f"{version.__version__}+{digest.hexdigest()[:12]}"
+
+
+def _installed_version(package: str) -> str:
+    try:
+        return f"{package} {metadata.version(package)}"
+    except metadata.PackageNotFoundError:
+        return f"{package} none"
 
 
 #: The only classes an entry may rebuild, by name: the dataclasses of evidence.records.

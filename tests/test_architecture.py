@@ -8,6 +8,8 @@ and no arrow may run up the stages of ARCHITECTURE.md.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -144,3 +146,19 @@ def test_every_public_name_is_exported_and_importable() -> None:
     assert sorted(evidence.__all__) == sorted([*evidence._EXPORTS, "__version__"])
     for name in evidence.__all__:
         assert getattr(evidence, name) is not None
+
+
+def test_the_readers_libraries_are_imported_when_a_file_needs_them() -> None:
+    """Checking a chat imports neither the spreadsheet, PDF nor OCR libraries (they take ~0.4 s)."""
+    script = (
+        "import sys, pathlib, tempfile\n"
+        "from datetime import date\n"
+        "from evidence import check_bundle\n"
+        "folder = pathlib.Path(tempfile.mkdtemp())\n"
+        "(folder / 'chat.txt').write_text('[20/07/2026, 09:00:00] Tom: PI attached, please check\\n')\n"
+        "check_bundle(folder, as_of=date(2026, 12, 1))\n"
+        "heavy = {'openpyxl', 'pdfplumber', 'pypdfium2', 'docx', 'rapidocr_onnxruntime', 'onnxruntime', 'cv2'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -94,14 +94,6 @@ def available() -> bool:
     return _engine_class() is not None
 
 
-def installed_version() -> str:
-    """The engine package's version as installed ('1.4.4'), or 'none', without importing it (cheap)."""
-    try:
-        return metadata.version(PACKAGE)
-    except metadata.PackageNotFoundError:
-        return "none"
-
-
 def engine_version() -> str:
     """The engine's name and version ('rapidocr-onnxruntime 1.4.4'), or 'none' when it is missing."""
     if not available():

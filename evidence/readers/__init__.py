@@ -9,31 +9,50 @@ never stops a bundle.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from evidence import filetypes
 from evidence.bundle import Bundle, BundleFile, Limits, describe, open_bundle
-from evidence.readers import docx, email, image, message_csv, message_json, pdf, text, xls, xlsx
 from evidence.records import Document
 
 Reader = Callable[[bytes, Document], None]
 
+
+@dataclass(frozen=True)
+class ReaderIn:
+    """A reader function named by its module here, imported when a file first needs it.
+
+    The readers' libraries take a third of a second to import (openpyxl, pdfplumber,
+    the OCR engine): a bundle of PDFs and a chat should not pay for the spreadsheet
+    reader, nor `evidence cache info` for any of them.
+    """
+
+    module: str
+    function: str
+
+    def __call__(self, data: bytes, doc: Document) -> None:
+        module = importlib.import_module(f"{__name__}.{self.module}")
+        getattr(module, self.function)(data, doc)
+
+
 #: Registry: detected file type -> (reader name, reader function).
 READERS: dict[str, tuple[str, Reader]] = {
-    filetypes.PDF: ("pdf", pdf.read),
-    filetypes.XLSX: ("xlsx", xlsx.read),
-    filetypes.OLE: ("xls", xls.read),  # a legacy .xls; other OLE files are refused by the reader
-    filetypes.DOCX: ("docx", docx.read),
-    filetypes.EML: ("email", email.read_eml),
-    filetypes.MBOX: ("email", email.read_mbox),
-    filetypes.CSV: ("messages", message_csv.read_csv),
-    filetypes.JSON: ("messages", message_json.read_json),
-    filetypes.TEXT: ("text", text.read_text),
-    filetypes.TOML: ("text", text.read_text),
-    filetypes.VIDEO: ("video", image.read_video),
-    **{kind: ("image", image.read) for kind in filetypes.IMAGE_TYPES},
+    filetypes.PDF: ("pdf", ReaderIn("pdf", "read")),
+    filetypes.XLSX: ("xlsx", ReaderIn("xlsx", "read")),
+    filetypes.OLE: ("xls", ReaderIn("xls", "read")),  # a legacy .xls; other OLE files are refused by the reader
+    filetypes.DOCX: ("docx", ReaderIn("docx", "read")),
+    filetypes.EML: ("email", ReaderIn("email", "read_eml")),
+    filetypes.MBOX: ("email", ReaderIn("email", "read_mbox")),
+    filetypes.CSV: ("messages", ReaderIn("message_csv", "read_csv")),
+    filetypes.JSON: ("messages", ReaderIn("message_json", "read_json")),
+    filetypes.TEXT: ("text", ReaderIn("text", "read_text")),
+    filetypes.TOML: ("text", ReaderIn("text", "read_text")),
+    filetypes.VIDEO: ("video", ReaderIn("image", "read_video")),
+    **{kind: ("image", ReaderIn("image", "read")) for kind in filetypes.IMAGE_TYPES},
 }
 
 _UNSUPPORTED = {
