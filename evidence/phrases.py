@@ -282,12 +282,14 @@ class PhraseList:
     Each phrase is tried only when the text holds its anchor (its first word), and
     each anchor is tested once for all the phrases that share it ('invoice no.',
     'invoice date'), so a line costs a few substring tests, not a regex per phrase.
+    A phrase's pattern is compiled the first time its anchor is seen: the label
+    list holds a thousand phrases in many languages, and a bundle meets a fraction.
     """
 
     def __init__(self, tagged: Iterable[tuple[Any, str]]) -> None:
         ordered = sorted(tagged, key=lambda item: -len(item[1]))
         self.tags = tuple(tag for tag, _ in ordered)
-        self.patterns = tuple(phrase_to_pattern(text) for _, text in ordered)
+        self.phrases = tuple(text for _, text in ordered)
         positions: dict[str, list[int]] = {}
         for position, (_, text) in enumerate(ordered):
             positions.setdefault(phrase_anchor(text), []).append(position)
@@ -300,7 +302,7 @@ class PhraseList:
         taken: list[tuple[int, int]] = []
         matches: list[PhraseMatch] = []
         for position in present:
-            for match in self.patterns[position].finditer(text):
+            for match in phrase_to_pattern(self.phrases[position]).finditer(text):
                 start, end = match.span()
                 if any(start < t_end and t_start < end for t_start, t_end in taken):
                     continue

@@ -296,3 +296,15 @@ def test_ranges_and_temperatures_below_zero(text: str, low: str, high: str) -> N
 @pytest.mark.parametrize(("text", "value"), [("Storage -5°C", "-5"), ("Type A - 5mm thick", "5")])
 def test_only_temperatures_take_a_minus(text: str, value: str) -> None:
     assert [m.value for m in find_measures(text)] == [D(value)]
+
+
+def test_a_unit_matched_only_through_case_folding_is_no_quantity() -> None:
+    # Case-insensitive matching takes the long s for an s: 'bagſ' matches 'bags', which no alias spells.
+    assert find_quantities("1,200 bagſ") == []
+    assert [q.unit for q in find_quantities("1,200 bags")] == ["bags"]
+
+
+def test_aliases_sharing_a_tail_match_as_each_with_its_own() -> None:
+    # 'mm' and 'cm' share one '(?![A-Za-z])': neither may run into a word, each keeps its unit.
+    assert [(m.value, m.unit) for m in find_measures("5mm x 3cm")] == [(Decimal(5), "mm"), (Decimal(3), "cm")]
+    assert find_measures("5mmHg") == [] and find_measures("3 cmx") == []

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import groupby
 from typing import Any
 
 from evidence.normalize import fold_width, parse_number
@@ -117,7 +118,10 @@ def find_quantities(text: str) -> list[Quantity]:
     found = []
     for match in _quantity_pattern().finditer(folded):
         start, end = match.span()
-        unit = units()[canonical_unit(match["unit"] or match["att"]) or ""]
+        name = canonical_unit(match["unit"] or match["att"])
+        if name is None:  # a letter the pattern's case folding allows but no alias has ('bagſ')
+            continue
+        unit = units()[name]
         if _overlaps(start, end, dates) or _in_tolerance(folded, start):
             continue
         if unit.kind != "count" and _in_dimension(folded, start, end):
@@ -237,34 +241,53 @@ def unit_alternation(kinds: frozenset[str]) -> str:
 @lru_cache(maxsize=None)
 def _unit_alternation(kinds: frozenset[str], attached: bool) -> str:
     data = load_data("units")
-    parts: list[tuple[str, str]] = []
+    parts: list[tuple[str, str, str]] = []  # (alias, its regex, what may not follow it)
     for entry in data["units"].values():
         if entry["kind"] not in kinds:
             continue
         for alias in entry.get("exact", []):
             if (alias in _ATTACHED_ONLY) == attached:
-                parts.append((alias, _alias_regex(alias, True)))
+                parts.append((alias, *_alias_regex(alias, True)))
         if attached:
             continue
-        parts += [(alias, _alias_regex(alias, False)) for alias in entry["aliases"]]
-        parts += [(alias, _guarded_regex(alias)) for alias in entry.get("guarded", [])]
+        parts += [(alias, *_alias_regex(alias, False)) for alias in entry["aliases"]]
+        parts += [(alias, re.escape(alias), _guarded_tail()) for alias in entry.get("guarded", [])]
     parts.sort(key=lambda part: len(part[0]), reverse=True)
-    return "(?:" + "|".join(regex for _, regex in parts) + ")" if parts else "(?!)"
+    return "(?:" + "|".join(_shared_tails(parts)) + ")" if parts else "(?!)"
 
 
-def _alias_regex(alias: str, exact: bool) -> str:
+def _shared_tails(parts: list[tuple[str, str, str]]) -> list[str]:
+    """Given aliases longest first, return their alternatives, those of one length and tail sharing it once.
+
+    'a(?!x)|b(?!x)' and '(?:a|b)(?!x)' match alike (a failing tail backtracks into the next
+    alternative either way), but a tail costs a few milliseconds to compile and the measure
+    pattern holds the unit list fourteen times. Aliases of one length without blanks match
+    as many characters whichever comes first, so only they are reordered to share a tail.
+    """
+    alternatives = []
+    for _, same_length in groupby(parts, key=lambda part: len(part[0])):
+        bucket = list(same_length)
+        if not any(" " in alias for alias, _, _ in bucket):
+            bucket.sort(key=lambda part: part[2])
+        for tail, sharing in groupby(bucket, key=lambda part: part[2]):
+            bodies = [body for _, body, _ in sharing]
+            alternatives.append((bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")") + tail)
+    return alternatives
+
+
+def _alias_regex(alias: str, exact: bool) -> tuple[str, str]:
+    """Given a unit alias, return its regex and the tail that says what may not follow it."""
     body = r"\s*".join(re.escape(word) for word in alias.split())
     body = f"(?-i:{body})" if exact else f"(?i:{body})"
-    if alias.isascii() and alias[-1].isalnum():
-        body += r"(?![A-Za-z])"
+    tail = r"(?![A-Za-z])" if alias.isascii() and alias[-1].isalnum() else ""
     stops = load_data("units")["not_followed_by"].get(alias)
     if stops:
-        body += rf"(?!\s*(?i:{literal_alternation(stops)}))"
-    return body
+        tail += rf"(?!\s*(?i:{literal_alternation(stops)}))"
+    return body, tail
 
 
-def _guarded_regex(alias: str) -> str:
-    return re.escape(alias) + rf"(?![A-Za-z])(?=\s*(?:$|[,;:)\]±]|\+\s*/?\s*-|{_DIMENSION_SIGN}\s*\d))"
+def _guarded_tail() -> str:
+    return rf"(?![A-Za-z])(?=\s*(?:$|[,;:)\]±]|\+\s*/?\s*-|{_DIMENSION_SIGN}\s*\d))"
 
 
 @lru_cache(maxsize=1)
