@@ -15,6 +15,7 @@ that installs it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -26,8 +27,8 @@ from evidence.ocr.engine import (
     Reading,
     available,
     engine_version,
+    glance,
     recognize,
-    text_boxes,
 )
 from evidence.ocr.layout import MIN_SKEW, image_scale, ocr_page, skew
 from evidence.ocr.rulings import edges
@@ -48,20 +49,21 @@ class PageText:
 
 
 def read_image(image: Image.Image, path: str, number: int = 1, scale: float | None = None,
-               min_boxes: int = 1) -> PageText:
+               worth_reading: Callable[[list[str]], bool] | None = None) -> PageText:
     """Given an RGB image, return its text as page `number` of `path`, in points (`scale` per pixel,
     or the scale that gives its text a printed page's size).
 
-    An image where a quick look finds fewer than `min_boxes` boxes of text is not read (a photo of
-    the goods with a brand on it is given a few: data/ocr.json `photo_min_boxes`).
+    An image where a quick look finds no text is not read. With `worth_reading`, the look also
+    reads its boxes, and the image is read only when `worth_reading` (given what they say) agrees:
+    a camera's photo of the goods is not read for a brand on it.
     """
     shrink = _shrink(image)
     if shrink < 1.0:
         image = image.resize((max(1, round(image.width * shrink)), max(1, round(image.height * shrink))),
                              Image.Resampling.LANCZOS)
-    found = text_boxes(image)
-    if found < max(1, min_boxes):
-        return PageText(None, 0.0, found, 0, 0.0)
+    boxes = glance(image, read=worth_reading is not None)
+    if not boxes or (worth_reading is not None and not worth_reading(boxes)):
+        return PageText(None, 0.0, len(boxes), 0, 0.0)
     ocr_pass()
     reading = recognize(image)
     legible = [box for box in reading.boxes if box.confidence >= settings()["legible_confidence"]]

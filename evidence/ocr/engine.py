@@ -118,22 +118,22 @@ def recognize(image: Image.Image) -> Reading:
     return Reading(_boxes(turned)[0], turns, turned.width, turned.height)
 
 
-def text_boxes(image: Image.Image) -> int:
-    """A quick look (detection alone, on a copy at most GLANCE_PIXELS on its long side): how many
-    boxes of text are there?
+def glance(image: Image.Image, read: bool = False) -> list[str]:
+    """A quick look (detection, on a copy at most GLANCE_PIXELS on its long side): the boxes of text
+    there are, each with what it says when `read` ('' otherwise).
 
     Most photos of goods have none or a few (a brand, a shipping mark), and detection on a small
-    copy costs a tenth of reading the whole image; a blank or flat image (a placeholder, a photo
-    of a plain box side) is not even looked at.
+    copy costs a tenth of reading the whole image; reading a few boxes of it adds little. A blank
+    or flat image (a placeholder, a photo of a plain box side) is not even looked at.
     """
     if _flat(image):
-        return 0
-    glance = image.copy()
-    glance.thumbnail((GLANCE_PIXELS, GLANCE_PIXELS))
+        return []
+    small = image.copy()
+    small.thumbnail((GLANCE_PIXELS, GLANCE_PIXELS))
     engine = _engine()
     with _LOCK:
-        result, _ = engine(glance, use_cls=False, use_rec=False)
-    return len(result or [])
+        result, _ = engine(small, use_cls=False, use_rec=read)
+    return [str(box[1]) if read else "" for box in result or []]
 
 
 def _flat(image: Image.Image) -> bool:

@@ -13,7 +13,9 @@ Whether an image shows the goods or a document is decided here, where the
 evidence is. The file itself can tell a scanned page (a scanner in its EXIF, or
 no camera and a page's proportions) or a phone screen (data/photos.json). OCR
 (evidence.ocr) tells the rest: an image with enough lines of text over enough of
-its area (data/ocr.json) shows a document. Any legible text becomes the
+its area (data/ocr.json) shows a document. A camera's photo is read only when a
+quick look at a small copy finds a page's worth of boxes of text, or a
+document's title among a few: the labels on the goods cost no OCR. Any legible text becomes the
 Document's page, read and cited like a PDF's, and classify.py makes an image
 whose text names a document kind that document; a photo with a shipping mark
 or a label in it names none and stays a photo. An image of a document with
@@ -35,6 +37,7 @@ from typing import Any
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from evidence import ocr
+from evidence.phrases import required_phrases_pattern
 from evidence.readers import progress
 from evidence.records import Document, ImageInfo, Page
 from evidence.reference_data import load_data
@@ -99,7 +102,7 @@ def _read_text(data: bytes, doc: Document, info: ImageInfo) -> None:
         opened.draft("RGB", (side, side))  # a JPEG decodes straight at a smaller scale: OCR scales it down anyway
         image = ImageOps.exif_transpose(opened).convert("RGB")
     # A camera's photo may show a document, but is read only when a quick look finds text enough for one.
-    text = ocr.read_image(image, doc.path, min_boxes=1 if by_file else ocr.settings()["photo_min_boxes"])
+    text = ocr.read_image(image, doc.path, worth_reading=None if by_file else _may_show_a_document)
     progress.page_read(1)
     info.text_lines = len(text.page.lines) if text.page is not None else 0
     info.text_area = text.area
@@ -134,6 +137,18 @@ def _read_scanned_pages(opened: Image.Image, doc: Document, info: ImageInfo) -> 
     else:
         doc.add_problem("F002", f"{doc.path} is {info.document}, but OCR recognised nothing legible in it "
                         f"(mean confidence {mean:.2f})")
+
+
+def _may_show_a_document(boxes: list[str]) -> bool:
+    """A quick look at a camera's photo found a page's worth of lines, or a document's title among a few."""
+    return len(boxes) >= ocr.settings()["photo_min_boxes"] or any(_titles().search(text) for text in boxes)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> re.Pattern[str]:
+    kinds = load_data("document_kinds.json")
+    return required_phrases_pattern(tuple(title for kind, entry in kinds.items() if not kind.startswith("_")
+                                          for title in entry.get("titles", [])))
 
 
 def _document_by_text(info: ImageInfo) -> str | None:
