@@ -39,6 +39,7 @@ from evidence.ingest import FileProgress
 from evidence.errors import EvidenceError
 from evidence.findings import SEVERITY_RANK
 from evidence.isolation import Budget, stop_reader_children
+from evidence.readers import load_readers
 from evidence.report import BatchRow
 
 try:
@@ -229,6 +230,7 @@ def check_many(
     """
     if workers <= 1:
         return list(progress(check_one(b, options, _for_bundle(on_file, b)) for b in bundles))
+    load_readers()  # once here rather than once in each worker's reader child
     with _file_events(on_file) as events:
         return list(progress(_check_in_pool(bundles, options, workers, events)))
 

@@ -162,3 +162,14 @@ def test_the_readers_libraries_are_imported_when_a_file_needs_them() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_load_readers_imports_every_reader_before_a_batch_forks() -> None:
+    script = (
+        "import sys\n"
+        "from evidence.readers import READERS, load_readers\n"
+        "load_readers()\n"
+        "print(sorted({f'evidence.readers.{r.module}' for _, r in READERS.values()} - set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

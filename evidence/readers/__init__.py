@@ -55,6 +55,13 @@ READERS: dict[str, tuple[str, Reader]] = {
     **{kind: ("image", ReaderIn("image", "read")) for kind in filetypes.IMAGE_TYPES},
 }
 
+def load_readers() -> None:
+    """Import every reader and its library now: a batch does, before it forks its workers, so they share them."""
+    for _, reader in READERS.values():
+        if isinstance(reader, ReaderIn):
+            importlib.import_module(f"{__name__}.{reader.module}")
+
+
 _UNSUPPORTED = {
     filetypes.EMPTY: "is empty (it holds no content)",
     filetypes.ZIP: "is an archive inside the bundle; unpack it into the bundle instead",
@@ -115,4 +122,4 @@ def _one_line(exc: BaseException) -> str:
     return f"{name}: {text}"[:300] if text else name
 
 
-__all__ = ["READERS", "read_bundle", "read_file", "read_path", "open_bundle"]
+__all__ = ["READERS", "load_readers", "read_bundle", "read_file", "read_path", "open_bundle"]
