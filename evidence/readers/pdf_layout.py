@@ -87,29 +87,38 @@ def _copies(glyphs: list[Char]) -> Iterator[tuple[Char, Char]]:
     Glyphs are bucketed by text and whole point of x0, and each bucket sorted by top, so a
     glyph is compared only with those of its own and the next bucket that reach its height:
     a column of a thousand aligned zeros costs a thousand look-ups, not half a million pairs.
+    Within its own bucket a glyph looks only down the column, at the glyphs that start above
+    its bottom (each pair is met once, from its upper glyph); the next bucket, which on most
+    pages does not exist, is searched by top.
     """
     columns: dict[tuple[str, int], list[Char]] = defaultdict(list)
     for glyph in glyphs:
         columns[(glyph["text"], math.floor(glyph["x0"]))].append(glyph)
     for column in columns.values():
         column.sort(key=itemgetter("top"))
-    tops = {key: [glyph["top"] for glyph in column] for key, column in columns.items()}
-    tallest = {key: max(glyph["bottom"] - glyph["top"] for glyph in column) for key, column in columns.items()}
     for (text, x), column in columns.items():
-        for key in ((text, x), (text, x + 1)):
-            if key not in columns:
-                continue
-            neighbours, neighbour_tops = columns[key], tops[key]
-            for index, char in enumerate(column):
-                start = bisect.bisect_left(neighbour_tops, char["top"] - tallest[key])
-                end = bisect.bisect_left(neighbour_tops, char["bottom"])
-                for position in range(start, end):
-                    other = neighbours[position]
-                    if key == (text, x) and position <= index:
-                        continue  # a pair within one bucket is met from its upper glyph only
-                    if (abs(other["x0"] - char["x0"]) <= 1 and other["upright"] == char["upright"]
-                            and _stacked(char, other)):
-                        yield char, other
+        for index, char in enumerate(column):
+            below = index + 1
+            while below < len(column) and column[below]["top"] < char["bottom"]:
+                if _copy_of(char, column[below]):
+                    yield char, column[below]
+                below += 1
+        right = columns.get((text, x + 1))
+        if right is None:
+            continue
+        right_tops = [glyph["top"] for glyph in right]
+        tallest = max(glyph["bottom"] - glyph["top"] for glyph in right)
+        for char in column:
+            start = bisect.bisect_left(right_tops, char["top"] - tallest)
+            end = bisect.bisect_left(right_tops, char["bottom"])
+            for other in right[start:end]:
+                if _copy_of(char, other):
+                    yield char, other
+
+
+def _copy_of(one: Char, other: Char) -> bool:
+    """True when two glyphs of one text have x0s within 1 pt, the same orientation and stacked boxes."""
+    return abs(other["x0"] - one["x0"]) <= 1 and other["upright"] == one["upright"] and _stacked(one, other)
 
 
 def _stacked(one: Char, other: Char) -> bool:
