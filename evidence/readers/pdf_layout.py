@@ -239,29 +239,49 @@ class _TablePage:
 def tables(
     chars: list[Char], edges: list[Char], bbox: tuple[float, float, float, float]
 ) -> list[list[list[str | None]]]:
-    """pdfplumber's ``find_tables()`` then ``.extract()`` of each, cells stripped."""
-    if not edges:
+    """pdfplumber's ``find_tables()`` then ``.extract()`` of each, cells stripped.
+
+    A cell needs a horizontal and a vertical ruling edge to cross, so a page without
+    both (a rule under a heading, a box's sides alone) cannot hold a table and skips
+    the finder.
+    """
+    if not _can_cross(edges):
         return []
     finder = TableFinder(_TablePage(chars, edges, bbox), _TABLE_SETTINGS)  # type: ignore[arg-type]
-    return [_clean_rows(extract_table(table, chars)) for table in finder.tables]
+    found = finder.tables
+    if not found:
+        return []
+    centred = _centres(chars)
+    return [_clean_rows(extract_table(table, chars, centred)) for table in found]
 
 
-def extract_table(table: Table, chars: list[Char]) -> list[list[str | None]]:
+def _can_cross(edges: list[Char]) -> bool:
+    """Whether the edges hold a horizontal and a vertical one (pdfplumber's "lines" strategy needs both)."""
+    orientations = {edge.get("orientation") for edge in edges}
+    return "h" in orientations and "v" in orientations
+
+
+def _centres(chars: list[Char]) -> list[tuple[float, int, float, Char]]:
+    """Each char with its vertical and horizontal centre and its place in page order: (v_mid, order, h_mid, char)."""
+    return [
+        ((char["top"] + char["bottom"]) / 2, order, (char["x0"] + char["x1"]) / 2, char)
+        for order, char in enumerate(chars)
+    ]
+
+
+def extract_table(table: Table, chars: list[Char],
+                  centred: list[tuple[float, int, float, Char]] | None = None) -> list[list[str | None]]:
     """Same as pdfplumber's ``Table.extract()`` with no arguments.
 
     A char belongs to a cell when its centre lies inside the cell (left and top
     edges included). `Table.extract` tests every char of the page against each
     row; here the chars inside the table are sorted by their vertical centre
     once, so that each row only looks at its own band (then back in page order,
-    which the word extraction of a cell depends on).
+    which the word extraction of a cell depends on). `centred` is `_centres(chars)`,
+    computed once for all the tables of a page.
     """
     x0, top, x1, bottom = table.bbox
-    inside = []
-    for order, char in enumerate(chars):
-        v_mid = (char["top"] + char["bottom"]) / 2
-        h_mid = (char["x0"] + char["x1"]) / 2
-        if x0 <= h_mid < x1 and top <= v_mid < bottom:
-            inside.append((v_mid, order, h_mid, char))
+    inside = [item for item in (centred or _centres(chars)) if x0 <= item[2] < x1 and top <= item[0] < bottom]
     inside.sort(key=itemgetter(0, 1))
     v_mids = [item[0] for item in inside]
     rows: list[list[str | None]] = []
