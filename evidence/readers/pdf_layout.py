@@ -45,6 +45,8 @@ Char = dict[str, Any]
 
 _TABLE_SETTINGS = TableSettings.resolve(None)
 _WORDS = WordExtractor()
+#: The single chars pdfplumber spells out in a word's text (its LIGATURES).
+_LIGATURE_CHARS = frozenset(LIGATURES)
 
 
 def dedupe(chars: list[Char]) -> list[Char]:
@@ -175,17 +177,21 @@ def words(chars: list[Char]) -> list[Char]:
 
 
 def _merge(chars: list[Char]) -> Char:
-    """`WordExtractor.merge_chars` for upright chars."""
+    """`WordExtractor.merge_chars` for upright chars in order of x0 (as `words` gives them).
+
+    The leftmost x0 is the first char's; the text is joined as it is unless it holds a
+    ligature (a single char pdfplumber spells out: "ﬁ" becomes "fi").
+    """
     first = chars[0]
-    x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
     if len(chars) == 1:
-        text = LIGATURES.get(first["text"]) or first["text"]
+        x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
     else:
-        for char in chars:
-            x0 = min(x0, char["x0"])
-            top = min(top, char["top"])
-            x1 = max(x1, char["x1"])
-            bottom = max(bottom, char["bottom"])
+        x0 = first["x0"]
+        top = min(char["top"] for char in chars)
+        x1 = max(char["x1"] for char in chars)
+        bottom = max(char["bottom"] for char in chars)
+    text = "".join(char["text"] for char in chars)
+    if not _LIGATURE_CHARS.isdisjoint(text):
         text = "".join(LIGATURES.get(char["text"]) or char["text"] for char in chars)
     return {
         "text": text,
