@@ -494,3 +494,24 @@ def test_a_page_without_a_pdfium_text_page_is_read_by_pdfplumber(monkeypatch: py
     doc = _read_path(path)
     assert doc.problems == []
     assert [line.text for line in doc.lines] == expected
+
+
+def test_a_page_is_a_scan_below_min_page_chars_printed_chars() -> None:
+    from evidence import ocr
+    from evidence.readers.pdf_scans import Scans
+
+    enough = ocr.settings()["min_page_chars"]
+    printed = [_glyph("7", 10.0 + 6 * n, 50) for n in range(enough)]
+    blanks = [_glyph(" ", 10.0, 70)] * 100
+    assert Scans().needs_ocr(blanks + printed[:-1])
+    assert not Scans().needs_ocr(blanks + printed)
+    assert Scans().needs_ocr([])
+
+
+def test_words_spell_out_ligatures_and_take_the_box_of_their_chars() -> None:
+    chars = [_glyph("ﬁ", 10.0, 50), _glyph("x", 16.0, 49, size=12.0), _glyph("e", 22.0, 50)]
+    (word,) = pdf_layout.words(chars)
+    assert word["text"] == "fixe"
+    assert (word["x0"], word["top"], word["x1"], word["bottom"]) == (10.0, 49, 22.0 + 6.0, 61.0)
+    (plain,) = pdf_layout.words([_glyph("o", 10.0, 50), _glyph("k", 16.0, 50)])
+    assert plain["text"] == "ok"
