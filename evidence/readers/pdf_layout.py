@@ -97,25 +97,36 @@ def _copies(glyphs: list[Char]) -> Iterator[tuple[Char, Char]]:
     for glyph in glyphs:
         columns[(glyph["text"], math.floor(glyph["x0"]))].append(glyph)
     for column in columns.values():
-        column.sort(key=itemgetter("top"))
+        if len(column) > 1:
+            column.sort(key=itemgetter("top"))
     for (text, x), column in columns.items():
-        for index, char in enumerate(column):
-            below = index + 1
-            while below < len(column) and column[below]["top"] < char["bottom"]:
-                if _copy_of(char, column[below]):
-                    yield char, column[below]
-                below += 1
+        if len(column) > 1:
+            yield from _copies_within(column)
         right = columns.get((text, x + 1))
-        if right is None:
-            continue
-        right_tops = [glyph["top"] for glyph in right]
-        tallest = max(glyph["bottom"] - glyph["top"] for glyph in right)
-        for char in column:
-            start = bisect.bisect_left(right_tops, char["top"] - tallest)
-            end = bisect.bisect_left(right_tops, char["bottom"])
-            for other in right[start:end]:
-                if _copy_of(char, other):
-                    yield char, other
+        if right is not None:
+            yield from _copies_across(column, right)
+
+
+def _copies_within(column: list[Char]) -> Iterator[tuple[Char, Char]]:
+    """The copies in one bucket sorted by top, each pair met from its upper glyph."""
+    for index, char in enumerate(column):
+        below = index + 1
+        while below < len(column) and column[below]["top"] < char["bottom"]:
+            if _copy_of(char, column[below]):
+                yield char, column[below]
+            below += 1
+
+
+def _copies_across(column: list[Char], right: list[Char]) -> Iterator[tuple[Char, Char]]:
+    """The copies between a bucket and the next one (one whole point of x0 to the right, sorted by top)."""
+    right_tops = [glyph["top"] for glyph in right]
+    tallest = max(glyph["bottom"] - glyph["top"] for glyph in right)
+    for char in column:
+        start = bisect.bisect_left(right_tops, char["top"] - tallest)
+        end = bisect.bisect_left(right_tops, char["bottom"])
+        for other in right[start:end]:
+            if _copy_of(char, other):
+                yield char, other
 
 
 def _copy_of(one: Char, other: Char) -> bool:
