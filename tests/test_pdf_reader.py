@@ -281,6 +281,22 @@ def test_dedupe_of_aligned_columns_drops_each_copy_and_keeps_every_row() -> None
     assert pdf_layout.dedupe(copies + rows) == rows  # the glyph drawn highest stays, whatever the order
 
 
+def test_dedupe_keeps_one_of_three_copies_in_one_whole_point_of_x0() -> None:
+    # Three copies stacked in one bucket: each pair is met once, from its upper glyph, and the
+    # next row's glyph in the same bucket (12 pt lower) is no copy.
+    copies = [_glyph("8", 100.1 + 0.2 * n, 50 + 0.3 * n) for n in range(3)]
+    next_row = _glyph("8", 100.1, 62)
+    assert pdf_layout.dedupe([copies[2], next_row, copies[0], copies[1]]) == [next_row, copies[0]]
+
+
+def test_tables_need_a_horizontal_and_a_vertical_edge_to_cross() -> None:
+    rule = {"x0": 0.0, "x1": 100.0, "top": 10.0, "bottom": 10.0, "orientation": "h"}
+    side = {"x0": 0.0, "x1": 0.0, "top": 0.0, "bottom": 50.0, "orientation": "v"}
+    assert not pdf_layout._can_cross([rule, {**rule, "top": 20.0, "bottom": 20.0}])
+    assert not pdf_layout._can_cross([side])
+    assert pdf_layout._can_cross([rule, side])
+
+
 def test_dedupe_drops_a_generated_space_with_its_glyph() -> None:
     first = _glyph("2", 100, 50)
     copy = _glyph("2", 100.2, 50.2)
@@ -478,3 +494,24 @@ def test_a_page_without_a_pdfium_text_page_is_read_by_pdfplumber(monkeypatch: py
     doc = _read_path(path)
     assert doc.problems == []
     assert [line.text for line in doc.lines] == expected
+
+
+def test_a_page_is_a_scan_below_min_page_chars_printed_chars() -> None:
+    from evidence import ocr
+    from evidence.readers.pdf_scans import Scans
+
+    enough = ocr.settings()["min_page_chars"]
+    printed = [_glyph("7", 10.0 + 6 * n, 50) for n in range(enough)]
+    blanks = [_glyph(" ", 10.0, 70)] * 100
+    assert Scans().needs_ocr(blanks + printed[:-1])
+    assert not Scans().needs_ocr(blanks + printed)
+    assert Scans().needs_ocr([])
+
+
+def test_words_spell_out_ligatures_and_take_the_box_of_their_chars() -> None:
+    chars = [_glyph("ﬁ", 10.0, 50), _glyph("x", 16.0, 49, size=12.0), _glyph("e", 22.0, 50)]
+    (word,) = pdf_layout.words(chars)
+    assert word["text"] == "fixe"
+    assert (word["x0"], word["top"], word["x1"], word["bottom"]) == (10.0, 49, 22.0 + 6.0, 61.0)
+    (plain,) = pdf_layout.words([_glyph("o", 10.0, 50), _glyph("k", 16.0, 50)])
+    assert plain["text"] == "ok"

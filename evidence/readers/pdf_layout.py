@@ -45,6 +45,8 @@ Char = dict[str, Any]
 
 _TABLE_SETTINGS = TableSettings.resolve(None)
 _WORDS = WordExtractor()
+#: The single chars pdfplumber spells out in a word's text (its LIGATURES).
+_LIGATURE_CHARS = frozenset(LIGATURES)
 
 
 def dedupe(chars: list[Char]) -> list[Char]:
@@ -87,29 +89,49 @@ def _copies(glyphs: list[Char]) -> Iterator[tuple[Char, Char]]:
     Glyphs are bucketed by text and whole point of x0, and each bucket sorted by top, so a
     glyph is compared only with those of its own and the next bucket that reach its height:
     a column of a thousand aligned zeros costs a thousand look-ups, not half a million pairs.
+    Within its own bucket a glyph looks only down the column, at the glyphs that start above
+    its bottom (each pair is met once, from its upper glyph); the next bucket, which on most
+    pages does not exist, is searched by top.
     """
     columns: dict[tuple[str, int], list[Char]] = defaultdict(list)
     for glyph in glyphs:
         columns[(glyph["text"], math.floor(glyph["x0"]))].append(glyph)
     for column in columns.values():
-        column.sort(key=itemgetter("top"))
-    tops = {key: [glyph["top"] for glyph in column] for key, column in columns.items()}
-    tallest = {key: max(glyph["bottom"] - glyph["top"] for glyph in column) for key, column in columns.items()}
+        if len(column) > 1:
+            column.sort(key=itemgetter("top"))
     for (text, x), column in columns.items():
-        for key in ((text, x), (text, x + 1)):
-            if key not in columns:
-                continue
-            neighbours, neighbour_tops = columns[key], tops[key]
-            for index, char in enumerate(column):
-                start = bisect.bisect_left(neighbour_tops, char["top"] - tallest[key])
-                end = bisect.bisect_left(neighbour_tops, char["bottom"])
-                for position in range(start, end):
-                    other = neighbours[position]
-                    if key == (text, x) and position <= index:
-                        continue  # a pair within one bucket is met from its upper glyph only
-                    if (abs(other["x0"] - char["x0"]) <= 1 and other["upright"] == char["upright"]
-                            and _stacked(char, other)):
-                        yield char, other
+        if len(column) > 1:
+            yield from _copies_within(column)
+        right = columns.get((text, x + 1))
+        if right is not None:
+            yield from _copies_across(column, right)
+
+
+def _copies_within(column: list[Char]) -> Iterator[tuple[Char, Char]]:
+    """The copies in one bucket sorted by top, each pair met from its upper glyph."""
+    for index, char in enumerate(column):
+        below = index + 1
+        while below < len(column) and column[below]["top"] < char["bottom"]:
+            if _copy_of(char, column[below]):
+                yield char, column[below]
+            below += 1
+
+
+def _copies_across(column: list[Char], right: list[Char]) -> Iterator[tuple[Char, Char]]:
+    """The copies between a bucket and the next one (one whole point of x0 to the right, sorted by top)."""
+    right_tops = [glyph["top"] for glyph in right]
+    tallest = max(glyph["bottom"] - glyph["top"] for glyph in right)
+    for char in column:
+        start = bisect.bisect_left(right_tops, char["top"] - tallest)
+        end = bisect.bisect_left(right_tops, char["bottom"])
+        for other in right[start:end]:
+            if _copy_of(char, other):
+                yield char, other
+
+
+def _copy_of(one: Char, other: Char) -> bool:
+    """True when two glyphs of one text have x0s within 1 pt, the same orientation and stacked boxes."""
+    return abs(other["x0"] - one["x0"]) <= 1 and other["upright"] == one["upright"] and _stacked(one, other)
 
 
 def _stacked(one: Char, other: Char) -> bool:
@@ -166,17 +188,21 @@ def words(chars: list[Char]) -> list[Char]:
 
 
 def _merge(chars: list[Char]) -> Char:
-    """`WordExtractor.merge_chars` for upright chars."""
+    """`WordExtractor.merge_chars` for upright chars in order of x0 (as `words` gives them).
+
+    The leftmost x0 is the first char's; the text is joined as it is unless it holds a
+    ligature (a single char pdfplumber spells out: "ﬁ" becomes "fi").
+    """
     first = chars[0]
-    x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
     if len(chars) == 1:
-        text = LIGATURES.get(first["text"]) or first["text"]
+        x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
     else:
-        for char in chars:
-            x0 = min(x0, char["x0"])
-            top = min(top, char["top"])
-            x1 = max(x1, char["x1"])
-            bottom = max(bottom, char["bottom"])
+        x0 = first["x0"]
+        top = min(char["top"] for char in chars)
+        x1 = max(char["x1"] for char in chars)
+        bottom = max(char["bottom"] for char in chars)
+    text = "".join(char["text"] for char in chars)
+    if not _LIGATURE_CHARS.isdisjoint(text):
         text = "".join(LIGATURES.get(char["text"]) or char["text"] for char in chars)
     return {
         "text": text,
@@ -230,29 +256,49 @@ class _TablePage:
 def tables(
     chars: list[Char], edges: list[Char], bbox: tuple[float, float, float, float]
 ) -> list[list[list[str | None]]]:
-    """pdfplumber's ``find_tables()`` then ``.extract()`` of each, cells stripped."""
-    if not edges:
+    """pdfplumber's ``find_tables()`` then ``.extract()`` of each, cells stripped.
+
+    A cell needs a horizontal and a vertical ruling edge to cross, so a page without
+    both (a rule under a heading, a box's sides alone) cannot hold a table and skips
+    the finder.
+    """
+    if not _can_cross(edges):
         return []
     finder = TableFinder(_TablePage(chars, edges, bbox), _TABLE_SETTINGS)  # type: ignore[arg-type]
-    return [_clean_rows(extract_table(table, chars)) for table in finder.tables]
+    found = finder.tables
+    if not found:
+        return []
+    centred = _centres(chars)
+    return [_clean_rows(extract_table(table, chars, centred)) for table in found]
 
 
-def extract_table(table: Table, chars: list[Char]) -> list[list[str | None]]:
+def _can_cross(edges: list[Char]) -> bool:
+    """Whether the edges hold a horizontal and a vertical one (pdfplumber's "lines" strategy needs both)."""
+    orientations = {edge.get("orientation") for edge in edges}
+    return "h" in orientations and "v" in orientations
+
+
+def _centres(chars: list[Char]) -> list[tuple[float, int, float, Char]]:
+    """Each char with its vertical and horizontal centre and its place in page order: (v_mid, order, h_mid, char)."""
+    return [
+        ((char["top"] + char["bottom"]) / 2, order, (char["x0"] + char["x1"]) / 2, char)
+        for order, char in enumerate(chars)
+    ]
+
+
+def extract_table(table: Table, chars: list[Char],
+                  centred: list[tuple[float, int, float, Char]] | None = None) -> list[list[str | None]]:
     """Same as pdfplumber's ``Table.extract()`` with no arguments.
 
     A char belongs to a cell when its centre lies inside the cell (left and top
     edges included). `Table.extract` tests every char of the page against each
     row; here the chars inside the table are sorted by their vertical centre
     once, so that each row only looks at its own band (then back in page order,
-    which the word extraction of a cell depends on).
+    which the word extraction of a cell depends on). `centred` is `_centres(chars)`,
+    computed once for all the tables of a page.
     """
     x0, top, x1, bottom = table.bbox
-    inside = []
-    for order, char in enumerate(chars):
-        v_mid = (char["top"] + char["bottom"]) / 2
-        h_mid = (char["x0"] + char["x1"]) / 2
-        if x0 <= h_mid < x1 and top <= v_mid < bottom:
-            inside.append((v_mid, order, h_mid, char))
+    inside = [item for item in (centred or _centres(chars)) if x0 <= item[2] < x1 and top <= item[0] < bottom]
     inside.sort(key=itemgetter(0, 1))
     v_mids = [item[0] for item in inside]
     rows: list[list[str | None]] = []

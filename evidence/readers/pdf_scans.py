@@ -34,7 +34,18 @@ class Scans:
     confidences: list[float] = field(default_factory=list)
 
     def needs_ocr(self, chars: list[dict[str, Any]]) -> bool:
-        return sum(1 for char in chars if not char["text"].isspace()) < ocr.settings()["min_page_chars"]
+        """Whether a page with these chars is a scan: fewer than `min_page_chars` that are not blank.
+
+        Counting stops at `min_page_chars`: a page of text is told from its first words.
+        """
+        enough = ocr.settings()["min_page_chars"]
+        printed = 0
+        for char in chars:
+            if printed >= enough:
+                return False
+            if not char["text"].isspace():
+                printed += 1
+        return printed < enough
 
     def read_page(self, raw_page: Any, page: Page, path: str) -> Page:
         """Given an open pdfium page whose text layer is (nearly) empty, return it read by OCR, or as it is."""
