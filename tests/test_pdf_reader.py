@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -515,3 +517,26 @@ def test_words_spell_out_ligatures_and_take_the_box_of_their_chars() -> None:
     assert (word["x0"], word["top"], word["x1"], word["bottom"]) == (10.0, 49, 22.0 + 6.0, 61.0)
     (plain,) = pdf_layout.words([_glyph("o", 10.0, 50), _glyph("k", 16.0, 50)])
     assert plain["text"] == "ok"
+
+
+@needs_external
+def test_a_pdf_reads_the_same_after_a_scan_was_rendered_in_the_same_process() -> None:
+    # Rendering loads fonts into pdfium's process-wide caches; a PDF with an unembedded font read
+    # afterwards got other glyph boxes. Scans are rendered in a forked process, so it no longer does.
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from evidence.readers import read_file\n"
+        "from evidence.bundle import describe\n"
+        "def words(path):\n"
+        "    doc = read_file(describe(path.name, path.read_bytes()))\n"
+        "    return [(w.text, w.x0, w.x1) for page in doc.pages for w in page.words]\n"
+        "text, scan = Path(sys.argv[1]), Path(sys.argv[2])\n"
+        "first = words(text)\n"
+        "read_file(describe(scan.name, scan.read_bytes()))\n"
+        "print(words(text) == first and bool(first))\n"
+    )
+    folder = EXTERNAL / "pdfplumber"
+    done = subprocess.run([sys.executable, "-c", script, folder / "issue-912.pdf",
+                           folder / "malformed-from-issue-932.pdf"], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True"

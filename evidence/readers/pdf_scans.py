@@ -11,12 +11,23 @@ three seconds): the rest are noted as not read.
 `Scans.report` says what became of them on the Document: which pages OCR read
 and how sure it was (metadata), or F002 when a file has no text at all, with the
 mean confidence of what OCR saw or the command that installs the engine.
+
+A page is rendered in a forked process where fork is available (Linux, as for
+the reader child), not in the process that reads the text. Rendering loads fonts
+into pdfium's process-wide caches, and the glyph boxes of a PDF read afterwards
+with the same unembedded font then differ (a word's right edge moved 0.2 pt): a
+file's words would depend on which files that process had read before it.
 """
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
 from dataclasses import dataclass, field
 from typing import Any
+
+from PIL import Image
 
 from evidence import ocr
 from evidence.records import Document, Page
@@ -54,11 +65,10 @@ class Scans:
             self.skipped.append(page.number)
             return page
         dpi = ocr.settings()["render_dpi"]
-        bitmap = raw_page.render(scale=dpi / 72)
-        try:
-            image = bitmap.to_pil().convert("RGB")
-        finally:
-            bitmap.close()
+        image = render_apart(raw_page, dpi / 72)
+        if image is None:
+            self.illegible.append(page.number)
+            return page
         text = ocr.read_image(image, path, number=page.number, scale=72 / dpi)
         self.confidences.append(text.mean_confidence)
         if text.page is None:
@@ -86,6 +96,45 @@ class Scans:
             why = f"OCR recognised nothing legible on it (mean confidence {mean:.2f})"
         doc.add_problem(PAGE_CODE, f"{doc.path} has no text layer ({pages}, likely a scan) and {why}; "
                         "ask for the original PDF or add a text version")
+
+
+#: Seconds a forked render may take before it ends itself (the reader's page budget usually stops it sooner).
+RENDER_SECONDS = 120
+
+
+def render_apart(raw_page: Any, scale: float) -> Image.Image | None:
+    """Given an open pdfium page, return it rendered as RGB, in a forked process where fork is
+    available (None when that process failed), else in this one."""
+    if not sys.platform.startswith("linux"):
+        return _render(raw_page, scale)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the forked process: render, send the pixels, leave at once
+        os.close(read_end)
+        signal.alarm(RENDER_SECONDS)  # a process orphaned by a stopped reader does not hang on
+        try:
+            image = _render(raw_page, scale)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(f"{image.width} {image.height}\n".encode())
+                pipe.write(image.tobytes())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        header, pixels = pipe.readline(), pipe.read()
+    os.waitpid(pid, 0)
+    size = tuple(int(part) for part in header.split())
+    if len(size) != 2 or len(pixels) != size[0] * size[1] * 3:
+        return None
+    return Image.frombytes("RGB", size, pixels)
+
+
+def _render(raw_page: Any, scale: float) -> Image.Image:
+    bitmap = raw_page.render(scale=scale)
+    try:
+        return bitmap.to_pil().convert("RGB")
+    finally:
+        bitmap.close()
 
 
 def _pages(numbers: list[int]) -> str:
