@@ -344,10 +344,11 @@ _ANGLE_ONLY = re.compile(r"^<[^<>:：]{2,40}>$")
 def attachments_of(first_line: str, marked: bool) -> list[str]:
     """Given a message's first line, return the files it carries or marks as omitted."""
     text = strip_bidi(first_line).strip()
-    named = [m["name"] for m in _ATTACHED_TAG.finditer(text)]
+    # Most messages hold neither a tag nor a closing bracket: the tests spare them a regex each.
+    named = [m["name"] for m in _ATTACHED_TAG.finditer(text)] if "<" in text else []
     if named:
         return named
-    found = _FILE_THEN_PHRASE.match(text)
+    found = _FILE_THEN_PHRASE.match(text) if text.endswith(")") else None
     if found and _is_attached_phrase(found["phrase"], found["name"]):
         return [found["name"]]
     if _is_omitted(text) or (marked and any(ch in BIDI_MARKS for ch in first_line)):
