@@ -47,8 +47,9 @@ from evidence.records import INFERRED, LABELED, Document, Event, Message, Proble
 QUOTE_CHARS = 300
 #: Only the last this many messages of a log (system lines left out) are read for events,
 #: sides, orders and dates; all of them are counted. A real order's chat holds hundreds or
-#: a few thousand messages; reading each costs 0.5-1.5 ms (more when every message talks
-#: of the order), so this keeps a 200,000-line log within about 20 s. The last ones, because a years-long chat ends with the
+#: a few thousand messages; reading each costs about 0.25 ms on bench/chat_bench.py's chat
+#: (more when every message talks of the order), so this bounds a log's analysis to a few
+#: seconds, whatever its length. The last ones, because a years-long chat ends with the
 #: order being claimed for: its delivery, the complaint and the supplier's answers. A longer
 #: log gets one note saying what was left out.
 MAX_MESSAGES = 10_000
