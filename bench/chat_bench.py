@@ -7,7 +7,9 @@ lines (a realistic buyer-supplier exchange repeated, with proposals, bare 'ok'
 replies, complaints and promises, one minute apart) or a WhatsApp export with
 one message of K kilobytes without a space. Each check runs in a fresh
 interpreter (`evidence check` as the command line runs it, default budget), so
-the peak RSS is that run's own (the process and any reading child). A figure is
+the peak RSS is that run's own (the process and any reading child); the chats
+are written by a process of their own too, since a forked process starts with
+its parent's peak RSS and a million lines held here would count in every run. A figure is
 the median of --runs runs; cases that take over 60 s run once. Each size after
 the first also shows its time as a multiple of the size before: a check linear
 in the chat's length shows the ratio of the sizes (10 for ten times the lines).
@@ -119,15 +121,20 @@ def main() -> None:
     parser.add_argument("--message-kb", type=int, default=100)
     parser.add_argument("--timeout", type=float, default=600)
     parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--write-chat", nargs=2, metavar=("FOLDER", "LINES"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         one(args.one)
+        return
+    if args.write_chat:
+        write_bundle(Path(args.write_chat[0]), chat_lines(int(args.write_chat[1])))
         return
     with tempfile.TemporaryDirectory() as work:
         print(f"{'case':<24}{'seconds':>10}{'peak MB':>10}{'ms/1k lines':>14}{'runs':>6}{'x previous':>12}")
         previous = None
         for size in (int(s) for s in args.sizes.split(",") if s):
-            folder = write_bundle(Path(work) / f"chat{size}", chat_lines(size))
+            folder = Path(work) / f"chat{size}"
+            subprocess.run([sys.executable, __file__, "--write-chat", str(folder), str(size)], check=True)
             seconds, peak, runs = measure(folder, args.runs, args.timeout)
             growth = f"{seconds / previous:>12.1f}" if previous else ""
             print(f"{f'chat, {size} lines':<24}{seconds:>10.2f}{peak:>10.0f}{1000 * seconds / (size / 1000):>14.1f}{runs:>6}"
