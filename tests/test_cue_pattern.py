@@ -8,7 +8,12 @@ from typing import Any
 
 import pytest
 
-from evidence.extract.conversation.cues import CuePattern, anchor_text, compile_cue_list, cue_anchor
+from evidence.extract.conversation.cues import (
+    CuePattern,
+    anchor_text,
+    compile_cue_list,
+    cue_anchor,
+)
 from evidence.phrases import compile_cues, flatten
 from evidence.reference_data import load_data
 

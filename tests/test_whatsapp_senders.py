@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from evidence.readers.whatsapp import digits_value, split_sender
 from evidence.readers.messages import parse_chat_text
+from evidence.readers.whatsapp import digits_value, split_sender
 
 CHAT = """20/07/2026, 09:41 - Grace\u00a0Lin: Hello Tom, PI attached
 20/07/2026, 09:42 - Tom Hartwell: ok

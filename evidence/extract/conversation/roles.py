@@ -16,7 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.conversation.cues import MAX_MESSAGE_CHARS, CuePattern, compile_cue_list
+from evidence.extract.conversation.cues import (
+    MAX_MESSAGE_CHARS,
+    CuePattern,
+    compile_cue_list,
+)
 from evidence.normalize import fold_width
 from evidence.reference_data import load_data
 
