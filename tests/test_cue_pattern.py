@@ -100,7 +100,7 @@ def test_a_text_without_the_anchor_is_not_searched_with_the_cue() -> None:
     pattern = CuePattern(["crack*", "new bank account"])
     assert pattern.search("the cup is cracked") is not None
     assert pattern._patterns_in("send it to our bank account") == ()
-    assert pattern._patterns_in("a NEW account") == (pattern.patterns[1],)
+    assert pattern._patterns_in("a NEW account") == (pattern.pattern(1),)
 
 
 @pytest.mark.parametrize(

@@ -97,7 +97,8 @@ class CuePattern:
 
     def __init__(self, phrases: list[str]) -> None:
         self.phrases = tuple(phrases)
-        self.patterns = tuple(re.compile(f"(?:{cue_regex(phrase)})", re.IGNORECASE) for phrase in phrases)
+        # Each cue is compiled the first time a text holds its anchor: the data files list thousands.
+        self._compiled: dict[int, re.Pattern[str]] = {}
         by_anchor: dict[str, list[int]] = {}
         for index, phrase in enumerate(phrases):
             by_anchor.setdefault(cue_anchor(phrase), []).append(index)
@@ -108,7 +109,14 @@ class CuePattern:
         """Given a text, return the patterns of the cues it may hold, in the list's order."""
         folded = anchor_text(text)
         found = sorted(index for anchor, indices in self._by_anchor.items() if anchor in folded for index in indices)
-        return tuple(self.patterns[index] for index in found)
+        return tuple(self.pattern(index) for index in found)
+
+    def pattern(self, index: int) -> re.Pattern[str]:
+        """Return cue `index`'s own pattern, compiled on first use."""
+        compiled = self._compiled.get(index)
+        if compiled is None:
+            compiled = self._compiled[index] = re.compile(f"(?:{cue_regex(self.phrases[index])})", re.IGNORECASE)
+        return compiled
 
     @cached_property
     def alternation(self) -> re.Pattern[str]:
