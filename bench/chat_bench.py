@@ -1,14 +1,18 @@
 """Seconds and peak memory of `evidence check` on long chats and one very long message.
 
-    python bench/chat_bench.py [--sizes 10000,20000,40000,200000] [--runs 3] [--message-kb 100]
+    python bench/chat_bench.py [--sizes 10000,100000,1000000] [--runs 3] [--message-kb 100]
 
 Each case is a bundle generated in a temporary folder: a WhatsApp export of N
 lines (a realistic buyer-supplier exchange repeated, with proposals, bare 'ok'
 replies, complaints and promises, one minute apart) or a WhatsApp export with
 one message of K kilobytes without a space. Each check runs in a fresh
 interpreter (`evidence check` as the command line runs it, default budget), so
-the peak RSS is that run's own (the process and any reading child). A figure is
-the median of --runs runs; cases that take over 60 s run once.
+the peak RSS is that run's own (the process and any reading child); the chats
+are written by a process of their own too, since a forked process starts with
+its parent's peak RSS and a million lines held here would count in every run. A figure is
+the median of --runs runs; cases that take over 60 s run once. Each size after
+the first also shows its time as a multiple of the size before: a check linear
+in the chat's length shows the ratio of the sizes (10 for ten times the lines).
 """
 
 from __future__ import annotations
@@ -112,22 +116,30 @@ def measure(folder: Path, runs: int, timeout: float) -> tuple[float, float, int]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,20000,40000,200000")
+    parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--message-kb", type=int, default=100)
     parser.add_argument("--timeout", type=float, default=600)
     parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--write-chat", nargs=2, metavar=("FOLDER", "LINES"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         one(args.one)
         return
+    if args.write_chat:
+        write_bundle(Path(args.write_chat[0]), chat_lines(int(args.write_chat[1])))
+        return
     with tempfile.TemporaryDirectory() as work:
-        print(f"{'case':<24}{'seconds':>10}{'peak MB':>10}{'ms/1k lines':>14}{'runs':>6}")
+        print(f"{'case':<24}{'seconds':>10}{'peak MB':>10}{'ms/1k lines':>14}{'runs':>6}{'x previous':>12}")
+        previous = None
         for size in (int(s) for s in args.sizes.split(",") if s):
-            folder = write_bundle(Path(work) / f"chat{size}", chat_lines(size))
+            folder = Path(work) / f"chat{size}"
+            subprocess.run([sys.executable, __file__, "--write-chat", str(folder), str(size)], check=True)
             seconds, peak, runs = measure(folder, args.runs, args.timeout)
-            print(f"{f'chat, {size} lines':<24}{seconds:>10.2f}{peak:>10.0f}{1000 * seconds / (size / 1000):>14.1f}{runs:>6}",
-                  flush=True)
+            growth = f"{seconds / previous:>12.1f}" if previous else ""
+            print(f"{f'chat, {size} lines':<24}{seconds:>10.2f}{peak:>10.0f}{1000 * seconds / (size / 1000):>14.1f}{runs:>6}"
+                  f"{growth}", flush=True)
+            previous = seconds
         folder = write_bundle(Path(work) / "message", long_message_lines(args.message_kb))
         seconds, peak, runs = measure(folder, args.runs, args.timeout)
         print(f"{f'one {args.message_kb} KB message':<24}{seconds:>10.2f}{peak:>10.0f}{'':>14}{runs:>6}", flush=True)

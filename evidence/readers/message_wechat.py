@@ -33,7 +33,7 @@ _DAY_LINE = re.compile(r"^\s*[—─\-–=]{3,}\s*(?P<date>[^—─\-–=\s][^�
 _SENDER_LINE = re.compile(r"^(?P<sender>\S(?:.{0,78}\S)?)(?:\s{2,}|\t)(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long chat holds one per message
 class Start:
     """Where a WeChat message starts: its sender line, the day it belongs to and its time."""
 

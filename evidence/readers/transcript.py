@@ -25,7 +25,7 @@ _ONE_LINE = re.compile(
 _TIME_LINE = re.compile(rf"^\s*\[?(?P<ts>{_STAMP_TEXT})\]?\s*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long chat holds one per message
 class Start:
     """Where a transcript message starts: its first line and the line its body continues on."""
 

@@ -18,10 +18,12 @@ from datetime import date
 from functools import lru_cache
 
 from evidence.extract.conversation.cues import (
+    CuePattern,
     CueSet,
     Sentence,
     Text,
     any_phrase,
+    compile_cue_list,
     dates_in,
     event_data,
     has_date,
@@ -31,7 +33,7 @@ from evidence.extract.conversation.cues import (
     topics,
     without_exceptions,
 )
-from evidence.phrases import compile_cues, cue_regex, flatten
+from evidence.phrases import cue_regex, flatten
 from evidence.records import Message
 
 UNKNOWN = "unknown"
@@ -143,8 +145,8 @@ def _dated_shipping(turn: Turn, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _ship_words() -> re.Pattern[str]:
-    pattern = compile_cues(event_data()["ship_words"])
+def _ship_words() -> CuePattern:
+    pattern = compile_cue_list(event_data()["ship_words"])
     assert pattern is not None, "data/message_events.json needs ship_words"
     return pattern
 
@@ -156,17 +158,17 @@ def _ship_words() -> re.Pattern[str]:
 class _Acceptance:
     """The part of the acceptance data a reply is read with."""
 
-    assent: re.Pattern[str] | None
-    tolerate: re.Pattern[str] | None
+    assent: CuePattern | None
+    tolerate: CuePattern | None
     openers: re.Pattern[str]
-    acknowledgements: re.Pattern[str] | None
-    rejections: re.Pattern[str] | None
+    acknowledgements: CuePattern | None
+    rejections: CuePattern | None
     window: int
     priority: tuple[str, ...]
     topic_kinds: dict[str, str]
     supplier_may_accept: frozenset[str]
     settlement_prior: str
-    remedial: re.Pattern[str] | None
+    remedial: CuePattern | None
 
 
 @lru_cache(maxsize=1)
@@ -174,17 +176,17 @@ def _acceptance() -> _Acceptance:
     data = event_data()["acceptance"]
     openers = "|".join(_opener_regex(p) for p in flatten(data["openers"]))
     return _Acceptance(
-        assent=compile_cues(data["assent"]),
-        tolerate=compile_cues(data["tolerate"]),
+        assent=compile_cue_list(data["assent"]),
+        tolerate=compile_cue_list(data["tolerate"]),
         openers=re.compile(rf"^\W*(?:{openers})", re.IGNORECASE),
-        acknowledgements=compile_cues(data["acknowledgements"]),
-        rejections=compile_cues(data["rejections"]),
+        acknowledgements=compile_cue_list(data["acknowledgements"]),
+        rejections=compile_cue_list(data["rejections"]),
         window=int(data["window"]),
         priority=tuple(data["topic_priority"]),
         topic_kinds={k: v for k, v in data["topic_kinds"].items() if not k.startswith("_")},
         supplier_may_accept=frozenset(data["supplier_may_accept"]["topics"]),
         settlement_prior=data["settlement_needs"]["prior"],
-        remedial=compile_cues(data["settlement_needs"]["remedial"]),
+        remedial=compile_cue_list(data["settlement_needs"]["remedial"]),
     )
 
 
@@ -268,7 +270,7 @@ def _acceptance_strength(text: Text) -> str | None:
     return "opener"
 
 
-def _live(pattern: re.Pattern[str], text: Text) -> bool:
+def _live(pattern: CuePattern, text: Text) -> bool:
     """Return True if `pattern` matches outside a question and without a negation before it."""
     for sentence in text.sentences:
         if sentence.question:

@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from evidence.extract.conversation.cues import MAX_MESSAGE_CHARS
+from evidence.extract.conversation.cues import (
+    MAX_MESSAGE_CHARS,
+    CuePattern,
+    compile_cue_list,
+)
 from evidence.normalize import fold_width
-from evidence.phrases import compile_cues
 from evidence.reference_data import load_data
 
 DATA_FILE = "message_roles.json"
@@ -30,9 +33,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 @dataclass(frozen=True)
 class _Side:
-    phrases: re.Pattern[str] | None
-    names: re.Pattern[str] | None
-    domains: re.Pattern[str] | None
+    phrases: CuePattern | None
+    names: CuePattern | None
+    domains: CuePattern | None
 
 
 @lru_cache(maxsize=1)
@@ -46,9 +49,9 @@ def _sides() -> dict[str, _Side]:
     data = _data()
     return {
         side: _Side(
-            compile_cues(data[side]["phrases"]),
-            compile_cues(data[side]["names"]),
-            compile_cues(data[side]["domains"]),
+            compile_cue_list(data[side]["phrases"]),
+            compile_cue_list(data[side]["names"]),
+            compile_cue_list(data[side]["domains"]),
         )
         for side in SIDES
     }

@@ -47,8 +47,9 @@ from evidence.records import INFERRED, LABELED, Document, Event, Message, Proble
 QUOTE_CHARS = 300
 #: Only the last this many messages of a log (system lines left out) are read for events,
 #: sides, orders and dates; all of them are counted. A real order's chat holds hundreds or
-#: a few thousand messages; reading each costs 0.5-1.5 ms (more when every message talks
-#: of the order), so this keeps a 200,000-line log within about 20 s. The last ones, because a years-long chat ends with the
+#: a few thousand messages; reading each costs about 0.25 ms on bench/chat_bench.py's chat
+#: (more when every message talks of the order), so this bounds a log's analysis to a few
+#: seconds, whatever its length. The last ones, because a years-long chat ends with the
 #: order being claimed for: its delivery, the complaint and the supplier's answers. A longer
 #: log gets one note saying what was left out.
 MAX_MESSAGES = 10_000
@@ -164,14 +165,34 @@ def record_overview(record: Record, doc: Document, messages: list[Message]) -> N
     record.set("format", log_format(doc), where, "", INFERRED, "from the file's type and layout")
     record.set("channel", dominant_channel(messages), where, "", INFERRED, "the channel of most messages")
     record.set("message_count", len(messages), where, "", INFERRED, "the messages counted, system lines left out")
-    stamped = sorted(((full_timestamp(m.timestamp), m) for m in messages if m.timestamp), key=lambda pair: pair[0])
     people, times = _HEADERED.get(doc.reader, ("", ""))
     stamp_how = (LABELED, times) if times else (INFERRED, "the time the export shows with the message")
-    if stamped:
-        record.set("first_message", stamped[0][0], stamped[0][1].source, "", *stamp_how)
-        record.set("last_message", stamped[-1][0], stamped[-1][1].source, "", *stamp_how)
+    ends = earliest_and_latest(messages)
+    if ends is not None:
+        (first, first_message), (last, last_message) = ends
+        record.set("first_message", first, first_message.source, "", *stamp_how)
+        record.set("last_message", last, last_message.source, "", *stamp_how)
     people_how = (LABELED, people) if people else (INFERRED, "the senders of the messages")
     record.set("participants", participants(doc, messages), where, "", *people_how)
+
+
+def earliest_and_latest(messages: list[Message]) -> tuple[tuple[str, Message], tuple[str, Message]] | None:
+    """Given messages, return (full time, message) of the earliest and of the latest; None if none has a time.
+
+    Of messages with the same time, the earliest is the first written and the latest the
+    last written, as a stable sort by time would have them; one pass, no sorted copy of a long log.
+    """
+    first: tuple[str, Message] | None = None
+    last: tuple[str, Message] | None = None
+    for message in messages:
+        if not message.timestamp:
+            continue
+        stamp = full_timestamp(message.timestamp)
+        if first is None or stamp < first[0]:
+            first = (stamp, message)
+        if last is None or stamp >= last[0]:
+            last = (stamp, message)
+    return None if first is None or last is None else (first, last)
 
 
 def participants(doc: Document, messages: list[Message]) -> list[str]:
