@@ -35,17 +35,6 @@ import make_bundles
 TARGETS = {"ratio": 10.0, "rss_mb": 300.0}
 
 
-def has_text(path: Path) -> bool:
-    """Whether every page of a PDF has a text layer (pdfium finds characters on it)."""
-    import pypdfium2
-
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return all(pdf[index].get_textpage().count_chars() > 0 for index in range(len(pdf)))
-    finally:
-        pdf.close()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=500, help="pages of the long PDF (default %(default)s)")
@@ -59,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.with_scans:
         name, sources = f"long-{args.pages}.pdf", make_bundles.sample_pdfs()
     else:
-        name, sources = f"long-text-{args.pages}.pdf", [pdf for pdf in make_bundles.sample_pdfs() if has_text(pdf)]
+        name, sources = f"long-text-{args.pages}.pdf", make_bundles.text_sample_pdfs()
     long_pdf = make_bundles.build_long_pdf(args.work / name, args.pages, sources)
     pdf_list = long_pdf.with_suffix(".txt")
     pdf_list.write_text(f"{long_pdf}\n", encoding="utf-8")

@@ -627,6 +627,20 @@ def sample_pdfs() -> list[Path]:
     return sorted(p for p in SAMPLES.glob("*/**/*.pdf") if p.is_file())
 
 
+def text_sample_pdfs() -> list[Path]:
+    """The sample PDFs whose every page has a text layer (pdfium finds characters on it): no scans."""
+    import pypdfium2
+
+    def has_text(path: Path) -> bool:
+        pdf = pypdfium2.PdfDocument(path)
+        try:
+            return all(pdf[index].get_textpage().count_chars() > 0 for index in range(len(pdf)))
+        finally:
+            pdf.close()
+
+    return [pdf for pdf in sample_pdfs() if has_text(pdf)]
+
+
 def build_long_pdf(path: Path, pages: int = 500, sources: list[Path] | None = None) -> Path:
     """A PDF of `pages` pages made of the sample PDFs' pages, repeated; kept if it already has that many."""
     import pypdfium2
