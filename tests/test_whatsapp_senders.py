@@ -33,3 +33,18 @@ def test_digits_value_reads_every_script() -> None:
     assert digits_value("\u0662\u0660\u0662\u0666") == 2026  # Arabic-Indic
     assert digits_value("\u0968\u0966") == 20  # Devanagari
     assert digits_value("") == 0
+
+
+def test_a_long_chat_tells_the_time_budget_it_is_moving() -> None:
+    from evidence.readers import progress, whatsapp
+
+    lines = [f"[20/07/2026, 09:{n % 60:02d}:00] Tom: line {n}" for n in range(25_000)]
+    steps: list[tuple[str, int]] = []
+    progress.listen(lambda event, number: steps.append((event, number)))
+    try:
+        headers = whatsapp.find_headers(lines)
+        whatsapp.headers_to_messages(lines, headers, "chat.txt")
+    finally:
+        progress.listen(None)
+    assert len(headers) == 25_000
+    assert steps == [("page", 1), ("page", 2), ("page", 1), ("page", 2)]

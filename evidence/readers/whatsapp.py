@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from evidence.phrases import marker_alternation
+from evidence.readers import progress
 from evidence.reference_data import load_data
 from evidence.records import Message, Source
 
@@ -35,6 +36,9 @@ BIDI_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069
 # A regex, not str.translate: translate looks up every character, a regex skips runs without marks.
 _BIDI_RUN = re.compile(f"[{BIDI_MARKS}]+")
 MEDIA_OMITTED = "<media omitted>"
+#: A chat tells the reader's time budget it is moving every this many lines, as a PDF does each page:
+#: a long export is read in steps of a fraction of a second, and only one that stops moving is cut short.
+LINES_PER_STEP = 10_000
 
 
 @cache
@@ -247,8 +251,14 @@ def _stamp(found: re.Match[str]) -> Stamp:
 
 def find_headers(lines: list[str]) -> list[Header]:
     """Given a file's lines, return every line that starts a message."""
-    headers = (match_header(line, number) for number, line in enumerate(lines, start=1))
-    return [header for header in headers if header is not None]
+    found = []
+    for number, line in enumerate(lines, start=1):
+        if number % LINES_PER_STEP == 0:
+            progress.page_read(number // LINES_PER_STEP)
+        header = match_header(line, number)
+        if header is not None:
+            found.append(header)
+    return found
 
 
 # ---------------------------------------------------------------- messages
@@ -260,10 +270,12 @@ def headers_to_messages(lines: list[str], headers: list[Header], path: str) -> l
     dashes = sum(h.shape == "dash" for h in open_)
     day_first = choose_day_first([h.stamp for h in headers], default=dashes * 2 > len(open_))
     ends = [h.number - 1 for h in headers[1:]] + [len(lines)]
-    return [
-        _message(header, lines[header.number : end], day_first, path)
-        for header, end in zip(headers, ends)
-    ]
+    messages = []
+    for index, (header, end) in enumerate(zip(headers, ends), start=1):
+        if index % LINES_PER_STEP == 0:
+            progress.page_read(index // LINES_PER_STEP)
+        messages.append(_message(header, lines[header.number : end], day_first, path))
+    return messages
 
 
 def _message(header: Header, more: list[str], day_first: bool, path: str) -> Message:
