@@ -347,8 +347,11 @@ def test_ctrl_c_is_one_line_exit_130_and_leaves_no_process(tmp_path: Path, args:
         (orders / f"b{number}" / "note.txt").write_text(f"order {number}\n", encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT), MARKERS=str(markers))
     command = [sys.executable, "-c", _HANGING_READER, *(a.format(orders=orders) for a in args)]
+    # As from a terminal's shell: Ctrl-C acts by default even where this test runs with it ignored
+    # (a background job of a non-interactive shell inherits SIGINT ignored).
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               start_new_session=True)
+                               start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         while len(os.listdir(markers)) < hanging:  # wait for the work to start (no time is asserted)
             assert process.poll() is None, process.communicate()
