@@ -39,6 +39,7 @@ from evidence.ingest import FileProgress
 from evidence.errors import EvidenceError
 from evidence.findings import SEVERITY_RANK
 from evidence.isolation import Budget, stop_reader_children
+from evidence.ocr import engine as ocr_engine
 from evidence.readers import load_readers
 from evidence.report import BatchRow
 
@@ -298,7 +299,7 @@ def _pool(workers: int, events: Any = None) -> Iterator[ProcessPoolExecutor]:
     """A pool of `workers` processes that, on Ctrl-C (or when its rows are no longer wanted),
     stops its workers at once instead of waiting for the bundles they are checking."""
     with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_start_worker,
-                             initargs=(events,)) as pool:
+                             initargs=(events, workers)) as pool:
         try:
             yield pool
         except BaseException:
@@ -311,11 +312,13 @@ def _pool(workers: int, events: Any = None) -> Iterator[ProcessPoolExecutor]:
             raise
 
 
-def _start_worker(events: Any = None) -> None:
+def _start_worker(events: Any = None, workers: int = 1) -> None:
     """In each worker: Ctrl-C is the parent's to handle (it stops the pool); a worker that is
-    stopped stops its own reader children first, so none is left behind; files read are told to `events`."""
+    stopped stops its own reader children first, so none is left behind; files read are told to
+    `events`; OCR uses the worker's share of the cores."""
     global _FILE_EVENTS
     _FILE_EVENTS = events
+    ocr_engine.share_cpus(workers)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_worker)
 

@@ -255,3 +255,27 @@ def test_a_camera_photo_with_only_a_brand_on_it_is_not_read() -> None:
     screen.save(buffer, "PNG")
     shot, _ = _read("Screenshot_1.png", buffer.getvalue())
     assert shot.pages and shot.pages[0].lines[0].text == "Payment received"
+
+
+def test_a_batch_worker_loads_the_engine_with_its_share_of_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    from evidence.ocr import engine
+
+    made: list[dict[str, int]] = []
+
+    class Recorder:
+        def __init__(self, **options: int) -> None:
+            made.append(options)
+            self.text_cls = lambda crops: (crops, [], 0.0)
+
+    monkeypatch.setattr(engine, "_engine_class", lambda: Recorder)
+    monkeypatch.setattr(engine.os, "sched_getaffinity", lambda _: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(engine, "_THREADS", None)
+    engine._engine.cache_clear()
+    try:
+        engine._engine()
+        engine._engine.cache_clear()
+        engine.share_cpus(2)
+        engine._engine()
+    finally:
+        engine._engine.cache_clear()
+    assert made == [{}, {"intra_op_num_threads": 2, "inter_op_num_threads": 1}]

@@ -21,6 +21,7 @@ and read again, so its lines run top to bottom and left to right.
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -199,12 +200,29 @@ def _engine_class() -> Any:
     return RapidOCR
 
 
+#: Threads each of the engine's models may use; None: onnxruntime's own choice (every core).
+_THREADS: int | None = None
+
+
+def share_cpus(processes: int) -> None:
+    """Say that `processes` processes may read by OCR at once (a batch's workers), before the engine loads.
+
+    Each then gets its share of the cores: two workers whose engines each used every core ran
+    slower together than one alone, their threads contending. The text read is the same with
+    any number of threads.
+    """
+    global _THREADS
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    _THREADS = max(1, cores // max(1, processes))
+
+
 @lru_cache(maxsize=1)
 def _engine() -> Any:
     engine_class = _engine_class()
     if engine_class is None:
         raise RuntimeError(f"the OCR engine is not installed ({INSTALL_HINT})")
-    engine = engine_class()
+    threads = {} if _THREADS is None else {"intra_op_num_threads": _THREADS, "inter_op_num_threads": 1}
+    engine = engine_class(**threads)
     classify = engine.text_cls
 
     def keep_verdicts(crops: Any) -> Any:
