@@ -6,7 +6,8 @@ page itself, and its Python content-stream parser (pdfminer) made PDFs the
 slowest part of a check: the 13 sample PDFs took 0.69 s to read that way, and
 take 0.19 s now, against 0.017 s for pdfium's bare text extraction over the same
 pages (medians of 9 runs; the rest is the Python work of words, lines and tables).
-A 500-page file takes 6.8 s instead of 26 s, in 127 MB peak RSS.
+A 500-page file is read in about 6 s instead of 26 s (`evidence extract` of it, JSON
+included: 7.7 s and 149 MB peak RSS; BENCHMARKS.md).
 
 How a page is read:
 
@@ -42,7 +43,7 @@ read; F002 when no page has any text (a scan without a text layer).
 
 Only the first MAX_PAGES (500) pages are read. A claim's documents (a PI, a
 contract, an inspection report, a bill of lading) run to a few dozen pages at
-most, and 500 pages of the same kind of file take about 7 s and 130 MB; a
+most, and 500 pages of the same kind of file take about 8 s and 150 MB; a
 2,000-page file took 201 s and 1 GB. A longer file keeps its first 500 pages,
 says how many it has in `metadata["pages_read"]`, and gets one problem
 (PAGE_CAP_CODE) saying the rest was not read; it stays readable.
