@@ -15,8 +15,8 @@ no camera and a page's proportions) or a phone screen (data/photos.json). OCR
 (evidence.ocr) tells the rest: an image with enough lines of text over enough of
 its area (data/ocr.json) shows a document. A camera's photo is read only when a
 quick look at a small copy finds a page's worth of boxes of text, or a
-document's title among a few: the labels on the goods cost no OCR. Any legible text becomes the
-Document's page, read and cited like a PDF's, and classify.py makes an image
+document's title among a few: the labels on the goods cost no OCR. Any legible
+text becomes the Document's page, read and cited like a PDF's, and classify.py makes an image
 whose text names a document kind that document; a photo with a shipping mark
 or a label in it names none and stays a photo. An image of a document with
 nothing legible in it, or that needs OCR where the engine is not installed, is
