@@ -160,8 +160,7 @@ def test_the_readers_libraries_are_imported_when_a_file_needs_them() -> None:
         "heavy = {'openpyxl', 'pdfplumber', 'pypdfium2', 'docx', 'rapidocr_onnxruntime', 'onnxruntime', 'cv2'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert _printed_by_a_fresh_python(script) == "[]"
 
 
 def test_load_readers_imports_every_reader_before_a_batch_forks() -> None:
@@ -171,5 +170,9 @@ def test_load_readers_imports_every_reader_before_a_batch_forks() -> None:
         "load_readers()\n"
         "print(sorted({f'evidence.readers.{r.module}' for _, r in READERS.values()} - set(sys.modules)))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert _printed_by_a_fresh_python(script) == "[]"
+
+
+def _printed_by_a_fresh_python(script: str) -> str:
+    """What `script` prints in an interpreter of its own (the modules a test imported are not in it)."""
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.strip()
