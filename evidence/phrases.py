@@ -67,6 +67,16 @@ def phrase_anchor(phrase: str) -> str:
     return next((first[:index] for index, char in enumerate(first) if _plain_letter(char) != char), first)
 
 
+#: Characters other than an ASCII letter's own two cases that a case-blind regex takes for it:
+#: dotted and dotless I, the long s and the Kelvin sign. `anchor_text` folds them to the letter.
+_CASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def anchor_text(text: str) -> str:
+    """Given text, return it folded so that an anchor is in it wherever a case-blind pattern could match."""
+    return text.translate(_CASE_TWINS).lower()
+
+
 def phrase_regex(phrase: str, gap: Gap = "layout", edges: Edges = "always", wildcards: bool = False) -> str:
     """Given a phrase and how to forgive its spacing and where it may touch words, return its regex.
 
@@ -297,8 +307,8 @@ class PhraseList:
 
     def find(self, text: str, keep: Callable[[str, int, int], bool] | None = None) -> list[PhraseMatch]:
         """Given a text, return the occurrences, longest phrase first; `keep` may veto one by its span."""
-        lowered = text.lower()
-        present = sorted(p for anchor, found in self._by_anchor.items() if anchor in lowered for p in found)
+        folded = anchor_text(text)
+        present = sorted(p for anchor, found in self._by_anchor.items() if anchor in folded for p in found)
         taken: list[tuple[int, int]] = []
         matches: list[PhraseMatch] = []
         for position in present:

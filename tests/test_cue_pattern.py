@@ -8,13 +8,8 @@ from typing import Any
 
 import pytest
 
-from evidence.extract.conversation.cues import (
-    CuePattern,
-    anchor_text,
-    compile_cue_list,
-    cue_anchor,
-)
-from evidence.phrases import compile_cues, flatten
+from evidence.extract.conversation.cues import CuePattern, compile_cue_list, cue_anchor
+from evidence.phrases import anchor_text, compile_cues, flatten
 from evidence.reference_data import load_data
 
 #: Chat lines that hold cues of many lists, near misses, negations, cases and Chinese.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from evidence.phrases import (
+    PhraseList,
     alternation,
     compile_cues,
     compile_phrases,
@@ -151,3 +152,9 @@ def test_no_cues_compile_to_none() -> None:
     assert compile_cues(None) is None
     assert compile_cues({"_about": ["note"]}) is None
     assert phrases_pattern(()) is None
+
+
+def test_a_phrase_list_finds_a_phrase_written_with_a_letter_the_pattern_takes_for_another() -> None:
+    # Case-blind patterns take the long s for an s; the anchor test must not skip such a line.
+    found = PhraseList([("shipper", "shipper")]).find("ſhipper: ACME Trading")
+    assert [(m.tag, m.start, m.end) for m in found] == [("shipper", 0, 7)]

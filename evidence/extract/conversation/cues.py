@@ -19,7 +19,16 @@ from typing import Any
 
 from evidence.normalize import fold_width
 from evidence.normalize.dates import find_dates, month_names
-from evidence.phrases import CueList, alternation, compile_cues, cue_alternation, cue_regex, flatten, literal_alternation
+from evidence.phrases import (
+    CueList,
+    alternation,
+    anchor_text,
+    compile_cues,
+    cue_alternation,
+    cue_regex,
+    flatten,
+    literal_alternation,
+)
 from evidence.reference_data import load_data
 
 DATA_FILE = "message_events.json"
@@ -51,17 +60,9 @@ _WORD = re.compile(r"[A-Za-z']+")
 # ---------------------------------------------------------------- phrases
 # The cue syntax ('crack*', 're:...') is compiled by evidence.phrases (`cue_regex`, `compile_cues`).
 
-#: Characters other than an ASCII letter's own two cases that a case-blind regex takes for it:
-#: dotted and dotless I, the long s and the Kelvin sign. `anchor_text` folds them to the letter.
-_CASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 #: How many texts a CuePattern remembers which of its cues they may hold: a message is
 #: matched sentence by sentence, and each sentence would otherwise ask again.
 _PRESENT_MEMO = 64
-
-
-def anchor_text(text: str) -> str:
-    """Given text, return it folded so that a cue's anchor is in it wherever the cue could match."""
-    return text.translate(_CASE_TWINS).lower()
 
 
 def cue_anchor(phrase: str) -> str:
