@@ -34,3 +34,9 @@ def places(finding: Finding) -> str:
         return "; ".join(str(source) for source in finding.sources)
     first = "; ".join(str(source) for source in finding.sources[:PLACES_SHOWN])
     return f"{first} ... ({finding.count:,} in all)"
+
+
+def counted(count: int, noun: str, plural_noun: str | None = None) -> str:
+    """Given a count and a noun, return them as words a person writes: '1 day', '3 days', '2 copies'."""
+    word = noun if count == 1 else plural_noun or f"{noun}s"
+    return f"{count:,} {word}"
