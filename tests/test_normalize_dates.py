@@ -317,6 +317,31 @@ def test_where_the_document_comes_from_is_a_guess() -> None:
     assert decide_date_order(["DE 99199 Erfurt", "Date: 04/08/2026"]) == ("dmy", True)
 
 
+#: Every origin cue of document_hints.json, each at least once, some side by side.
+ORIGIN_CUES_TEXT = {
+    "mdy": "Dover, DE 19901, USA. U.S.A. United States USDOT 123456; 9:00 EST/PDT, GMT-5 and UTC-04:00. "
+           "Manila, Philippines. Austin, TX 78701-1234",
+    "dmy": "Sydney, Australia (AEST, AEDT); New Zealand; United Kingdom, U.K., England, Ireland, Hong Kong, "
+           "Singapore, Malaysia, India, Pakistan, South Africa, Nigeria, Kenya, UAE, Dubai, Saudi Arabia, "
+           "Germany, France, Italy, Spain, Netherlands, Belgium, Poland, Brazil, Mexico, Chile, Argentina; "
+           "GMT+8, UTC+1, BST, CET, CEST; IBAN, BSB, ABN, VAT",
+}
+
+
+@pytest.mark.parametrize("order", ["mdy", "dmy"])
+def test_one_scan_counts_each_origin_cue_as_a_scan_of_its_own_does(order: str) -> None:
+    import re
+
+    from evidence.normalize.date_order import _origin_cues
+    from evidence.reference_data import load_data
+
+    cues = load_data("document_hints.json")["date_order_cues"][order]
+    text = ORIGIN_CUES_TEXT[order]
+    alone = [len(re.findall(cue, text)) for cue in cues]
+    assert all(alone), [cue for cue, n in zip(cues, alone) if not n]  # the text holds every cue
+    assert len(_origin_cues(order).findall(text)) == sum(alone)
+
+
 def test_no_order_is_needed_without_an_ambiguous_date() -> None:
     from evidence.normalize.date_order import decide_date_order
 

@@ -77,9 +77,21 @@ def _order_by_agreement(texts: list[str]) -> str | None:
 
 
 def _order_by_origin(text: str) -> str | None:
-    cues = load_data("document_hints.json")["date_order_cues"]
-    mdy = sum(len(re.findall(cue, text)) for cue in cues["mdy"])
-    dmy = sum(len(re.findall(cue, text)) for cue in cues["dmy"])
+    mdy = sum(1 for _ in _origin_cues("mdy").finditer(text))
+    dmy = sum(1 for _ in _origin_cues("dmy").finditer(text))
     if mdy == dmy:
         return None
     return "mdy" if mdy > dmy else "dmy"
+
+
+@lru_cache(maxsize=2)
+def _origin_cues(order: str) -> re.Pattern[str]:
+    """Given 'mdy' or 'dmy', return one pattern of all its origin cues.
+
+    One scan of the text finds them all: a cue alone starts with a word boundary, so
+    `re` scans the whole text once per cue (48 scans, 0.4 s on a 500-page PDF). The
+    cues of one order do not overlap, so counting the alternation's matches counts
+    each cue's (a test keeps the list so).
+    """
+    cues = load_data("document_hints.json")["date_order_cues"][order]
+    return re.compile("|".join(f"(?:{cue})" for cue in cues))
