@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError, relevance
+from typing import TYPE_CHECKING, Any
 
 from evidence.errors import EvidenceError
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SUFFIX = ".schema.json"
 
@@ -59,6 +60,8 @@ def load_schema(name: str) -> dict[str, Any]:
 
 def validate(instance: Any, name: str) -> list[SchemaError]:
     """Given data and a schema name, return its errors, the most relevant first."""
+    from jsonschema.exceptions import relevance  # imported when first needed: a warm check validates nothing
+
     validator = _validator(name)
     # `relevance` ranks the best match highest, as jsonschema.best_match takes the max.
     errors = sorted(validator.iter_errors(to_json_types(instance)), key=relevance, reverse=True)
@@ -68,6 +71,8 @@ def validate(instance: Any, name: str) -> list[SchemaError]:
 @lru_cache(maxsize=None)
 def _validator(name: str) -> Draft202012Validator:
     """One validator per schema: building one (and its format checker) costs more than a validation."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
     return Draft202012Validator(load_schema(name), format_checker=FormatChecker())
 
 

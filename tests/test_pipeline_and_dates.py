@@ -78,6 +78,15 @@ def test_sample_deadlines_match_their_truth() -> None:
         assert report.deadlines["days_left"] == truth["days_left"]
 
 
+@pytest.mark.parametrize("claim", ["quality", "late-shipment", "non-delivery"])
+def test_each_shipped_pipeline_matches_its_schema(claim: str) -> None:
+    # load_pipeline trusts the shipped files (validating them would cost every run): this test checks them.
+    from importlib import resources
+
+    text = resources.files("evidence").joinpath(f"pipelines/{claim}.toml").read_text("utf-8")
+    assert parse_pipeline(text, claim) == load_pipeline(claim)
+
+
 def test_shipped_pipelines_load_and_name_known_rules() -> None:
     for claim in ["quality", "late-shipment", "non-delivery"]:
         pipeline = load_pipeline(claim)
