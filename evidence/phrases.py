@@ -55,6 +55,7 @@ Edges = Literal["always", "word", "none"]
 _BEFORE, _AFTER = r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])"
 
 
+@lru_cache(maxsize=None)
 def phrase_anchor(phrase: str) -> str:
     """The phrase's first word, lower-cased: a lower-cased text without it cannot match its pattern.
 

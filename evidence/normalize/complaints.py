@@ -10,9 +10,8 @@ also gives no measured figure and no objective cue ('cracked', 'leaking').
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from evidence.phrases import phrase_to_pattern
+from evidence.phrases import anchor_text, phrase_anchor, phrase_to_pattern
 from evidence.reference_data import load_data
 
 #: A measured figure: a number with a unit ('0.38 mm', '320 g', '5%').
@@ -22,29 +21,32 @@ MEASURED = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _out_of_scope() -> tuple[dict[str, list[re.Pattern[str]]], list[re.Pattern[str]], dict[str, str]]:
-    data = load_data("out_of_scope.json")
-    patterns = {kind: [phrase_to_pattern(p) for p in phrases] for kind, phrases in data["phrases"].items()}
-    return patterns, [phrase_to_pattern(p) for p in data["objective_cues"]], data["categories"]
-
-
 def complaint_out_of_scope(text: str) -> tuple[str, str] | None:
     """Given a complaint, return (kind, matched phrase) when it is of a kind not covered, else None."""
-    patterns, objective, _ = _out_of_scope()
+    data = load_data("out_of_scope.json")
+    anchored = anchor_text(text)
     for kind in ("ip", "approved-sample"):
-        for pattern in patterns.get(kind, []):
-            if match := pattern.search(text):
-                return kind, match.group(0)
+        if match := _first_phrase(data["phrases"].get(kind, []), text, anchored):
+            return kind, match.group(0)
     # A figure or an objective defect makes the complaint measurable, however it is worded.
-    if MEASURED.search(text) or any(p.search(text) for p in objective):
+    if MEASURED.search(text) or _first_phrase(data["objective_cues"], text, anchored):
         return None
-    for pattern in patterns.get("subjective", []):
-        if match := pattern.search(text):
-            return "subjective", match.group(0)
+    if match := _first_phrase(data["phrases"].get("subjective", []), text, anchored):
+        return "subjective", match.group(0)
+    return None
+
+
+def _first_phrase(phrases: list[str], text: str, anchored: str) -> re.Match[str] | None:
+    """The first of the phrases, in their order, that `text` holds (`anchored`: the text as `anchor_text` folds it).
+
+    A phrase is compiled only when the text holds its anchor: complaints are short, the lists long.
+    """
+    for phrase in phrases:
+        if phrase_anchor(phrase) in anchored and (match := phrase_to_pattern(phrase).search(text)):
+            return match
     return None
 
 
 def scope_category(kind: str) -> str:
     """Given a kind complaint_out_of_scope returns, return how a report describes it."""
-    return _out_of_scope()[2].get(kind, kind)
+    return dict(load_data("out_of_scope.json")["categories"]).get(kind, kind)

@@ -26,7 +26,7 @@ from evidence.normalize import fold_width, parse_number, without_overlaps
 from evidence.reference_data import load_data
 from evidence.normalize.dates import find_dates
 from evidence.normalize.quantities import Measure, canonical_unit, find_measures, find_quantities
-from evidence.phrases import literal_alternation, memoized_list, phrase_alternation
+from evidence.phrases import anchor_text, literal_alternation, memoized_list, phrase_alternation, phrase_anchor
 
 SAMPLE = "reference-to-sample"
 #: A label: short, not starting with a figure, before ':' '=' or a tab.
@@ -140,9 +140,12 @@ def find_phrases(text: str) -> list[PhraseMatch]:
     the longer is kept ("good quality material" is one phrase, not two).
     """
     folded = fold_width(text)
+    anchored = anchor_text(folded)
     found = []
-    for entry, pattern in _phrase_patterns():
-        for match in pattern.finditer(folded):
+    for entry, anchor in _phrase_entries():
+        if anchor is not None and anchor not in anchored:
+            continue
+        for match in _phrase_pattern(entry.get("pattern") or phrase_alternation([entry["phrase"]])).finditer(folded):
             if not _cleared(entry, folded, match.end()):
                 start, end = match.span()
                 found.append(
@@ -258,12 +261,16 @@ def _context_word(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _phrase_patterns() -> list[tuple[dict[str, Any], re.Pattern[str]]]:
-    patterns = []
-    for entry in load_data("subjective_phrases")["phrases"]:
-        regex = entry.get("pattern") or phrase_alternation([entry["phrase"]])
-        patterns.append((entry, re.compile(regex, re.I)))
-    return patterns
+def _phrase_entries() -> list[tuple[dict[str, Any], str | None]]:
+    """Each phrase entry with its anchor: a text without it holds no match (None for an entry's own regex)."""
+    return [(entry, None if entry.get("pattern") else phrase_anchor(entry["phrase"]))
+            for entry in load_data("subjective_phrases")["phrases"]]
+
+
+@lru_cache(maxsize=None)
+def _phrase_pattern(regex: str) -> re.Pattern[str]:
+    """A phrase's pattern, compiled when a text first holds its anchor: most lines hold none of them."""
+    return re.compile(regex, re.I)
 
 
 @lru_cache(maxsize=1)
