@@ -217,7 +217,10 @@ def batch(ctx: click.Context, folders: tuple[Path, ...], workers: int, output_fo
 @click.pass_context
 def pack(ctx: click.Context, bundle: Path, output: Path, force: bool, claim: str | None, as_of: datetime | None,
          coverage_limit: str | None, no_cache: bool, page_seconds: float, memory_mb: int) -> None:
-    """Check a bundle, then copy its files in a clean order into a zip with the reports and a manifest.
+    """Check a bundle, then pack its files, reports and a manifest into one zip.
+
+    The files are copied (never moved or changed) into 01-order/ ... 08-other/
+    under names built from kind, number and date.
 
     Exit 0 when the pack was written, 1 when findings stop it (nothing is written;
     --force packs anyway), 2 for usage errors.
@@ -256,7 +259,7 @@ def pack(ctx: click.Context, bundle: Path, output: Path, force: bool, claim: str
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 @click.pass_context
 def verify(ctx: click.Context, pack_path: Path, output_format: str) -> None:
-    """Re-hash a pack (.zip or unpacked folder) against its manifest.json.
+    """Re-hash a pack against its manifest.json (a .zip, or a folder it was unpacked into).
 
     Exit 0 when every file matches, 1 when any was added, removed or changed,
     2 when the manifest is missing or malformed.

@@ -45,8 +45,8 @@ FOLDER_BY_KIND: dict[str, str] = {
 }
 #: Where a kind missing above goes (a kind added later is still packed).
 OTHER_FOLDER = "08-other"
-#: The claim manifest stays at the pack's root under its own name: there `evidence check`
-#: reads a pack's claim.toml as the claim manifest again (one in a sub-folder is ignored).
+#: The claim manifest stays at the pack's root under its own name: it describes the claim rather
+#: than proving anything, and the root is the one place a check takes a claim.toml from.
 MANIFEST_AT_ROOT = "claim.toml"
 
 #: Characters Windows forbids in a name, beside the path separators.
