@@ -257,7 +257,7 @@ def test_a_failed_pack_leaves_nothing_and_keeps_an_older_pack(tmp_path: Path, mo
 
     real_copy = pack_build.write_stream
     monkeypatch.setattr(pack_build, "write_stream", failing_copy)
-    with pytest.raises(OSError):
+    with pytest.raises(EvidenceError, match="No space left on device"):
         pack_bundle(SAMPLES / "strong-quality-claim", output, as_of=AS_OF)
     assert len(copied) == 3
     assert sorted(os.listdir(tmp_path)) == ["claim.zip"] and output.read_bytes() == b"the older pack"

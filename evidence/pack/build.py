@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from evidence.bundle import Bundle, Limits, open_bundle
+from evidence.bundle import Bundle, BundleFile, Limits, open_bundle
 from evidence.cache import Cache
 from evidence.check import check_bundle
 from evidence.errors import EvidenceError
@@ -105,9 +105,20 @@ def write_pack(report: Report, output: Path, forced_past: list[Stopper] | None =
     )
     manifest_bytes = manifest_to_json(manifest)
     in_memory = {**reports, MANIFEST_NAME: manifest_bytes}
-    copied = {f.packed_path: f for f in files}
-    when = member_time(report.as_of)
-    sources = {f.path: f for f in bundle.files}
+    try:
+        _write_zip(output, report.as_of, in_memory, {f.packed_path: f for f in files},
+                   {f.path: f for f in bundle.files})
+    except OSError as exc:  # a full disk, no permission, a file of the bundle gone unreadable
+        raise EvidenceError(f"the pack was not written ({exc.filename or output}: {exc.strerror or exc}); "
+                            "nothing was left behind") from None
+    return PackResult(output, report, manifest, hashlib.sha256(manifest_bytes).hexdigest(), forced_past or [])
+
+
+def _write_zip(output: Path, as_of: date, in_memory: dict[str, bytes], copied: dict[str, PackedFile],
+               sources: dict[str, BundleFile]) -> None:
+    """Write the members in sorted order: those made in memory as they are, the bundle's files copied
+    from their source and hashed as they go; raise EvidenceError if a copy is not what was checked."""
+    when = member_time(as_of)
     with atomic_output(output) as handle, deterministic_zip(handle) as archive:
         for name in sorted([*in_memory, *copied]):
             if name in in_memory:
@@ -120,7 +131,6 @@ def write_pack(report: Report, output: Path, forced_past: list[Stopper] | None =
             if (size, sha256) != (entry.size, entry.sha256):
                 raise EvidenceError(f"{entry.original} changed after it was checked; nothing was written: "
                                     "pack again once the bundle is left alone")
-    return PackResult(output, report, manifest, hashlib.sha256(manifest_bytes).hexdigest(), forced_past or [])
 
 
 def _named(report: Report) -> list[NamedFile]:
