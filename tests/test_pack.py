@@ -26,7 +26,9 @@ from tests.conftest import SAMPLES
 
 AS_OF = date(2026, 11, 23)  # the samples' as-of date, as in test_golden_reports.py
 SAMPLE_NAMES = sorted(p.name for p in SAMPLES.iterdir() if (p / "claim.toml").is_file())
-BLOCKED = {"off-platform-payment", "weak-quality-claim"}  # their golden verdict is blocked
+#: The samples a pack refuses without --force: those whose golden report's verdict is blocked.
+BLOCKED = {name for name in SAMPLE_NAMES
+           if json.loads((SAMPLES / "golden" / f"{name}.json").read_text(encoding="utf-8"))["verdict"] == "blocked"}
 REPORTS = {"report.html", "report.json", "report.md"}
 
 
@@ -164,6 +166,7 @@ def test_a_zip_bundle_packs_its_members_without_unpacking_them(packs: dict[str, 
 # ---------------------------------------------------------------- what stops a pack
 
 def test_a_blocked_sample_is_refused_naming_the_finding_and_nothing_is_written(tmp_path: Path) -> None:
+    assert {"off-platform-payment", "weak-quality-claim"} <= BLOCKED
     output = tmp_path / "claim.zip"
     result = CliRunner().invoke(main, ["pack", str(SAMPLES / "weak-quality-claim"), "--output", str(output),
                                        "--as-of", "2026-11-23", "--no-cache"])
@@ -331,7 +334,7 @@ def test_verify_reports_a_changed_added_or_removed_file(packs: dict[str, Path], 
 
 def test_a_changed_report_is_found_too(packs: dict[str, Path], tmp_path: Path) -> None:
     pack = packs["strong-quality-claim"]
-    html = members(pack)["report.html"].replace(b"ready", b"READY")
+    html = members(pack)["report.html"] + b"<!-- edited after packing -->"
     result = verify_pack(rewritten(pack, tmp_path / "t.zip", {"report.html": html}))
     assert [(d.change, d.path) for d in result.differences] == [("changed", "report.html")]
 
