@@ -444,3 +444,23 @@ def test_the_manifest_schema_is_shipped_listed_and_rejects_bad_entries(packs: di
     bad = json.loads(json.dumps(manifest))
     bad["files"][0]["sha256"] = "ABC"
     assert validate(bad, "pack_manifest")
+
+
+def test_chinese_names_survive_the_zip_and_verify_in_both_forms(tmp_path: Path) -> None:
+    bundle = tmp_path / "订单"
+    (bundle / "聊天").mkdir(parents=True)
+    (bundle / "形式发票 PI.txt").write_text("PROFORMA INVOICE 形式发票\nPI No.: PI-2026-0815\nDate: 2026-08-15\n"
+                                         "Total: USD 1,000.00\n", encoding="utf-8")
+    (bundle / "聊天" / "备注.txt").write_text("随便写的备注\n", encoding="utf-8")
+    pack = tmp_path / "out" / "申诉.zip"
+    pack.parent.mkdir()
+    pack_bundle(bundle, pack, as_of=AS_OF, force=True)
+    with zipfile.ZipFile(pack) as archive:
+        infos = {info.filename: info for info in archive.infolist()}
+        archive.extractall(tmp_path / "unpacked")
+    manifest = json.loads(members(pack)[MANIFEST_NAME])
+    packed = {f["original_path"]: f["packed_path"] for f in manifest["files"]}
+    assert set(packed) == {"形式发票 PI.txt", "聊天/备注.txt"}
+    assert "备注" in packed["聊天/备注.txt"] and is_safe_name(packed["聊天/备注.txt"])
+    assert infos[packed["聊天/备注.txt"]].flag_bits & 0x800  # the name is stored as UTF-8
+    assert verify_pack(pack).ok and verify_pack(tmp_path / "unpacked").ok
