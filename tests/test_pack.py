@@ -464,3 +464,14 @@ def test_chinese_names_survive_the_zip_and_verify_in_both_forms(tmp_path: Path) 
     assert "备注" in packed["聊天/备注.txt"] and is_safe_name(packed["聊天/备注.txt"])
     assert infos[packed["聊天/备注.txt"]].flag_bits & 0x800  # the name is stored as UTF-8
     assert verify_pack(pack).ok and verify_pack(tmp_path / "unpacked").ok
+
+
+def test_write_pack_refuses_an_output_inside_the_bundle_too(tmp_path: Path) -> None:
+    from evidence.check import check_bundle
+    from evidence.pack import write_pack
+
+    bundle = _unreadable_bundle(tmp_path)
+    report = check_bundle(bundle, as_of=AS_OF)
+    with pytest.raises(EvidenceError, match="inside the bundle folder"):
+        write_pack(report, bundle / "claim.zip")
+    assert not (bundle / "claim.zip").exists()

@@ -87,7 +87,13 @@ def pack_bundle(
 
 def write_pack(report: Report, output: Path, forced_past: list[Stopper] | None = None,
                limits: Limits = Limits()) -> PackResult:
-    """Given a check's report, write its bundle's pack to `output` (atomically); return what was written."""
+    """Given a check's report, write its bundle's pack to `output` (atomically); return what was written.
+
+    Raise EvidenceError (one line) for an output it may not write, or a bundle that changed since the check.
+    """
+    refusal = output_refusal(Path(report.bundle), output)
+    if refusal is not None:
+        raise EvidenceError(refusal)
     bundle = open_bundle(report.bundle, limits)
     _same_files_as_checked(bundle, report)
     shown = replace(report, bundle=Path(report.bundle).name)
