@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from evidence.bundle import display_path, is_debris
 from evidence.errors import EvidenceError
@@ -146,7 +146,7 @@ def _relative(full: Path, root: Path) -> str:
     return display_path(full.relative_to(root).as_posix())
 
 
-def _manifest_bytes(pack: Path, copies: int, open_manifest: Callable[[], BinaryIO]) -> bytes:
+def _manifest_bytes(pack: Path, copies: int, open_manifest: Callable[[], IO[bytes]]) -> bytes:
     """Return the bytes of the pack's one manifest.json; raise EvidenceError when it has none, two, or a huge one."""
     if copies == 0:
         raise EvidenceError(f"{pack} has no {MANIFEST_NAME} at its top level: it is not a pack made by `evidence pack` "
@@ -164,7 +164,7 @@ def _manifest_bytes(pack: Path, copies: int, open_manifest: Callable[[], BinaryI
     return data
 
 
-def _compare(pack: str, manifest_bytes: bytes, present: Counter[str], open_member: Callable[[str], BinaryIO],
+def _compare(pack: str, manifest_bytes: bytes, present: Counter[str], open_member: Callable[[str], IO[bytes]],
              odd: dict[str, str]) -> Verification:
     """Given the manifest's bytes, the members present (with their counts), how to open one, and members
     that are no plain file (with why), return the verification."""
@@ -201,7 +201,7 @@ def _unsafe_hint(name: str) -> str:
     return ""
 
 
-def _member_difference(open_member: Callable[[str], BinaryIO], name: str, size: int, sha256: str) -> str | None:
+def _member_difference(open_member: Callable[[str], IO[bytes]], name: str, size: int, sha256: str) -> str | None:
     """Hash a member, reading at most one byte past `size`; return how it differs from the manifest, or None."""
     digest, read = hashlib.sha256(), 0
     try:
