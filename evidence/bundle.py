@@ -17,11 +17,13 @@ valid UTF-8.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from evidence import filetypes
 from evidence.errors import BundleError
@@ -60,6 +62,13 @@ class BundleFile:
             return self._data
         assert self._disk_path is not None
         return self._disk_path.read_bytes()
+
+    def open(self) -> BinaryIO:
+        """Return the file's bytes as a stream: read from disk as it goes for a folder's file."""
+        if self._data is not None:
+            return io.BytesIO(self._data)
+        assert self._disk_path is not None
+        return self._disk_path.open("rb")
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 Exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 for
 usage errors, bundles that cannot be opened at all and output that cannot be
-written (a closed pipe, a full disk), 130 for Ctrl-C. Errors are one line on
+written (a closed pipe, a full disk), 130 for Ctrl-C. `pack`: 0 when the pack is
+written, 1 when findings stop it; `verify`: 0 when the pack matches its manifest,
+1 when it does not. Errors are one line on
 stderr; --debug shows the traceback.
 """
 
@@ -197,6 +199,79 @@ def batch(ctx: click.Context, folders: tuple[Path, ...], workers: int, output_fo
         rows = check_many(bundles, options, workers)
     _emit(BATCH_WRITERS[output_format](rows), output)
     ctx.exit(EXIT_FINDINGS if any(row.fails(fail_on) for row in rows) else EXIT_OK)
+
+
+@main.command()
+@click.argument("bundle", type=click.Path(path_type=Path))
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
+              help="The pack to write, e.g. claim.zip (replaced if it exists; never inside the bundle).")
+@click.option("--force", is_flag=True,
+              help="Pack even when a blocker finding or an unreadable file would stop it (the manifest says so).")
+@click.option("--claim", type=click.Choice(["quality", "late-shipment", "non-delivery"]),
+              help="The claim type (default: claim.toml's, else quality).")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The date the check is for, YYYY-MM-DD (default: claim.toml's, else today).")
+@click.option("--coverage-limit", "coverage_limit",
+              help="The supplier's coverage limit for this order, e.g. 'USD 20000' (overrides claim.toml).")
+@reading_options
+@click.pass_context
+def pack(ctx: click.Context, bundle: Path, output: Path, force: bool, claim: str | None, as_of: datetime | None,
+         coverage_limit: str | None, no_cache: bool, page_seconds: float, memory_mb: int) -> None:
+    """Check a bundle, then pack its files, reports and a manifest into one zip.
+
+    The files are copied (never moved or changed) into 01-order/ ... 08-other/
+    under names built from kind, number and date.
+
+    Exit 0 when the pack was written, 1 when findings stop it (nothing is written;
+    --force packs anyway), 2 for usage errors.
+    """
+    from evidence.cache import Cache
+    from evidence.pack import PackRefused, pack_bundle
+
+    cache_dir = _cache_dir(no_cache)
+    limit = _coverage_limit(coverage_limit)
+
+    def attempt() -> Any:
+        try:
+            return pack_bundle(
+                bundle, output, force=force, claim=claim, as_of=as_of.date() if as_of else None,
+                coverage_limit=limit, cache=Cache(cache_dir) if cache_dir else None,
+                budget=_budget(page_seconds, memory_mb),
+                on_file=_file_progress() if sys.stderr is not None and sys.stderr.isatty() else None)
+        except PackRefused as refused:  # findings, not a usage error: exit 1
+            return refused
+
+    result = _run(ctx, attempt)
+    if isinstance(result, PackRefused):
+        click.echo(_encodable(f"evidence: error: {shown(result)}", sys.stderr), err=True)
+        ctx.exit(EXIT_FINDINGS)
+    if result.forced_past:
+        click.echo(shown(f"warning: packed with --force despite {len(result.forced_past)} finding(s): "
+                         + ", ".join(str(s) for s in result.forced_past)), err=True)
+    files = len(result.manifest["files"])
+    _emit(f"packed {files} file{'s' if files != 1 else ''} into {shown(output)} "
+          f"(verdict: {result.report.verdict}; SHA-256 of manifest.json: {result.manifest_sha256})\n", None)
+    ctx.exit(EXIT_OK)
+
+
+@main.command()
+@click.argument("pack_path", metavar="PACK", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.pass_context
+def verify(ctx: click.Context, pack_path: Path, output_format: str) -> None:
+    """Re-hash a pack against its manifest.json (a .zip, or a folder it was unpacked into).
+
+    Exit 0 when every file matches, 1 when any was added, removed or changed,
+    2 when the manifest is missing or malformed.
+    """
+    import json
+
+    from evidence.pack import verify_pack
+
+    result = _run(ctx, lambda: verify_pack(pack_path))
+    text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n" if output_format == "json" else result.to_text()
+    _emit(text, None)
+    ctx.exit(EXIT_OK if result.ok else EXIT_FINDINGS)
 
 
 @main.command()

@@ -31,7 +31,7 @@ STAGES: list[tuple[str, ...]] = [
     ("evidence.pipeline", "evidence.report", "evidence.cache", "evidence.isolation"),
     ("evidence.ingest", "evidence.writers"),
     ("evidence.check",),
-    ("evidence.batch",),
+    ("evidence.batch", "evidence.pack"),
     ("evidence", "evidence.cli"),
 ]
 
