@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import stat
 import zipfile
@@ -84,11 +85,40 @@ def open_bundle(location: str | os.PathLike[str], limits: Limits = Limits()) -> 
     """Given a folder or a .zip, return its files; raise BundleError if it cannot be opened."""
     path = Path(location)
     if path.is_dir():
-        return _open_folder(path, limits)
+        return _without_pack_reports(_open_folder(path, limits))
     refusal = refuse_bundle_file(path)
     if refusal is not None:
         raise BundleError(refusal)
-    return _open_zip(path, limits)
+    return _without_pack_reports(_open_zip(path, limits))
+
+
+#: The manifest `evidence pack` writes at the top of a pack, beside its reports.
+PACK_MANIFEST = "manifest.json"
+
+
+def _without_pack_reports(bundle: Bundle) -> Bundle:
+    """Given an opened bundle, return it without a pack's own manifest and reports, when it is a pack.
+
+    A pack checked again must be judged on its evidence: its report.html read as a
+    document was taken for a proforma invoice. Only the reports the manifest lists,
+    byte for byte as it hashed them, are left out; an edited one is read as any file.
+    """
+    manifest = next((f for f in bundle.files if f.path == PACK_MANIFEST), None)
+    if manifest is None or manifest.size > _PACK_MANIFEST_MAX_BYTES:
+        return bundle
+    try:
+        data = json.loads(manifest.read_bytes())
+        ours = {(r["packed_path"], r["sha256"]) for r in data["reports"]} if data.get("tool") == "evidence" else set()
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return bundle
+    if not ours:
+        return bundle
+    bundle.files = [f for f in bundle.files if f is not manifest and (f.path, f.sha256) not in ours]
+    return bundle
+
+
+#: A pack's manifest lists every file: a larger manifest.json is no pack's.
+_PACK_MANIFEST_MAX_BYTES = 16 * 1024 * 1024
 
 
 #: The part every Office Open XML file (.xlsx, .docx, .pptx) holds: a document, not an archive of them.

@@ -475,3 +475,19 @@ def test_write_pack_refuses_an_output_inside_the_bundle_too(tmp_path: Path) -> N
     with pytest.raises(EvidenceError, match="inside the bundle folder"):
         write_pack(report, bundle / "claim.zip")
     assert not (bundle / "claim.zip").exists()
+
+
+def test_a_pack_checked_again_is_judged_on_its_evidence_not_its_own_reports(packs: dict[str, Path],
+                                                                            tmp_path: Path) -> None:
+    from evidence.check import check_bundle
+
+    pack = packs["strong-quality-claim"]
+    bundle_report = check_bundle(SAMPLES / "strong-quality-claim", as_of=AS_OF)
+    pack_report = check_bundle(pack, as_of=AS_OF)
+    assert not {doc.path for doc in pack_report.documents} & (REPORTS | {MANIFEST_NAME})
+    assert len(pack_report.documents) == len(bundle_report.documents)
+    assert pack_report.verdict == bundle_report.verdict
+    assert [f.code for f in pack_report.findings] == [f.code for f in bundle_report.findings]
+    # An edited report is no longer the one the pack made: it is read like any other file.
+    edited = rewritten(pack, tmp_path / "edited.zip", {"report.md": b"# Proforma invoice\n"})
+    assert "report.md" in {doc.path for doc in check_bundle(edited, as_of=AS_OF).documents}
