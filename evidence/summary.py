@@ -28,7 +28,7 @@ def top_actions(findings: list[Finding], limit: int = TOP_ACTIONS) -> list[Findi
     by_severity = sorted(findings, key=lambda f: SEVERITY_RANK[f.severity])  # stable: report order kept
     chosen: dict[str, Finding] = {}
     for finding in by_severity:
-        if finding.code not in chosen and finding.remedy:
+        if finding.code not in chosen:
             chosen[finding.code] = finding
         if len(chosen) == limit:
             break

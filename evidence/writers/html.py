@@ -100,11 +100,14 @@ def window_text(deadlines: Mapping[str, Any]) -> str:
     if "days_left" not in deadlines:
         return "unknown <small>(no delivery date found)</small>"
     left, closes = deadlines["days_left"], escape(str(deadlines["claim_window_closes"]))
+    return f"{days_left_text(left)} <small>({'on' if left < 0 else 'closes'} {closes})</small>"
+
+
+def days_left_text(left: int) -> str:
+    """Given the days left in the claim window, return them in words: '12 days left', 'closed 1 day ago'."""
     if left > 0:
-        return f"{counted(left, 'day')} left <small>(closes {closes})</small>"
-    if left == 0:
-        return f"last day today <small>(closes {closes})</small>"
-    return f"closed {counted(-left, 'day')} ago <small>(on {closes})</small>"
+        return f"{counted(left, 'day')} left"
+    return "last day today" if left == 0 else f"closed {counted(-left, 'day')} ago"
 
 
 def _milestone(report: Report) -> str:
@@ -188,7 +191,7 @@ def _facts(report: Report) -> str:
         )
         rows.append(f"<tr><td>{escape(name.replace('_', ' '))}</td><td>{escape(_value(fact.value))}{unsure}"
                     f"{conflicts}</td><td>{escape('; '.join(str(s) for s in fact.sources))}</td></tr>")
-    return _table("Facts", ["fact", "value", "shown in"], rows)
+    return _table("Facts", {"fact": 18, "value": 42, "shown in": 40}, rows)
 
 
 def _timeline(report: Report) -> str:
@@ -200,7 +203,7 @@ def _timeline(report: Report) -> str:
         + f"</td><td>{escape(str(e.source))}</td></tr>"
         for e in report.timeline
     ]
-    return _table("Timeline", ["date", "event", "source"], rows)
+    return _table("Timeline", {"date": 13, "event": 50, "source": 37}, rows)
 
 
 def _documents(report: Report) -> str:
@@ -215,7 +218,8 @@ def _documents(report: Report) -> str:
             f"<td>{escape(str(number)) if number else ''}</td><td class=\"num\">{pages}</td>"
             f'<td class="hash" title="{escape(doc.sha256)}">{escape(doc.sha256[:HASH_SHOWN])}&hellip;</td></tr>'
         )
-    return _table(f"Documents ({len(report.documents)})", ["kind", "file", "number", "pages", "SHA-256"], rows)
+    columns = {"kind": 17, "file": 37, "number": 20, "pages": 8, "SHA-256": 18}
+    return _table(f"Documents ({len(report.documents)})", columns, rows)
 
 
 def _photos(report: Report, thumbnails: Mapping[str, str]) -> str:
@@ -234,9 +238,16 @@ def _photos(report: Report, thumbnails: Mapping[str, str]) -> str:
     return f'<h2>Photos ({len(figures)})</h2><div class="photos">{"".join(figures)}</div>'
 
 
-def _table(title: str, headings: list[str], rows: list[str]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headings)
-    return f"<h2>{escape(title)}</h2><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+def table(columns: Mapping[str, int], rows: list[str]) -> str:
+    """Given the headings with their widths (percent) and the rows (HTML), return a table whose
+    columns keep those widths, on screen and on paper, however long a file name in them."""
+    widths = "".join(f'<col style="width:{width}%">' for width in columns.values())
+    head = "".join(f"<th>{escape(heading)}</th>" for heading in columns)
+    return f"<table><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _table(title: str, columns: Mapping[str, int], rows: list[str]) -> str:
+    return f"<h2>{escape(title)}</h2>{table(columns, rows)}"
 
 
 def _value(value: object) -> str:
