@@ -25,7 +25,7 @@ NAME_CHARS = 80
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
 INDEX_NAME = "index.html"
 #: The index's columns and their widths (percent of the page).
-COLUMNS = {"bundle": 26, "verdict": 10, "claim window": 15, "blockers": 9, "top finding": 40}
+COLUMNS = {"bundle": 24, "verdict": 12, "claim window": 14, "blockers": 12, "top finding": 38}
 
 
 def report_file_names(bundles: list[str]) -> list[str]:
