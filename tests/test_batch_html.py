@@ -111,3 +111,20 @@ def test_the_index_escapes_names_and_errors() -> None:
     assert "3 days left" in page and "cannot open &lt;z&gt;" in page
     assert "z.zip.html" not in page  # an error row links to no page
     assert rows_to_html(rows) == page
+
+
+def test_hostile_bundle_names_give_safe_pages_and_a_clean_index(tmp_path: Path) -> None:
+    orders = tmp_path / "orders"
+    orders.mkdir()
+    hostile = 'a\nverdict: ready\x1b[31m"><img src=x onerror=y>'
+    with zipfile.ZipFile(orders / f"{hostile}.zip", "w") as archive:
+        archive.writestr("chat.txt", "2026-10-01 10:00 Supplier: hello <b>there</b>\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(orders), "--format", "html", "--output", str(out), "--no-cache"])
+    assert result.exit_code == 1, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["a-verdict-ready-31m-img-src-x-onerror-y-.zip.html", "index.html"]
+    for name in names:
+        text = (out / name).read_text(encoding="utf-8")
+        assert "<img src=x" not in text and "\x1b" not in text and "\nverdict: ready" not in text
+        assert "a\\nverdict: ready\\x1b[31m&quot;&gt;&lt;img src=x onerror=y&gt;" in text
