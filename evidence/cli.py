@@ -187,28 +187,27 @@ def batch(ctx: click.Context, folders: tuple[Path, ...], workers: int, output_fo
     """Check every sub-folder or .zip of FOLDERS, one bundle each, and summarise."""
     from evidence.batch import BatchOptions, check_many, find_bundles
 
-    pages = output_format == "html"
-    _check_batch_output(output, output_format, folders)
-    bundles = _run(ctx, lambda: find_bundles(folders))
-    workers = workers or os.cpu_count() or 1
-    render = None
-    if pages:
-        from evidence.writers.html import report_to_html
+    from evidence.writers.batch_html import INDEX_NAME
+    from evidence.writers.html import report_to_html
 
-        render = report_to_html
-        assert output is not None
-        _make_folder(output)
+    _check_batch_output(output, output_format, folders)
+    folder = output if output_format == "html" else None  # html: a folder of pages, given and not an input
+    bundles = _run(ctx, lambda: find_bundles(folders))
+    if folder is not None:
+        _make_folder(folder)
+    workers = workers or os.cpu_count() or 1
     options = BatchOptions(claim, as_of.date() if as_of else None, _cache_dir(no_cache),
-                           _budget(page_seconds, memory_mb), bundle_seconds or None, render)
+                           _budget(page_seconds, memory_mb), bundle_seconds or None,
+                           render=report_to_html if folder is not None else None)
     keep: Callable[[Iterator[BatchRow]], Iterator[BatchRow]] = (
-        (lambda rows: _write_pages(rows, output, bundles)) if pages and output is not None else (lambda rows: rows))
+        (lambda rows: _write_pages(rows, folder, bundles)) if folder is not None else (lambda rows: rows))
     if sys.stderr is not None and sys.stderr.isatty():
         status = _BatchStatus(len(bundles))
         rows = check_many(bundles, options, workers, lambda found: status.rows(keep(found)), status.file_read)
         status.clear()
     else:
         rows = check_many(bundles, options, workers, keep)
-    _emit(BATCH_WRITERS[output_format](rows), output / "index.html" if pages and output is not None else output)
+    _emit(BATCH_WRITERS[output_format](rows), folder / INDEX_NAME if folder is not None else output)
     ctx.exit(EXIT_FINDINGS if any(row.fails(fail_on) for row in rows) else EXIT_OK)
 
 
