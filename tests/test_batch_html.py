@@ -123,7 +123,7 @@ def test_hostile_bundle_names_give_safe_pages_and_a_clean_index(tmp_path: Path) 
     result = CliRunner().invoke(main, ["batch", str(orders), "--format", "html", "--output", str(out), "--no-cache"])
     assert result.exit_code == 1, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["a-verdict-ready-31m-img-src-x-onerror-y-.zip.html", "index.html"]
+    assert names == ["a-verdict-ready-31m-img-src-x-onerror-y.zip.html", "index.html"]
     for name in names:
         text = (out / name).read_text(encoding="utf-8")
         assert "<img src=x" not in text and "\x1b" not in text and "\nverdict: ready" not in text

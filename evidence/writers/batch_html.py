@@ -33,7 +33,7 @@ def report_file_names(bundles: list[str]) -> list[str]:
     taken = {INDEX_NAME.removesuffix(".html")}
     names = []
     for bundle in bundles:
-        stem = _NOT_KEPT.sub("-", PurePath(bundle).name)[:NAME_CHARS].strip(".-") or "bundle"
+        stem = _NOT_KEPT.sub("-", PurePath(bundle).name).replace("-.", ".")[:NAME_CHARS].strip(".-") or "bundle"
         if stem.split(".")[0].lower() in _RESERVED:
             stem = f"bundle-{stem}"
         name, number = stem, 1
