@@ -41,7 +41,8 @@ from evidence.findings import SEVERITY_RANK
 from evidence.isolation import Budget, stop_reader_children
 from evidence.ocr import engine as ocr_engine
 from evidence.readers import load_readers
-from evidence.report import BatchRow
+from evidence.report import BatchRow, Report
+from evidence.summary import top_actions
 
 try:
     import resource
@@ -106,6 +107,8 @@ class BatchOptions:
     cache_dir: Path | None = None
     budget: Budget | None = None
     bundle_seconds: float | None = None  # CPU seconds one bundle may take (None or 0: no limit)
+    #: Given a bundle's Report, return its own page (the HTML report): kept in the row's `page`.
+    render: Callable[[Report], str] | None = None
 
 
 _CACHES: dict[Path, Cache] = {}  # one connection per process and folder
@@ -209,11 +212,16 @@ def _check_here(bundle: Path, options: BatchOptions, cache: Cache | None,
     except Exception as exc:  # a bug on one bundle must not stop the others
         return BatchRow(str(bundle), "error", error=f"internal error ({type(exc).__name__}: {exc})")
     counts = {severity: sum(1 for f in report.findings if f.severity == severity) for severity in SEVERITY_RANK}
-    top = report.findings[0] if report.findings else None
+    top = top_actions(report.findings, 1)
+    try:
+        page = options.render(report) if options.render is not None else ""
+    except Exception as exc:  # a writer's bug on one bundle must not stop the others
+        return BatchRow(str(bundle), "error", error=f"internal error writing its report ({type(exc).__name__}: {exc})")
     return BatchRow(
         str(bundle), report.verdict, **counts,
         days_left=report.deadlines.get("days_left"),
-        top_finding=f"{top.code} {top.message}"[:200] if top else "",
+        top_finding=f"{top[0].code} {top[0].message}"[:200] if top else "",
+        page=page,
     )
 
 

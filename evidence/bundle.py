@@ -365,3 +365,46 @@ def _common_root(members: list[zipfile.ZipInfo]) -> str:
 def _strip_root(name: str, root: str) -> str:
     name = name.replace("\\", "/")
     return name[len(root):] if root and name.startswith(root) else name
+
+
+def read_member(location: str | os.PathLike[str], relative: str, limits: Limits = Limits()) -> bytes | None:
+    """Given a bundle (folder or .zip) and a file's path in it as a report names it, return the file's
+    bytes, or None when it cannot be read again under the same rules as the check read it.
+
+    For the writers that show a file's content (a photo's thumbnail): a zip is read in memory and
+    only the first member of that name is taken; a folder's file must still be a regular file
+    inside the bundle. Nothing is written.
+    """
+    path = Path(location)
+    try:
+        if path.is_dir():
+            return _read_disk_member(path, relative, limits)
+        if refuse_bundle_file(path) is None:
+            return _read_zip_member(path, relative, limits)
+    except (OSError, RuntimeError, ValueError, zipfile.BadZipFile, EOFError):
+        pass
+    return None
+
+
+def _read_disk_member(root: Path, relative: str, limits: Limits) -> bytes | None:
+    parts = PurePosixPath(relative).parts
+    if not parts or ".." in parts or PurePosixPath(relative).is_absolute() or is_debris(relative):
+        return None
+    full = root.joinpath(*parts)
+    if _refuse_disk_file(full, root.resolve(), limits) is not None:
+        return None
+    return full.read_bytes()
+
+
+def _read_zip_member(path: Path, relative: str, limits: Limits) -> bytes | None:
+    with zipfile.ZipFile(path) as archive:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        root = _common_root(members)
+        for member in sorted(members, key=lambda m: m.filename):  # the first copy of a name, as the check read
+            if display_path(_strip_root(member.filename, root)) != relative:
+                continue
+            if _refuse_member(member, limits) is not None:
+                return None
+            data, refusal = _read_member(archive, member, limits, limits.max_file_bytes)
+            return None if refusal else data
+    return None

@@ -173,7 +173,9 @@ def check(
 @click.option("--workers", type=click.IntRange(0, 64), default=1, show_default=True,
               help="Processes to use (0: one per CPU).")
 @click.option("--format", "output_format", type=click.Choice(sorted(BATCH_WRITERS)), default="text")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the summary here.")
+@click.option("--output", type=click.Path(path_type=Path),
+              help="Write the summary to this file; with --format html, the folder for index.html and "
+              "each bundle's report (created if missing).")
 @click.option("--claim", type=click.Choice(["quality", "late-shipment", "non-delivery"]))
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]))
 @click.option("--fail-on", type=click.Choice(list(SEVERITY_RANK)), default="major", show_default=True)
@@ -187,18 +189,67 @@ def batch(ctx: click.Context, folders: tuple[Path, ...], workers: int, output_fo
     """Check every sub-folder or .zip of FOLDERS, one bundle each, and summarise."""
     from evidence.batch import BatchOptions, check_many, find_bundles
 
+    from evidence.writers.batch_html import INDEX_NAME
+    from evidence.writers.html import report_to_html
+
+    _check_batch_output(output, output_format, folders)
+    folder = output if output_format == "html" else None  # html: a folder of pages, given and not an input
     bundles = _run(ctx, lambda: find_bundles(folders))
+    if folder is not None:
+        _make_folder(folder)
     workers = workers or os.cpu_count() or 1
     options = BatchOptions(claim, as_of.date() if as_of else None, _cache_dir(no_cache),
-                           _budget(page_seconds, memory_mb), bundle_seconds or None)
+                           _budget(page_seconds, memory_mb), bundle_seconds or None,
+                           render=report_to_html if folder is not None else None)
+    keep: Callable[[Iterator[BatchRow]], Iterator[BatchRow]] = (
+        (lambda rows: _write_pages(rows, folder, bundles)) if folder is not None else (lambda rows: rows))
     if sys.stderr is not None and sys.stderr.isatty():
         status = _BatchStatus(len(bundles))
-        rows = check_many(bundles, options, workers, status.rows, status.file_read)
+        rows = check_many(bundles, options, workers, lambda found: status.rows(keep(found)), status.file_read)
         status.clear()
     else:
-        rows = check_many(bundles, options, workers)
-    _emit(BATCH_WRITERS[output_format](rows), output)
+        rows = check_many(bundles, options, workers, keep)
+    _emit(BATCH_WRITERS[output_format](rows), folder / INDEX_NAME if folder is not None else output)
     ctx.exit(EXIT_FINDINGS if any(row.fails(fail_on) for row in rows) else EXIT_OK)
+
+
+def _check_batch_output(output: Path | None, output_format: str, folders: tuple[Path, ...]) -> None:
+    """Refuse, before any bundle is checked, an --output the format cannot write to."""
+    if output_format != "html":
+        if output is not None and output.is_dir():
+            _fail(f"{output} is a folder; --output takes a file for --format {output_format}")
+        return
+    if output is None:
+        _fail("--format html writes a folder of pages (index.html and one report per bundle): "
+              "name it with --output DIR")
+    if output.exists() and not output.is_dir():
+        _fail(f"{output} is not a folder; --format html writes index.html and one report per bundle into one")
+    target = output.resolve()
+    for folder in folders:
+        if target.is_relative_to(folder.resolve()):
+            _fail(f"{output} is inside the input folder {folder}; write the pages elsewhere "
+                  "(the tool never writes into the evidence, and the pages would be read as a bundle)")
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"cannot create the folder {folder}: {exc.strerror or exc}")
+
+
+def _write_pages(rows: Iterator[BatchRow], folder: Path, bundles: list[Path]) -> Iterator[BatchRow]:
+    """Write each bundle's page into `folder` as its row comes, and pass the row on without it
+    (so a batch of thousands holds one page at a time). The names are the index's links."""
+    from dataclasses import replace
+
+    from evidence.writers.batch_html import report_file_names
+
+    names = report_file_names([str(bundle) for bundle in bundles])
+    for name, row in zip(names, rows):
+        if row.page:
+            _emit(row.page, folder / name)
+        yield replace(row, page="")
 
 
 @main.command()

@@ -100,10 +100,15 @@ class BatchRow:
     days_left: int | None = None
     top_finding: str = ""
     error: str = ""
+    #: The bundle's own report, when the batch asks for one (`BatchOptions.render`, for `--format
+    #: html`): made where the bundle was checked, so no bundle is checked twice. Not a column.
+    page: str = field(default="", repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the row as a dict, keys in field order (the JSON and CSV summaries rely on it)."""
-        return asdict(self)
+        data = asdict(self)
+        del data["page"]
+        return data
 
     def fails(self, fail_on: str) -> bool:
         """Given a --fail-on severity, return whether this bundle fails at it (an error always does)."""

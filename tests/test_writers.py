@@ -17,8 +17,10 @@ from evidence.writers.markdown import report_to_markdown
 from evidence.writers.text import report_to_text
 
 WRITERS = Path(__file__).resolve().parents[1] / "evidence" / "writers"
-#: What a writer may import from the package besides other writers: the report and what it holds.
-WRITER_IMPORTS = {"evidence.report", "evidence.records", "evidence.findings", "evidence.kinds"}
+#: What a writer may import from the package besides other writers: the report and what it holds, what
+#: the summary card picks from it, and the photos' thumbnails (read again from the report's bundle).
+WRITER_IMPORTS = {"evidence.report", "evidence.records", "evidence.findings", "evidence.kinds",
+                  "evidence.summary", "evidence.thumbnails"}
 
 
 def _report() -> Report:

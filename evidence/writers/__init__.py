@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from evidence.report import BatchRow, Report
 from evidence.writers.batch import rows_to_csv, rows_to_json, rows_to_text
+from evidence.writers.batch_html import rows_to_html
 from evidence.writers.html import report_to_html
 from evidence.writers.json_report import report_to_json
 from evidence.writers.markdown import report_to_markdown
@@ -23,9 +24,10 @@ REPORT_WRITERS: dict[str, Callable[[Report, Style | None], str]] = {
     "markdown": report_to_markdown,
     "html": report_to_html,
 }
-#: `batch --format` value -> writer of the summary's rows.
+#: `batch --format` value -> writer of the summary's rows (html: the index page of a folder of reports).
 BATCH_WRITERS: dict[str, Callable[[list[BatchRow]], str]] = {
     "text": rows_to_text,
     "json": rows_to_json,
     "csv": rows_to_csv,
+    "html": rows_to_html,
 }
