@@ -18,7 +18,7 @@ from evidence.writers.text import report_to_text
 
 WRITERS = Path(__file__).resolve().parents[1] / "evidence" / "writers"
 #: What a writer may import from the package besides other writers: the report and what it holds.
-WRITER_IMPORTS = {"evidence.report", "evidence.records", "evidence.findings", "evidence.kinds"}
+WRITER_IMPORTS = {"evidence.report", "evidence.records", "evidence.findings", "evidence.kinds", "evidence.wording"}
 
 
 def _report() -> Report:
