@@ -98,30 +98,25 @@ def test_text_writer_says_plurals_in_words() -> None:
 
 
 def test_markdown_writer_exact() -> None:
-    assert report_to_markdown(_report()) == """# Trade Assurance claim: late-shipment
+    # The statement argues the claim: the vague ship date (D005) is the buyer's gap and is not in it,
+    # nor is the verdict; the conflicting total stays in the checklist too.
+    assert report_to_markdown(_report()) == """# Trade Assurance claim: late shipment
 
-Checked by evidence on 2026-11-23. Verdict: **weak**.
+The supplier did not ship the goods by the agreed date.
 
-## Key facts
+Statement prepared on 2026-11-23 from the documents listed under Evidence.
 
-| fact | value | shown in |
-|---|---|---|
-| order total | 6000 | pi.pdf, p.1, line 9 |
+## What was ordered and agreed
 
-## Deadlines
-
-- delivery date: 2026-11-01
-- claim window closes: 2026-12-01
-- days left: 8
+- Order total: 6,000.00.
 
 ## Evidence
 
-- Proforma invoice: `pi.pdf` (PI-7)
+| document | number | date | file |
+|---|---|---|---|
+| Proforma invoice | PI-7 |  | `pi.pdf` |
 
-## Open gaps
-
-- **D005 ship-date-vague** (major): pi.pdf: the shipping date is only vague: "ASAP" (pi.pdf, p.1, line 12)
-  - To do: Get a fixed date in writing.
+The buyer's own checklist (gaps and what to do) is in `evidence check` as text or HTML; it is not part of this statement.
 """
 
 
