@@ -148,11 +148,16 @@ def days_between(first: str, second: str) -> int | None:
         return None
 
 
-def shipped_late(report: Report) -> bool:
-    """Whether the shipped-on date is after the ship-by date in force (False when either is unknown)."""
+def days_late(report: Report) -> int | None:
+    """Days from the ship-by date in force to the shipped-on date (None when either is unknown)."""
     due, shipped = ship_by_in_force(report), report.facts.get("shipped_on")
-    late = days_between(due[0], str(shipped.value)) if due and shipped else None
-    return late is not None and late > 0
+    return days_between(due[0], str(shipped.value)) if due and shipped else None
+
+
+def shipped_on_time(report: Report) -> bool:
+    """Whether the goods shipped on or before the ship-by date in force: a late-shipment claim's gap (D008)."""
+    late = days_late(report)
+    return late is not None and late <= 0
 
 
 def platform_paid(record: Record) -> bool:
@@ -238,7 +243,7 @@ def cited_documents(report: Report) -> list[tuple[Document, Record]]:
     """The documents that support the claim, in CITED_KINDS order (photos apart: `cited_photos`)."""
     inspections = {r.path for r in supporting_inspections(report)}
     said = {s.source.path for s in [*supplier_statements(report), *buyer_complaints(report)]}
-    on_time = report.claim_type == LATE_SHIPMENT and not shipped_late(report)
+    on_time = report.claim_type == LATE_SHIPMENT and shipped_on_time(report)
     keep = {
         PAYMENT_RECORD: platform_paid,
         INSPECTION_REPORT: lambda r: r.path in inspections,
