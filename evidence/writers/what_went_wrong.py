@@ -52,7 +52,7 @@ def _inspection_failed(report: Report, record: Record) -> list[str]:
         counts = ", ".join(
             f"{number(n)} {level}" + (f" ({number(allowed[level])} allowed)" if isinstance(allowed, dict) and level in allowed else "")
             for level, n in defects.items())
-        out.append(shown(f"- Defects found{sample}: {counts}."))
+        out.append(shown(f"- Defects found{sample}: {counts}") + f"{mark(record.fields['defects'])}.")
     return out
 
 
