@@ -29,6 +29,7 @@ from typing import BinaryIO
 from evidence import filetypes
 from evidence.errors import BundleError
 from evidence.records import Problem, Source
+from evidence.wording import counted
 
 DEBRIS_NAMES = {".ds_store", "thumbs.db", "desktop.ini", ".localized", "icon\r"}
 DEBRIS_DIRS = {"__macosx", ".git", ".svn", ".trash", ".trashes", ".spotlight-v100", ".fseventsd"}
@@ -298,7 +299,7 @@ def _open_zip(path: Path, limits: Limits) -> Bundle:
             total += len(data)
             bundle.files.append(describe(relative, data))
         if past_total:
-            others = f" and {len(past_total) - 1} more file(s)" if len(past_total) > 1 else ""
+            others = f" and {counted(len(past_total) - 1, 'more file')}" if len(past_total) > 1 else ""
             shown = ", ".join(past_total[1:6]) + (", ..." if len(past_total) > 6 else "")
             verb = "were" if others else "was"
             listed = f" ({shown})" if shown else ""

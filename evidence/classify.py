@@ -34,6 +34,7 @@ from evidence.phrases import PhraseList, memoized_list, phrase_to_pattern
 from evidence.reference_data import load_data
 from evidence.readers.workbook import document_view
 from evidence.records import Document
+from evidence.wording import counted
 
 MESSAGE_READERS = {"messages", "whatsapp", "wechat", "transcript", "email"}  # readers that only accept message logs
 TOP_LINES = 15  # lines of page 1 where a document's own title sits
@@ -88,7 +89,7 @@ class _Phrase:
 def classify(doc: Document) -> Classification:
     """Given a read Document, return its kind, a confidence in [0, 1] and why."""
     if doc.messages or doc.reader in MESSAGE_READERS:
-        return Classification(MESSAGE_LOG, 1.0, f"{len(doc.messages)} messages read by the {doc.reader} reader")
+        return Classification(MESSAGE_LOG, 1.0, f"{counted(len(doc.messages), 'message')} read by the {doc.reader} reader")
     if doc.image is not None:
         return _image_kind(doc)
     if doc.reader == "video":
@@ -108,7 +109,7 @@ def _image_kind(doc: Document) -> Classification:
     found = _text_kind(doc)
     if shows is None and found.kind == UNKNOWN:
         # A shipping mark or a label on the goods: some text, but no document of any kind.
-        return Classification(PHOTO, 1.0, f"an image file ({len(doc.lines)} lines of text in it name no document)")
+        return Classification(PHOTO, 1.0, f"an image file ({counted(len(doc.lines), 'line')} of text in it {'names' if len(doc.lines) == 1 else 'name'} no document)")
     return found
 
 

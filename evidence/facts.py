@@ -26,6 +26,7 @@ from evidence.kinds import (
 )
 from evidence.normalize.companies import company_key
 from evidence.records import LABELED, Basis, Record, Source, Value, strongest, weakest
+from evidence.wording import counted
 
 # Short names keep the table below one source per cell and readable.
 MANIFEST, PI, CI = CLAIM_MANIFEST, PROFORMA_INVOICE, COMMERCIAL_INVOICE
@@ -193,7 +194,7 @@ def _resolve_lead_time(records: list[Record], facts: dict[str, Fact]) -> None:
         # A date counted from a stated lead time and a stated payment date is as sure as they are.
         facts["ship_by"] = Fact("ship_by", ship_by.isoformat(), [lead.source, paid.source],
                                 certainty=weakest(lead.certainty, paid.certainty),
-                                note=f"{days} days after the payment of {anchor_date.isoformat()}")
+                                note=f"{counted(days, 'day')} after the payment of {anchor_date.isoformat()}")
         return
 
 

@@ -22,7 +22,7 @@ PACKAGE = ROOT / "evidence"
 #: The stages, lowest first. A module may import modules of its own stage or a lower one.
 STAGES: list[tuple[str, ...]] = [
     ("evidence.version", "evidence.errors", "evidence.budget", "evidence.kinds", "evidence.reference_data", "evidence.records",
-     "evidence.textcodec", "evidence.findings", "evidence.deadlines", "evidence.phrases"),
+     "evidence.textcodec", "evidence.findings", "evidence.deadlines", "evidence.phrases", "evidence.wording"),
     ("evidence.normalize", "evidence.schemas", "evidence.filetypes"),
     ("evidence.readers", "evidence.ocr", "evidence.bundle", "evidence.classify"),
     ("evidence.extract",),

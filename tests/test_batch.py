@@ -57,7 +57,7 @@ def test_csv_and_json_summaries_and_exit_status(tmp_path: Path) -> None:
     data = json.loads(CliRunner().invoke(main, ["batch", folder, "--format", "json", "--as-of", "2026-11-23"]).output)
     assert [set(row) for row in data["bundles"]] == [set(COLUMNS)] * 3
     text = CliRunner().invoke(main, ["batch", folder, "--as-of", "2026-11-23"]).output
-    assert text.rstrip().endswith("3 bundle(s): 1 blocked, 0 weak, 1 ready, 1 error")
+    assert text.rstrip().endswith("3 bundles: 1 blocked, 0 weak, 1 ready, 1 error")
 
 
 def test_missing_folder_is_a_usage_error(tmp_path: Path) -> None:

@@ -22,8 +22,9 @@ def _bundle(tmp_path: Path) -> Path:
 def test_check_reports_file_findings_and_exit_code(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(_bundle(tmp_path)), "--select", "F"])
     assert result.exit_code == 1  # F001 is major, and --fail-on defaults to major
-    assert "F001 unreadable-file: locked.xlsx is a password-protected Office file" in result.output
-    assert "F001 unreadable-file: empty.pdf is empty" in result.output
+    assert "F001 unreadable-file (2 findings)" in result.output  # one code seen twice: one heading
+    assert "    - locked.xlsx is a password-protected Office file" in result.output
+    assert "    - empty.pdf is empty" in result.output
     assert "F004 duplicate-file: 2 files have identical content: copy.txt, notes.txt" in result.output
     assert result.output.rstrip().endswith("verdict: weak")
 

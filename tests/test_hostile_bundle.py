@@ -250,7 +250,7 @@ def test_a_zip_past_its_total_limit_reads_what_it_may_and_says_so_once(tmp_path:
                           limits=Limits(max_file_bytes=4 * 1024 * 1024, max_total_bytes=8 * 1024 * 1024))
     assert [d.path for d in report.documents] == ["part0.txt", "part1.txt"]
     (message,) = [f.message for f in report.findings if f.code == "F001" and "total" in f.message]
-    assert message == ("part2.txt and 2 more file(s) were not read: the archive unpacks past its 8 MiB total "
+    assert message == ("part2.txt and 2 more files were not read: the archive unpacks past its 8 MiB total "
                        "limit (part3.txt, part4.txt)")
 
 

@@ -184,7 +184,7 @@ def test_a_json_log_with_a_huge_text_is_read_with_a_note(monkeypatch) -> None:
     doc = _doc("log.json", filetype="json")
     message_json.read_json(json.dumps(log).encode(), doc)
     assert [len(m.text) for m in doc.messages] == [1_000, 2]
-    assert "1 message text(s) longer than 1,000" in doc.metadata[READ_LIMITS]
+    assert "1 message text longer than 1,000" in doc.metadata[READ_LIMITS]
 
 
 def test_a_text_line_over_the_line_cap_is_cut(monkeypatch) -> None:

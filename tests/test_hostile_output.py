@@ -46,6 +46,8 @@ def _hostile_zip(tmp_path: Path) -> Path:
         for number in range(10):
             archive.writestr(f"{number}{HOSTILE_NAME}", b"%PDF-1.4 not really")
         archive.writestr("chat.txt", "2026-10-01 10:00 Supplier: hello\x1b[2J\x1b]8;;http://x\x07 there\n")
+        # A readable PI under the hostile name: the dispute statement cites it (it lists no unreadable file).
+        archive.writestr(f"pi {HOSTILE_NAME}", "PROFORMA INVOICE No. PI-9\nTotal: USD 100\n")
     return bundle
 
 

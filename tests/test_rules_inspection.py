@@ -148,7 +148,7 @@ def test_pass_result_is_quoted(tmp_path: Path) -> None:
         ({"pi": "BSE20260811"}, "PI BSE20260811"),
         ({"quantity": "3,000"}, "quantity 3000"),
         ({"order": "2456 7812 3456 0000"}, "order 2456 7812 3456 0000"),
-        ({"product": "USB-C charger 65W, black (BS-CH65W-BK)"}, "not the order's model(s) BS-CH20W-WH"),
+        ({"product": "USB-C charger 65W, black (BS-CH65W-BK)"}, "not the order's model BS-CH20W-WH"),
     ],
 )
 def test_report_for_another_order(tmp_path: Path, changes: dict[str, str], named: str) -> None:

@@ -18,9 +18,10 @@ from evidence.writers.text import report_to_text
 
 WRITERS = Path(__file__).resolve().parents[1] / "evidence" / "writers"
 #: What a writer may import from the package besides other writers: the report and what it holds, what
-#: the summary card picks from it, and the photos' thumbnails (read again from the report's bundle).
+#: the summary card picks from it, the photos' thumbnails (read again from the report's bundle), and
+#: the words for counts.
 WRITER_IMPORTS = {"evidence.report", "evidence.records", "evidence.findings", "evidence.kinds",
-                  "evidence.summary", "evidence.thumbnails"}
+                  "evidence.summary", "evidence.thumbnails", "evidence.wording"}
 
 
 def _report() -> Report:
@@ -37,7 +38,7 @@ def _report() -> Report:
 
 def test_text_writer_exact() -> None:
     assert report_to_text(_report()) == """evidence check: order-17
-claim: late-shipment, as of 2026-11-23, 1 file(s) read
+claim: late-shipment, as of 2026-11-23, 1 file read
 
 Documents
   proforma_invoice    pi.pdf  (PI-7)
@@ -51,36 +52,74 @@ MAJOR (1)
       at: pi.pdf, p.1, line 12
       do: Get a fixed date in writing.
 
-claim window closes 2026-12-01 (8 day(s) left)
+claim window closes 2026-12-01 (8 days left)
 verdict: weak
 """
 
 
+def _repeated() -> Report:
+    """A report with one code seen three times (two places in one chat, one e-mail) and another seen once."""
+    report = _report()
+    request = "Do not pay outside Trade Assurance."
+    report.findings = [
+        Finding("M003", "off-platform-payment-request", "major", f'the supplier asks in chat.txt, line {n}: "pay by T/T"',
+                request, (Source("chat.txt", line=n),)) for n in (5, 8)
+    ] + [
+        Finding("M003", "off-platform-payment-request", "major", 'the supplier asks in mail.eml: "T/T please"',
+                request, (Source("mail.eml", line=1),)),
+        report.findings[0],
+    ]
+    return report
+
+
+def test_text_writer_groups_a_repeated_code_and_prints_its_remedy_once() -> None:
+    text = report_to_text(_repeated())
+    assert text.count("Do not pay outside Trade Assurance.") == 1
+    assert """MAJOR (4)
+  M003 off-platform-payment-request (3 findings)
+    - the supplier asks in chat.txt, line 5: "pay by T/T"
+      at: chat.txt, line 5
+    - the supplier asks in chat.txt, line 8: "pay by T/T"
+      at: chat.txt, line 8
+    - the supplier asks in mail.eml: "T/T please"
+      at: mail.eml, line 1
+    do: Do not pay outside Trade Assurance.
+  D005 ship-date-vague: pi.pdf: the shipping date is only vague: "ASAP"
+      at: pi.pdf, p.1, line 12
+      do: Get a fixed date in writing.
+""" in text
+
+
+def test_text_writer_says_plurals_in_words() -> None:
+    report = _report()
+    report.deadlines = {"claim_window_closes": "2026-11-24", "days_left": 1}
+    assert "(1 day left)" in report_to_text(report) and "1 file read" in report_to_text(report)
+    report.deadlines = {"claim_window_closes": "2026-11-21", "days_left": -2}
+    report.documents *= 2
+    assert "(closed 2 days ago)" in report_to_text(report) and "2 files read" in report_to_text(report)
+    assert "(s)" not in report_to_text(report)
+
+
 def test_markdown_writer_exact() -> None:
-    assert report_to_markdown(_report()) == """# Trade Assurance claim: late-shipment
+    # The statement argues the claim: the vague ship date (D005) is the buyer's gap and is not in it,
+    # nor is the verdict; the conflicting total stays in the checklist too.
+    assert report_to_markdown(_report()) == """# Trade Assurance claim: late shipment
 
-Checked by evidence on 2026-11-23. Verdict: **weak**.
+The supplier did not ship the goods by the agreed date.
 
-## Key facts
+Statement prepared on 2026-11-23 from the documents listed under Evidence.
 
-| fact | value | shown in |
-|---|---|---|
-| order total | 6000 | pi.pdf, p.1, line 9 |
+## What was ordered and agreed
 
-## Deadlines
-
-- delivery date: 2026-11-01
-- claim window closes: 2026-12-01
-- days left: 8
+- Order total: 6,000.00.
 
 ## Evidence
 
-- Proforma invoice: `pi.pdf` (PI-7)
+| document | number | date | file |
+|---|---|---|---|
+| Proforma invoice | PI-7 |  | `pi.pdf` |
 
-## Open gaps
-
-- **D005 ship-date-vague** (major): pi.pdf: the shipping date is only vague: "ASAP" (pi.pdf, p.1, line 12)
-  - To do: Get a fixed date in writing.
+The buyer's own checklist (gaps and what to do) is in `evidence check` as text or HTML; it is not part of this statement.
 """
 
 

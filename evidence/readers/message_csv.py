@@ -20,6 +20,7 @@ from evidence.readers.text_lines import split_lines
 from evidence.readers.whatsapp import clean_sender, markers
 from evidence.records import Document, Message, Page, Source, Table, TextLine
 from evidence.textcodec import decode_text
+from evidence.wording import counted
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def read_csv(data: bytes, doc: Document) -> None:
     if cut:
         rows = [_Row(row.number, row.line, [cell[:MAX_CELL_CHARS] for cell in row.cells]) for row in rows]
         doc.metadata[READ_LIMITS] = (
-            f"{cut:,} cell(s) longer than {MAX_CELL_CHARS:,} characters: only the first {MAX_CELL_CHARS:,} of each were read"
+            f"{counted(cut, 'cell')} longer than {MAX_CELL_CHARS:,} characters: only the first {MAX_CELL_CHARS:,} of each were read"
         )
     layout = find_columns(rows)
     if layout is None:

@@ -22,6 +22,7 @@ from evidence.readers.whatsapp import clean_sender
 from evidence.records import Document, Message, Source
 from evidence.schemas import load_schema
 from evidence.textcodec import decode_text
+from evidence.wording import counted
 
 SCHEMA_FILE = "message_log.schema.json"
 CHANNELS = frozenset({"platform", "whatsapp", "wechat", "email", "unknown"})
@@ -68,7 +69,7 @@ def read_json(data: bytes, doc: Document) -> None:
     long_texts = sum(1 for item in items if isinstance(item, dict) and len(str(item.get("text", ""))) > MAX_CELL_CHARS)
     if long_texts:
         doc.metadata[READ_LIMITS] = (
-            f"{long_texts:,} message text(s) longer than {MAX_CELL_CHARS:,} characters: "
+            f"{counted(long_texts, 'message text')} longer than {MAX_CELL_CHARS:,} characters: "
             f"only the first {MAX_CELL_CHARS:,} of each were read"
         )
     doc.messages = items_to_messages(items, lines, _channel(value), doc.path)

@@ -68,6 +68,7 @@ from evidence.readers.pdf_objects import page_objects
 from evidence.readers.pdf_plumber import MAX_PAGES, PAGE_CAP_CODE, pages_to_read  # noqa: F401 - the cap
 from evidence.readers.pdf_pdfium import PageGeometry, add_blanks, page_chars
 from evidence.records import Document, Page
+from evidence.wording import counted
 
 #: Below this many characters on every page, a PDF counts as having no text layer.
 MIN_TEXT_CHARS = 1
@@ -193,6 +194,6 @@ def _check_text_layer(doc: Document) -> None:
     if doc.pages and chars < MIN_TEXT_CHARS and doc.readable:
         doc.add_problem(
             "F002",
-            f"{doc.path} has no text layer ({len(doc.pages)} page(s), likely a scan); "
+            f"{doc.path} has no text layer ({counted(len(doc.pages), 'page')}, likely a scan); "
             "ask for the original PDF or add a text version",
         )

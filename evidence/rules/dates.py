@@ -17,6 +17,7 @@ from evidence.findings import Finding
 from evidence.kinds import CLAIM_MANIFEST, CONTRACT, MESSAGE_LOG, PROFORMA_INVOICE, SHIPPING_DOCUMENT
 from evidence.records import Basis, Record, Source
 from evidence.rules.registry import RULES, rule
+from evidence.wording import counted
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
@@ -63,7 +64,7 @@ def claim_window_expired(ctx: Context) -> Iterator[Finding]:
     closed = claim_window_closes(delivery)
     yield RULES["D001"].finding(
         f"the claim window closed on {closed.isoformat()} ({CLAIM_WINDOW_DAYS} days after delivery on "
-        f"{delivery.isoformat()}), {-days_left(delivery, ctx.as_of)} day(s) before {ctx.as_of.isoformat()}",
+        f"{delivery.isoformat()}), {counted(-days_left(delivery, ctx.as_of), 'day')} before {ctx.as_of.isoformat()}",
         *_delivery_sources(ctx), rests_on=[_basis(ctx, "delivery_date")],
     )
 
@@ -88,7 +89,7 @@ def claim_window_closing(ctx: Context) -> Iterator[Finding]:
     left = days_left(delivery, ctx.as_of)
     if 0 <= left <= CLOSING_DAYS:
         yield RULES["D002"].finding(
-            f"{left} day(s) left: the claim window closes on {claim_window_closes(delivery).isoformat()} "
+            f"{counted(left, 'day')} left: the claim window closes on {claim_window_closes(delivery).isoformat()} "
             f"(delivered {delivery.isoformat()})",
             *_delivery_sources(ctx), rests_on=[_basis(ctx, "delivery_date")],
         )

@@ -17,6 +17,7 @@ from evidence.kinds import (
 )
 from evidence.records import Basis, Record, Source, Value
 from evidence.rules.registry import RULES, rule
+from evidence.wording import counted
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
@@ -71,7 +72,7 @@ def inspection_missing(ctx: Context) -> Iterator[Finding]:
         return
     where = [Source(d.path) for d in ctx.documents[:1]] or [Source(".")]
     yield RULES["I001"].finding(
-        f"no inspection report among the bundle's {len(ctx.documents)} document(s)", *where,
+        f"no inspection report among the bundle's {counted(len(ctx.documents), 'document')}", *where,
     )
 
 
@@ -194,7 +195,7 @@ def _wrong_order(ctx: Context, record: Record) -> Iterator[tuple[str, list[Sourc
     if product is not None and models and named and not named & set(models):
         written = sorted(value for value, _ in models.values())
         first = next(iter(models.values()))[1]
-        yield (f"product {product.value}, not the order's model(s) {', '.join(written)}", [product.source, first],
+        yield (f"product {product.value}, not the order's {'model' if len(written) == 1 else 'models'} {', '.join(written)}", [product.source, first],
                [Basis.of("product", product)])
     quantities = [(v, s) for v, s in _order_values(ctx, QUANTITY_KINDS, ("quantity",)) if _quantity(v) is not None]
     quantities += _lines_quantity(ctx, named)

@@ -10,6 +10,7 @@ from evidence.findings import Finding
 from evidence.kinds import PHOTO
 from evidence.records import Record, Source
 from evidence.rules.registry import RULES, rule
+from evidence.wording import counted
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
@@ -64,7 +65,7 @@ def photos_missing(ctx: Context) -> Iterator[Finding]:
     if _media(ctx):
         return
     where = [Source(d.path) for d in ctx.documents[:1]] or [Source(".")]
-    yield RULES["P001"].finding(f"no photo or video among the bundle's {len(ctx.documents)} document(s)", *where)
+    yield RULES["P001"].finding(f"no photo or video among the bundle's {counted(len(ctx.documents), 'document')}", *where)
 
 
 @rule(

@@ -7,6 +7,7 @@ import io
 
 from evidence.report import BatchRow
 from evidence.writers.safe import json_text, shown
+from evidence.writers.style import counted
 
 COLUMNS = ["bundle", "verdict", "blocker", "major", "minor", "info", "days_left", "top_finding", "error"]
 
@@ -22,7 +23,7 @@ def rows_to_text(rows: list[BatchRow]) -> str:
         out.append(f"{name:<{width}}  {r.verdict:<7}  {r.blocker:>3} {r.major:>3} {r.minor:>3}  {days:>4}  {top}")
     verdicts = {v: sum(1 for r in rows if r.verdict == v) for v in ("blocked", "weak", "ready", "error")}
     out.append("")
-    out.append(f"{len(rows)} bundle(s): " + ", ".join(f"{n} {v}" for v, n in verdicts.items()))
+    out.append(f"{counted(len(rows), 'bundle')}: " + ", ".join(f"{n} {v}" for v, n in verdicts.items()))
     return "\n".join(out) + "\n"
 
 

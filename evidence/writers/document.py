@@ -6,6 +6,7 @@ import json
 
 from evidence.records import Document, Record, document_to_dict
 from evidence.writers.safe import json_text, shown
+from evidence.writers.style import counted
 
 EXCERPT_LINES = 40
 TABLE_ROWS = 8
@@ -62,7 +63,7 @@ def _excerpt(doc: Document) -> list[str]:
     listed = 0
     for page in doc.pages:
         title = f"--- page {page.number}" + (f" ({page.name})" if page.name else "")
-        out.append(f"{title}: {len(page.lines)} lines, {len(page.words)} words, {len(page.tables)} tables")
+        out.append(f"{title}: {counted(len(page.lines), 'line')}, {counted(len(page.words), 'word')}, {counted(len(page.tables), 'table')}")
         for line in page.lines:
             if listed >= EXCERPT_LINES:
                 break

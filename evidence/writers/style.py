@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from evidence.findings import Finding
+from evidence.wording import counted
+
+__all__ = ["Style", "plain", "certainty_mark", "places", "counted", "PLACES_SHOWN"]
 
 #: Given a text and a colour name ("red", "yellow", "cyan", "white"), return the text styled.
 #: Writers given none write plain text; the CLI passes one built on click.style.
@@ -35,8 +38,3 @@ def places(finding: Finding) -> str:
     first = "; ".join(str(source) for source in finding.sources[:PLACES_SHOWN])
     return f"{first} ... ({finding.count:,} in all)"
 
-
-def counted(count: int, noun: str, plural_noun: str | None = None) -> str:
-    """Given a count and a noun, return them as words a person writes: '1 day', '3 days', '2 copies'."""
-    word = noun if count == 1 else plural_noun or f"{noun}s"
-    return f"{count:,} {word}"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from evidence.findings import SEVERITIES
+from evidence.findings import SEVERITIES, Finding
 from evidence.report import Report
 from evidence.writers.safe import shown
-from evidence.writers.style import Style, certainty_mark, places, plain
+from evidence.writers.style import Style, certainty_mark, counted, places, plain
 
 _COLOURS = {"blocker": "red", "major": "yellow", "minor": "cyan", "info": "white"}
 
@@ -19,7 +19,7 @@ def report_to_text(report: Report, style: Style | None = None) -> str:
     style = style or plain
     out = [
         shown(f"evidence check: {report.bundle}"),
-        shown(f"claim: {report.claim_type}, as of {report.as_of.isoformat()}, {len(report.documents)} file(s) read"),
+        shown(f"claim: {report.claim_type}, as of {report.as_of.isoformat()}, {counted(len(report.documents), 'file')} read"),
         "",
     ]
     out += _documents(report) + _facts(report) + _findings(report, style) + _deadline(report)
@@ -28,23 +28,46 @@ def report_to_text(report: Report, style: Style | None = None) -> str:
 
 
 def _findings(report: Report, style: Style) -> list[str]:
+    """Findings by severity; within one, the findings of a code together: a code seen once reads
+    as one entry, a repeated code as one heading with its count, each occurrence, and its remedy once."""
     out: list[str] = []
     for severity in SEVERITIES:
         group = [f for f in report.findings if f.severity == severity]
         if not group:
             continue
         out.append(style(f"{severity.upper()} ({len(group)})", _COLOURS[severity]))
+        by_code: dict[str, list[Finding]] = {}
         for finding in group:
-            where = places(finding)
-            out.append(shown(f"  {finding.code} {finding.name}: {finding.message}"))
-            if where:
-                out.append(shown(f"      at: {where}"))
-            unsure = [b for b in finding.rests_on if b.certainty != "labeled"]
-            if unsure:
-                out.append(shown("      rests on: " + "; ".join(
-                    f"{b.name.replace('_', ' ')} {b.value}{certainty_mark(b.certainty, b.note)}" for b in unsure)))
-            out.append(shown(f"      do: {finding.remedy}"))
+            by_code.setdefault(finding.code, []).append(finding)
+        for same in by_code.values():
+            out += _one_code(same)
         out.append("")
+    return out
+
+
+def _one_code(findings: list[Finding]) -> list[str]:
+    first = findings[0]
+    if len(findings) == 1:
+        return [shown(f"  {first.code} {first.name}: {first.message}"), *_occurrence(first, "      "),
+                shown(f"      do: {first.remedy}")]
+    out = [shown(f"  {first.code} {first.name} ({counted(len(findings), 'finding')})")]
+    for finding in findings:
+        out.append(shown(f"    - {finding.message}"))
+        out += _occurrence(finding, "      ")
+    out += [shown(f"    do: {remedy}") for remedy in dict.fromkeys(f.remedy for f in findings)]
+    return out
+
+
+def _occurrence(finding: Finding, indent: str) -> list[str]:
+    """Where one finding was seen, and the values it rests on that were not read under their label."""
+    out = []
+    where = places(finding)
+    if where:
+        out.append(shown(f"{indent}at: {where}"))
+    unsure = [b for b in finding.rests_on if b.certainty != "labeled"]
+    if unsure:
+        out.append(shown(f"{indent}rests on: " + "; ".join(
+            f"{b.name.replace('_', ' ')} {b.value}{certainty_mark(b.certainty, b.note)}" for b in unsure)))
     return out
 
 
@@ -52,7 +75,7 @@ def _deadline(report: Report) -> list[str]:
     if not report.deadlines:
         return []
     closes, left = report.deadlines["claim_window_closes"], report.deadlines["days_left"]
-    state = f"{left} day(s) left" if left >= 0 else f"closed {-left} day(s) ago"
+    state = f"{counted(left, 'day')} left" if left >= 0 else f"closed {counted(-left, 'day')} ago"
     return [f"claim window closes {closes} ({state})"]
 
 

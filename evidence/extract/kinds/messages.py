@@ -43,6 +43,7 @@ from evidence.normalize.dates import document_order
 from evidence.phrases import compile_cues
 from evidence.reference_data import load_data
 from evidence.records import INFERRED, LABELED, Document, Event, Message, Problem, Record, Source, TextLine
+from evidence.wording import counted
 
 QUOTE_CHARS = 300
 #: Only the last this many messages of a log (system lines left out) are read for events,
@@ -99,7 +100,7 @@ def record_limits(record: Record, doc: Document, turns: list[Turn]) -> None:
                     "sides, orders and dates (all are counted)")
     cut = sum(1 for turn in turns if turn.text.cut)
     if cut:
-        said.append(f"{cut:,} message(s) longer than {MAX_MESSAGE_CHARS:,} characters: only the first "
+        said.append(f"{counted(cut, 'message')} longer than {MAX_MESSAGE_CHARS:,} characters: only the first "
                     f"{MAX_MESSAGE_CHARS:,} characters of each were read")
     for note in said:
         record.notes.append(note)

@@ -52,7 +52,8 @@ def record_cargo(record: Record, found: Reading) -> None:
         bad = [value for value in values if not check_digit_ok(value)]
         if bad:
             shown = ", ".join(bad)
-            record.notes.append(f"container json_number(s) {shown} fail the ISO 6346 check digit: misread or mistyped")
+            said = "container number" if len(bad) == 1 else "container numbers"
+            record.notes.append(f"{said} {shown} {'fails' if len(bad) == 1 else 'fail'} the ISO 6346 check digit: misread or mistyped")
 
 
 def _total_pieces(found: Reading) -> tuple[Decimal, Labeled] | None:
