@@ -46,6 +46,22 @@ def _codes(value: str | None) -> list[str] | None:
     return [code.strip().upper() for code in value.split(",") if code.strip()]
 
 
+def claim_options(command: Callable[..., Any] | None = None, *, coverage: bool = True) -> Any:
+    """The options of `check`, `pack` and `batch` that say what claim is checked, and as of when."""
+
+    def add(command: Callable[..., Any]) -> Callable[..., Any]:
+        if coverage:
+            command = click.option(
+                "--coverage-limit", "coverage_limit",
+                help="The supplier's coverage limit for this order, e.g. 'USD 20000' (overrides claim.toml).")(command)
+        command = click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+                               help="The date the check is for, YYYY-MM-DD (default: claim.toml's, else today).")(command)
+        return click.option("--claim", type=click.Choice(["quality", "late-shipment", "non-delivery"]),
+                            help="The claim type (default: claim.toml's, else quality).")(command)
+
+    return add(command) if command is not None else add
+
+
 def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options of `check` and `batch` that say how files are read."""
     command = click.option("--no-cache", "no_cache", is_flag=True,
@@ -113,15 +129,10 @@ def main(ctx: click.Context, debug: bool) -> None:
 @main.command()
 @click.argument("bundle", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(sorted(REPORT_WRITERS)), default="text")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
 @click.option("--select", help="Only these codes or prefixes, comma-separated (e.g. E,D001).")
 @click.option("--ignore", help="Skip these codes or prefixes, comma-separated.")
-@click.option("--claim", type=click.Choice(["quality", "late-shipment", "non-delivery"]),
-              help="The claim type (default: claim.toml's, else quality).")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="The date the check is for, YYYY-MM-DD (default: claim.toml's, else today).")
-@click.option("--coverage-limit", "coverage_limit",
-              help="The supplier's coverage limit for this order, e.g. 'USD 20000' (overrides claim.toml).")
+@claim_options
 @click.option("--pipeline", "pipeline_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Run your own pipeline file instead of the claim type's.")
 @click.option(
@@ -173,11 +184,10 @@ def check(
 @click.option("--workers", type=click.IntRange(0, 64), default=1, show_default=True,
               help="Processes to use (0: one per CPU).")
 @click.option("--format", "output_format", type=click.Choice(sorted(BATCH_WRITERS)), default="text")
-@click.option("--output", type=click.Path(path_type=Path),
+@click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Write the summary to this file; with --format html, the folder for index.html and "
               "each bundle's report (created if missing).")
-@click.option("--claim", type=click.Choice(["quality", "late-shipment", "non-delivery"]))
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]))
+@claim_options(coverage=False)
 @click.option("--fail-on", type=click.Choice(list(SEVERITY_RANK)), default="major", show_default=True)
 @click.option("--bundle-timeout", "bundle_seconds", type=click.FloatRange(0), default=0, show_default=True,
               help="CPU seconds one bundle may take before it is stopped as an error row (0: no limit).")
@@ -258,12 +268,7 @@ def _write_pages(rows: Iterator[BatchRow], folder: Path, bundles: list[Path]) ->
               help="The pack to write, e.g. claim.zip (replaced if it exists; never inside the bundle).")
 @click.option("--force", is_flag=True,
               help="Pack even when a blocker finding or an unreadable file would stop it (the manifest says so).")
-@click.option("--claim", type=click.Choice(["quality", "late-shipment", "non-delivery"]),
-              help="The claim type (default: claim.toml's, else quality).")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="The date the check is for, YYYY-MM-DD (default: claim.toml's, else today).")
-@click.option("--coverage-limit", "coverage_limit",
-              help="The supplier's coverage limit for this order, e.g. 'USD 20000' (overrides claim.toml).")
+@claim_options
 @reading_options
 @click.pass_context
 def pack(ctx: click.Context, bundle: Path, output: Path, force: bool, claim: str | None, as_of: datetime | None,
