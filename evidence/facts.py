@@ -20,6 +20,7 @@ from evidence.kinds import (
     COMMERCIAL_INVOICE,
     CONTRACT,
     INSPECTION_REPORT,
+    MESSAGE_LOG,
     PAYMENT_RECORD,
     PROFORMA_INVOICE,
     SHIPPING_DOCUMENT,
@@ -211,3 +212,38 @@ def _anchor_date(records: list[Record], anchor: str) -> tuple[date, Value] | Non
         if paid is not None and (anchor != "deposit" or purpose in {"deposit", "unknown", "full"}):
             payments.append((date.fromisoformat(str(paid.value)), paid))
     return min(payments, key=lambda p: p[0]) if payments else None
+
+
+def agreed_ship_dates(records: list[Record]) -> list[tuple[date, Source, str]]:
+    """Given the records, return the ship dates the buyer agreed to in messages: (date, message, quote), earliest first."""
+    found = []
+    for record in records:
+        if record.kind != MESSAGE_LOG:
+            continue
+        for agreed in record.get("agreed_ship_dates", []) or []:
+            if not isinstance(agreed, dict) or agreed.get("actor") != "buyer":
+                continue
+            try:
+                when = date.fromisoformat(str(agreed.get("date")))
+            except ValueError:
+                continue
+            source = Source(**agreed["source"]) if isinstance(agreed.get("source"), dict) else Source(record.path)
+            found.append((when, source, str(agreed.get("quote", ""))))
+    return sorted(found, key=lambda item: item[0])
+
+
+def ship_by_in_force(facts: dict[str, Fact], records: list[Record]) -> tuple[date, Source] | None:
+    """Given the facts and records, return the agreed ship-by date in force and where it was set.
+
+    The latest date the buyer agreed to in messages when later than the order's (RULES.md
+    D006), else the order's own `ship_by`; None when neither is known.
+    """
+    fact = facts.get("ship_by")
+    try:
+        original = date.fromisoformat(str(fact.value)) if fact is not None else None
+    except ValueError:
+        original = None
+    later = [(when, source) for when, source, _ in agreed_ship_dates(records) if original is None or when > original]
+    if later:
+        return later[-1]
+    return (original, fact.sources[0]) if original is not None and fact is not None else None

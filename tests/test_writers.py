@@ -19,9 +19,9 @@ from evidence.writers.text import report_to_text
 WRITERS = Path(__file__).resolve().parents[1] / "evidence" / "writers"
 #: What a writer may import from the package besides other writers: the report and what it holds, what
 #: the summary card picks from it, the photos' thumbnails (read again from the report's bundle), and
-#: the words for counts.
+#: the words for counts, and the facts a statement derives as the rules do (the ship-by date in force).
 WRITER_IMPORTS = {"evidence.report", "evidence.records", "evidence.findings", "evidence.kinds",
-                  "evidence.summary", "evidence.thumbnails", "evidence.wording"}
+                  "evidence.summary", "evidence.thumbnails", "evidence.wording", "evidence.facts"}
 
 
 def _report() -> Report:

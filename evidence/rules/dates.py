@@ -14,7 +14,8 @@ from evidence.deadlines import (
     dispute_milestones,
 )
 from evidence.findings import Finding
-from evidence.kinds import CLAIM_MANIFEST, CONTRACT, MESSAGE_LOG, PROFORMA_INVOICE, SHIPPING_DOCUMENT
+from evidence import facts
+from evidence.kinds import CLAIM_MANIFEST, CONTRACT, PROFORMA_INVOICE, SHIPPING_DOCUMENT
 from evidence.records import Basis, Record, Source
 from evidence.rules.registry import RULES, rule
 from evidence.wording import counted
@@ -237,27 +238,9 @@ def shipped_on_time(ctx: Context) -> Iterator[Finding]:
     )
 
 
-def agreed_extensions(ctx: Context) -> list[tuple[date, Source, str]]:
-    """The later ship dates the buyer agreed to in messages: (date, message source, quote)."""
-    found = []
-    for record in ctx.records:
-        if record.kind != MESSAGE_LOG:
-            continue
-        for agreed in record.get("agreed_ship_dates", []) or []:
-            if agreed.get("actor") != "buyer" or not agreed.get("date"):
-                continue
-            source = Source(**agreed["source"]) if isinstance(agreed.get("source"), dict) else Source(record.path)
-            found.append((date.fromisoformat(agreed["date"]), source, str(agreed.get("quote", ""))))
-    return sorted(found, key=lambda item: item[0])
-
-
 def ship_by_in_force(ctx: Context) -> tuple[date, Source] | None:
     """The agreed ship-by date in force: the latest one the buyer agreed to (RULES.md D006)."""
-    original = ctx.fact_date("ship_by")
-    dates = [(d, s) for d, s, _ in agreed_extensions(ctx) if original is None or d > original]
-    if dates:
-        return dates[-1]
-    return (original, ctx.facts["ship_by"].sources[0]) if original is not None else None
+    return facts.ship_by_in_force(ctx.facts, ctx.records)
 
 
 @rule(
@@ -275,7 +258,7 @@ def ship_date_extended(ctx: Context) -> Iterator[Finding]:
     late-shipment claim counted from the original date will be rejected.
     """
     original = ctx.fact_date("ship_by")
-    for agreed, source, quote in agreed_extensions(ctx):
+    for agreed, source, quote in facts.agreed_ship_dates(ctx.records):
         if original is not None and agreed <= original:
             continue
         before = f" (was {original.isoformat()})" if original else ""

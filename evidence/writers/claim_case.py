@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from evidence.facts import ship_by_in_force as date_in_force
 from evidence.findings import Finding
 from evidence.kinds import (
     COMMERCIAL_INVOICE,
@@ -121,23 +122,17 @@ def subjective_sources(report: Report) -> set[Source]:
 
 
 def ship_by_in_force(report: Report) -> tuple[str, Source | None, str] | None:
-    """The agreed ship-by date in force (RULES.md D006): the latest date the buyer agreed to in
-    messages when later than the order's, else the order's. Returns (ISO date, the message
-    where it was agreed or None, the order's own date or '')."""
+    """The agreed ship-by date in force (RULES.md D006), as the rules take it. Returns (ISO date, the
+    message where the buyer agreed it or None, the order's own date or '' when a message set it)."""
+    in_force = date_in_force(report.facts, report.records)
+    if in_force is None:
+        return None
     fact = report.facts.get("ship_by")
     original = str(fact.value) if fact is not None else ""
-    later = [(str(a["date"]), _source(a.get("source"), r.path))
-             for r in report.records if r.kind == MESSAGE_LOG
-             for a in (r.get("agreed_ship_dates") or [])
-             if isinstance(a, dict) and a.get("actor") == "buyer" and a.get("date") and str(a["date"]) > original]
-    if later:
-        agreed, where = max(later)
-        return agreed, where, original
-    return (original, None, "") if fact is not None else None
-
-
-def _source(data: object, path: str) -> Source:
-    return Source(**data) if isinstance(data, dict) else Source(path)
+    due, where = in_force
+    if due.isoformat() == original:
+        return original, None, ""
+    return due.isoformat(), where, original
 
 
 def days_between(first: str, second: str) -> int | None:
