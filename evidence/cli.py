@@ -27,6 +27,7 @@ from evidence.errors import EvidenceError
 from evidence.findings import SEVERITY_RANK
 from evidence.version import __version__
 from evidence.writers import BATCH_WRITERS, REPORT_WRITERS
+from evidence.wording import counted
 from evidence.writers.safe import shown
 
 if TYPE_CHECKING:
@@ -302,10 +303,9 @@ def pack(ctx: click.Context, bundle: Path, output: Path, force: bool, claim: str
         click.echo(_encodable(f"evidence: error: {shown(result)}", sys.stderr), err=True)
         ctx.exit(EXIT_FINDINGS)
     if result.forced_past:
-        click.echo(shown(f"warning: packed with --force despite {len(result.forced_past)} finding(s): "
+        click.echo(shown(f"warning: packed with --force despite {counted(len(result.forced_past), 'finding')}: "
                          + ", ".join(str(s) for s in result.forced_past)), err=True)
-    files = len(result.manifest["files"])
-    _emit(f"packed {files} file{'s' if files != 1 else ''} into {shown(output)} "
+    _emit(f"packed {counted(len(result.manifest['files']), 'file')} into {shown(output)} "
           f"(verdict: {result.report.verdict}; SHA-256 of manifest.json: {result.manifest_sha256})\n", None)
     ctx.exit(EXIT_OK)
 

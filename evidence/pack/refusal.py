@@ -17,6 +17,7 @@ from evidence.errors import EvidenceError
 from evidence.findings import SEVERITY_RANK
 from evidence.pack.manifest import Stopper
 from evidence.report import Report
+from evidence.wording import counted
 
 #: Findings about files that could not be read (RULES.md: F001 unreadable-file, F002 no-text-layer).
 UNREADABLE_CODES = ("F001", "F002")
@@ -31,8 +32,8 @@ class PackRefused(EvidenceError):
         self.stoppers = stoppers
         named = ", ".join(str(s) for s in stoppers[:NAMED_IN_REFUSAL])
         more = f" and {len(stoppers) - NAMED_IN_REFUSAL} more" if len(stoppers) > NAMED_IN_REFUSAL else ""
-        count = f"{len(stoppers)} finding{'s' if len(stoppers) != 1 else ''}"
-        super().__init__(f"not packed: {count} stop{'s' if len(stoppers) == 1 else ''} it: {named}{more}; "
+        verb = "stops" if len(stoppers) == 1 else "stop"
+        super().__init__(f"not packed: {counted(len(stoppers), 'finding')} {verb} it: {named}{more}; "
                          "fix the bundle, or pack it anyway with --force")
 
 

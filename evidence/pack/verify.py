@@ -25,6 +25,7 @@ from typing import IO, Any
 from evidence.bundle import display_path, is_debris
 from evidence.errors import EvidenceError
 from evidence.pack.manifest import MANIFEST_NAME, expected_members, json_to_manifest
+from evidence.wording import counted
 from evidence.writers.safe import shown
 
 #: A manifest larger than this is no manifest of ours (one file's entry is about 300 bytes).
@@ -78,7 +79,7 @@ class Verification:
         """One line per difference, then one line of summary."""
         pack = shown(self.pack)
         if self.ok:
-            return (f"ok: all {self.listed} files of {pack} match {MANIFEST_NAME} "
+            return (f"ok: all {counted(self.listed, 'file')} of {pack} match {MANIFEST_NAME} "
                     f"(SHA-256 of {MANIFEST_NAME}: {self.manifest_sha256})\n")
         counts = Counter(d.change for d in self.differences)
         summary = ", ".join(f"{counts[change]} {change}" for change in CHANGES if counts[change])
