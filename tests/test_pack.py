@@ -92,8 +92,8 @@ def test_manifest_lists_every_checked_file_with_its_hash_and_validates(name: str
     assert (manifest["as_of"], manifest["claim_type"], manifest["bundle"]) == ("2026-11-23", report["claim_type"], name)
     assert report["bundle"] == name  # the pack never carries the path on the packer's machine
     checked = {doc["path"]: (doc["sha256"], doc["kind"]) for doc in report["documents"]}
-    listed = {f["original_path"]: (f["sha256"], f["kind"]) for f in manifest["files"]}
-    assert listed == checked
+    listed = {f["packed_path"]: (f["sha256"], f["kind"]) for f in manifest["files"]}
+    assert listed == checked  # the report in the pack names each file by its packed path
     for entry in manifest["files"]:
         original = (SAMPLES / name / entry["original_path"]).read_bytes()
         assert held[entry["packed_path"]] == original and entry["bytes"] == len(original)
@@ -491,3 +491,27 @@ def test_a_pack_checked_again_is_judged_on_its_evidence_not_its_own_reports(pack
     # An edited report is no longer the one the pack made: it is read like any other file.
     edited = rewritten(pack, tmp_path / "edited.zip", {"report.md": b"# Proforma invoice\n"})
     assert "report.md" in {doc.path for doc in check_bundle(edited, as_of=AS_OF).documents}
+
+
+def _source_paths(value: object) -> set[str]:
+    """Every `path` of a source anywhere in a JSON report."""
+    if isinstance(value, dict):
+        found = {value["path"]} if isinstance(value.get("path"), str) else set()
+        return found.union(*(_source_paths(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_source_paths(item) for item in value))
+    return set()
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_the_reports_in_a_pack_cite_the_files_by_their_packed_paths(name: str, packs: dict[str, Path]) -> None:
+    inside = members(packs[name])
+    manifest = json.loads(inside[MANIFEST_NAME])
+    packed = {entry["packed_path"] for entry in manifest["files"]}
+    originals = {entry["original_path"] for entry in manifest["files"]} - packed
+    cited = _source_paths(json.loads(inside["report.json"]))
+    assert cited & packed and not cited & originals
+    statement = inside["report.md"].decode("utf-8")
+    assert not [path for path in originals if f"`{path}`" in statement]
+    photos = [entry for entry in manifest["files"] if entry["kind"] == "photo"]
+    assert inside["report.html"].decode("utf-8").count("data:image/jpeg;base64,") == len(photos)

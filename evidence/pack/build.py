@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field, replace
+from functools import partial
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,11 +33,14 @@ from evidence.pack.manifest import (
     packed_bytes,
 )
 from evidence.pack.naming import NamedFile, packed_names
+from evidence.pack.paths import with_packed_paths
 from evidence.pack.refusal import PackRefused, output_refusal, stoppers
 from evidence.pack.zipwrite import atomic_output, deterministic_zip, member_info, member_time, write_stream
 from evidence.report import Report
 from evidence.version import __version__
+from evidence.thumbnails import photo_thumbnails
 from evidence.writers import REPORT_WRITERS
+from evidence.writers.html import report_to_html
 
 #: Report file in the pack -> the `check --format` writer that makes it.
 REPORT_FILES: dict[str, str] = {"report.html": "html", "report.json": "json", "report.md": "markdown"}
@@ -96,14 +100,13 @@ def write_pack(report: Report, output: Path, forced_past: list[Stopper] | None =
         raise EvidenceError(refusal)
     bundle = open_bundle(report.bundle, limits)
     _same_files_as_checked(bundle, report)
-    shown = replace(report, bundle=Path(report.bundle).name)
-    reports = {name: REPORT_WRITERS[fmt](shown, None).encode("utf-8") for name, fmt in REPORT_FILES.items()}
-    names = packed_names(_named(report), taken=[*reports, MANIFEST_NAME])
+    names = packed_names(_named(report), taken=[*REPORT_FILES, MANIFEST_NAME])
+    reports = _reports(report, names)
     files = [PackedFile(names[doc.path], doc.size, doc.sha256, doc.path, record.kind)
              for doc, record in zip(report.documents, report.records)]
     checked = {doc.path for doc in report.documents}
     manifest = manifest_dict(
-        tool_version=__version__, bundle=shown.bundle, as_of=report.as_of.isoformat(),
+        tool_version=__version__, bundle=Path(report.bundle).name, as_of=report.as_of.isoformat(),
         claim_type=report.claim_type, verdict=report.verdict, files=files,
         reports=[packed_bytes(name, data) for name, data in reports.items()],
         left_out=[(p.source.path, p.reason) for p in bundle.problems if p.source.path not in checked],
@@ -118,6 +121,15 @@ def write_pack(report: Report, output: Path, forced_past: list[Stopper] | None =
         raise EvidenceError(f"the pack was not written ({exc.filename or output}: {exc.strerror or exc}); "
                             "nothing was left behind") from None
     return PackResult(output, report, manifest, hashlib.sha256(manifest_bytes).hexdigest(), forced_past or [])
+
+
+def _reports(report: Report, names: dict[str, str]) -> dict[str, bytes]:
+    """Given the check's report and each file's packed path, return the pack's reports: they cite the
+    packed paths, and show the photos (read from the bundle as checked) under them."""
+    shown = with_packed_paths(replace(report, bundle=Path(report.bundle).name), names)
+    thumbnails = {names.get(path, path): uri for path, uri in photo_thumbnails(report).items()}
+    writers = {**REPORT_WRITERS, "html": partial(report_to_html, thumbnails=thumbnails)}
+    return {name: writers[fmt](shown, None).encode("utf-8") for name, fmt in REPORT_FILES.items()}
 
 
 def _write_zip(output: Path, as_of: date, in_memory: dict[str, bytes], copied: dict[str, PackedFile],
