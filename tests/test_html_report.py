@@ -89,6 +89,16 @@ def test_the_off_platform_sample_puts_its_blockers_first_and_knows_no_delivery_d
     assert "4 blockers, 7 major, 3 minor, 2 info" in card(page)
 
 
+def test_findings_of_one_code_are_one_entry_with_each_occurrence_and_the_remedy_once() -> None:
+    findings = [_finding("M003", "major", "pay on the platform"), _finding("X002", "major"),
+                _finding("M003", "major", "pay on the platform"), _finding("D001", "blocker")]
+    page = report_to_html(Report(bundle="b", documents=[], findings=findings, as_of=AS_OF), thumbnails={})
+    listed = page[page.index("<h2>Findings</h2>"):]
+    assert listed.count("<b>M003 name-m003</b>") == 1 and "2 findings" in listed
+    assert listed.count("message M003") == 2 and listed.count("pay on the platform") == 1
+    assert listed.index("M003") < listed.index("X002")  # an entry stands where its code first does
+
+
 def test_top_actions_take_one_finding_per_code_most_severe_first() -> None:
     findings = [_finding("M002", "minor"), _finding("E001", "blocker"), _finding("E001", "blocker"),
                 _finding("I003", "major"), _finding("E002", "blocker"), _finding("M006", "info")]

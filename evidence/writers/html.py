@@ -152,22 +152,31 @@ def _findings(report: Report) -> str:
         group = [f for f in report.findings if f.severity == severity]
         if group:
             out.append(f"<h3>{SEVERITY_HEADINGS[severity]} ({len(group)})</h3>")
-            out.append('<ul class="findings">' + "".join(_finding(f) for f in group) + "</ul>")
+            by_code = {code: [f for f in group if f.code == code] for code in dict.fromkeys(f.code for f in group)}
+            out.append('<ul class="findings">' + "".join(_finding(same) for same in by_code.values()) + "</ul>")
     return "\n".join(out)
 
 
-def _finding(f: Finding) -> str:
+def _finding(same: list[Finding]) -> str:
+    """Given the findings of one code and severity, return one entry: each occurrence, then the remedy once."""
+    first = same[0]
+    times = f'<span class="count">{counted(len(same), "finding")}</span>' if len(same) > 1 else ""
+    return (
+        f'<li class="{first.severity}"><b>{escape(first.code)} {escape(first.name)}</b> ({first.severity}){times}'
+        + "".join(_occurrence(f) for f in same)
+        + f'<p class="todo"><b>To do:</b> {escape(first.remedy)}</p></li>'
+    )
+
+
+def _occurrence(f: Finding) -> str:
     count = f'<span class="count">&times; {f.count:,}</span>' if f.count is not None else ""
     where = places(f)
     unsure = "; ".join(f"{b.name.replace('_', ' ')} {b.value}{certainty_mark(b.certainty, b.note)}"
                        for b in f.rests_on if b.certainty != "labeled")
     return (
-        f'<li class="{f.severity}"><b>{escape(f.code)} {escape(f.name)}</b> ({f.severity}){count}'
-        f'<p class="msg">{escape(f.message)}</p>'
+        f'<p class="msg">{escape(f.message)}{count}</p>'
         + (f'<p class="where">Where: {escape(where)}</p>' if where else "")
-        + f'<p class="todo"><b>To do:</b> {escape(f.remedy)}</p>'
         + (f'<p class="rests">Rests on: {escape(unsure)}</p>' if unsure else "")
-        + "</li>"
     )
 
 
