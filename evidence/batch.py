@@ -220,7 +220,7 @@ def _check_here(bundle: Path, options: BatchOptions, cache: Cache | None,
     return BatchRow(
         str(bundle), report.verdict, **counts,
         days_left=report.deadlines.get("days_left"),
-        top_finding=f"{top[0].code} {top[0].message}"[:200] if top else "",
+        top_finding=_clipped(f"{top[0].code} {top[0].message}", TOP_FINDING_CHARS) if top else "",
         page=page,
     )
 
@@ -242,6 +242,15 @@ def check_many(
     load_readers()  # once here rather than once in each worker's reader child
     with _file_events(on_file) as events:
         return list(progress(_check_in_pool(bundles, options, workers, events)))
+
+
+#: How much of the top finding a batch row keeps: a summary line, not the whole message.
+TOP_FINDING_CHARS = 200
+
+
+def _clipped(text: str, limit: int) -> str:
+    """Given a text, return it within `limit` characters, an ellipsis saying where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _for_bundle(on_file: BundleFileProgress | None, bundle: Path) -> FileProgress | None:

@@ -86,3 +86,16 @@ def test_a_batch_tells_each_file_read_whichever_worker_reads_it(tmp_path: Path) 
             told = sorted((done, total) for name, done, total, _ in seen if name == str(bundle))
             total = len(list(bundle.iterdir()))
             assert told == [(done, total) for done in range(1, total + 1)], (workers, bundle.name)
+
+
+def test_the_tally_counts_errors_in_words_and_a_long_top_finding_says_where_it_was_cut() -> None:
+    from evidence.batch import TOP_FINDING_CHARS, _clipped
+    from evidence.report import BatchRow
+    from evidence.writers.batch import verdict_tally
+
+    rows = [BatchRow("a", "blocked"), BatchRow("b", "ready"), BatchRow("c", "ready")]
+    assert verdict_tally(rows) == "1 blocked, 0 weak, 2 ready, 0 errors"
+    assert verdict_tally([*rows, BatchRow("d", "error")]).endswith("1 error")
+    long = "M006 " + "x" * 300
+    assert len(_clipped(long, TOP_FINDING_CHARS)) == TOP_FINDING_CHARS and _clipped(long, TOP_FINDING_CHARS)[-1] == "…"
+    assert _clipped("M006 short", TOP_FINDING_CHARS) == "M006 short"

@@ -21,10 +21,15 @@ def rows_to_text(rows: list[BatchRow]) -> str:
         days = "" if r.days_left is None else str(r.days_left)
         top = shown((r.error if r.verdict == "error" else r.top_finding)[:80])
         out.append(f"{name:<{width}}  {r.verdict:<7}  {r.blocker:>3} {r.major:>3} {r.minor:>3}  {days:>4}  {top}")
-    verdicts = {v: sum(1 for r in rows if r.verdict == v) for v in ("blocked", "weak", "ready", "error")}
     out.append("")
-    out.append(f"{counted(len(rows), 'bundle')}: " + ", ".join(f"{n} {v}" for v, n in verdicts.items()))
+    out.append(f"{counted(len(rows), 'bundle')}: {verdict_tally(rows)}")
     return "\n".join(out) + "\n"
+
+
+def verdict_tally(rows: list[BatchRow]) -> str:
+    """Given the batch's rows, return how many bundles have each verdict: '2 blocked, 0 weak, 2 ready, 1 error'."""
+    counts = {v: sum(1 for r in rows if r.verdict == v) for v in ("blocked", "weak", "ready", "error")}
+    return ", ".join(counted(n, v) if v == "error" else f"{n} {v}" for v, n in counts.items())
 
 
 def rows_to_json(rows: list[BatchRow]) -> str:

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from evidence.report import BatchRow
+from evidence.writers.batch import verdict_tally
 from evidence.writers.html import days_left_text, escape, page, table
 from evidence.writers.style import counted
 
@@ -50,8 +51,7 @@ def rows_to_html(rows: list[BatchRow]) -> str:
     left, blockers and the top finding, or the error that stopped the bundle."""
     names = report_file_names([r.bundle for r in rows])
     body = [_row(row, name) for row, name in zip(rows, names)]
-    verdicts = {v: sum(1 for r in rows if r.verdict == v) for v in ("blocked", "weak", "ready", "error")}
-    tally = ", ".join(f"{n} {v}" for v, n in verdicts.items())
+    tally = verdict_tally(rows)
     return page(f"evidence batch: {len(rows)} bundles", (
         f"<h1>Evidence check of {counted(len(rows), 'bundle')}</h1><p class=\"lead\">{tally}</p>"
         + table(COLUMNS, body)
