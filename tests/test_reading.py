@@ -80,3 +80,16 @@ def test_a_number_cut_after_its_hyphen_at_a_line_break_is_whole_again() -> None:
     lines = [line.text for line in Reading.of(doc).doc.lines]
     assert lines[:2] == ["Trade Assurance order 24558103-72219904", ", as per PI LT-9"]
     assert lines[2] == "Tel: 0755-"  # nothing follows: left as written
+
+
+def test_a_reading_error_that_wraps_a_traceback_is_told_by_its_cause() -> None:
+    from evidence.readers import _one_line
+
+    class EngineError(Exception):
+        pass
+
+    wrapped = EngineError('Traceback (most recent call last):\n  File "x.py", line 1, in run\n'
+                          "RuntimeError: Failed to allocate memory for requested buffer of size 1024\n")
+    assert _one_line(wrapped) == "EngineError: RuntimeError: Failed to allocate memory for requested buffer of size 1024"
+    assert _one_line(ValueError("bad xref\nmore")) == "ValueError: bad xref"
+    assert _one_line(ValueError()) == "ValueError"

@@ -117,7 +117,8 @@ def read_path(path: str | os.PathLike[str], limits: Limits = Limits(),
 
 def _one_line(exc: BaseException) -> str:
     message = str(exc).strip().splitlines()
-    text = message[0] if message else ""
+    # A library that wraps a traceback in its message (the OCR engine does) says the cause last.
+    text = (message[-1] if message[0].startswith("Traceback") else message[0]) if message else ""
     name = type(exc).__name__
     return f"{name}: {text}"[:300] if text else name
 
