@@ -229,3 +229,13 @@ def test_phrase_data_is_well_formed() -> None:
         assert entry["lang"] in {"en", "zh"}, entry
         assert entry["category"] in categories, entry
         assert entry["reason"], entry
+
+
+def test_the_kind_an_attribute_expects_is_what_parsing_its_line_says() -> None:
+    # Rule S003 asks it of every spec line a record holds; it must not parse a line to learn it.
+    from evidence.normalize.specs import _attribute_index, _attributes, expected_kind, parse_spec_line
+
+    keys = sorted(set(_attributes()) | set(_attribute_index()))
+    assert len(keys) > 50 and expected_kind("thickness") == "length"
+    assert [k for k in keys if expected_kind(k) != parse_spec_line(f"{k}: 1").expects] == []
+    assert expected_kind("no such attribute") is None

@@ -171,6 +171,13 @@ def split_label(text: str) -> tuple[str | None, str]:
     return None, text.strip()
 
 
+def expected_kind(key: str) -> str | None:
+    """Given an attribute key of a record's spec line ('thickness'), return the kind of unit a figure
+    for it expects ('length'), as `parse_spec_line` sets it, or None."""
+    found = attribute_key(key)
+    return _attributes()[found]["expects"] if found else None
+
+
 def attribute_key(label: str) -> str | None:
     """Given a label ("Wall Thickness", "Outer carton size", "材质"), return its canonical attribute, or None.
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from evidence.findings import Finding
 from evidence.kinds import CLAIM_MANIFEST, COMMERCIAL_INVOICE, CONTRACT, PAYMENT_RECORD, PROFORMA_INVOICE
 from evidence.normalize.quantities import find_measures, to_base
-from evidence.normalize.specs import attribute_key, find_subjective, parse_spec_line
+from evidence.normalize.specs import attribute_key, expected_kind, find_subjective, parse_spec_line
 from evidence.records import Event, Record, Source
 from evidence.rules.registry import RULES, rule
 
@@ -326,10 +326,7 @@ def _expects(spec: dict[str, Any]) -> str | None:
     key = spec.get("key")
     if not isinstance(key, str):
         return None
-    try:
-        return parse_spec_line(f"{key}: 1").expects
-    except Exception:  # noqa: BLE001 - odd data never raises
-        return None
+    return expected_kind(key)
 
 
 def _lacks_unit(spec: dict[str, Any]) -> bool:
