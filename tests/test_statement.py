@@ -238,3 +238,14 @@ def test_no_statement_lists_findings_or_the_verdict(statements: dict[str, str], 
     assert text.endswith(CHECKLIST_NOTE + "\n")
     assert "Open gaps" not in text and "Verdict" not in text and "To do" not in text
     assert not any(f" {code} " in text for code in ("M006", "M007", "E001", "D001", "I001", "I002", "M004"))
+
+
+def test_a_bundle_that_states_nothing_of_the_order_gets_no_empty_heading() -> None:
+    photo = Document(path="carton.jpg", sha256="0" * 64, size=10, filetype="jpeg", reader="image")
+    report = Report(bundle="b", documents=[photo], records=[Record(kind=PHOTO, path="carton.jpg")],
+                    as_of=date(2026, 11, 23))
+    lines = report_to_markdown(report).splitlines()
+    headings = [i for i, line in enumerate(lines) if line.startswith("## ")]
+    assert all(any(line.strip() for line in lines[i + 1:next((h for h in headings if h > i), len(lines))])
+               for i in headings)
+    assert "## What was ordered and agreed" not in lines and lines[-1] == CHECKLIST_NOTE

@@ -101,6 +101,8 @@ def _order(report: Report) -> list[str]:
     due = case.ship_by_in_force(report)
     if due is not None:
         out.append(f"- Ship by: {_ship_by(report, due)}")
+    if len(out) == 2:
+        return []  # the documents state none of it: no heading over nothing
     return [_end(line) if line.startswith("- ") else line for line in out] + [""]
 
 
