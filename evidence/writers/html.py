@@ -22,7 +22,7 @@ from typing import Any
 from evidence.findings import SEVERITIES, Finding
 from evidence.report import Report
 from evidence.summary import next_milestone, top_actions
-from evidence.writers.markdown import KEY_FACTS, KIND_NAMES
+from evidence.writers.phrasing import kind_name
 from evidence.writers.safe import shown
 from evidence.writers.style import Style, certainty_mark, counted, places
 
@@ -39,6 +39,12 @@ _PLURALS = {"blocker": "blockers"}
 #: How many characters of a SHA-256 the documents table shows (the full value is in the cell's title).
 HASH_SHOWN = 12
 
+
+#: The facts the facts table shows first, in this order; the rest follow by name.
+KEY_FACTS = [
+    "order_number", "order_date", "supplier_name", "buyer_name", "order_total", "currency", "quantity",
+    "ship_by", "shipped_on", "delivery_date", "payment_method", "inspection_company", "inspection_result",
+]
 
 def report_to_html(report: Report, style: Style | None = None, thumbnails: Mapping[str, str] | None = None) -> str:
     """Given a Report, return one HTML page (`style` is ignored: the page carries its own CSS).
@@ -223,7 +229,7 @@ def _documents(report: Report) -> str:
         errors = [p.reason for p in [*doc.problems, *record.problems]]
         said = "".join(f"<br><small>{escape(reason)}</small>" for reason in errors)
         rows.append(
-            f"<tr><td>{escape(KIND_NAMES.get(record.kind, record.kind))}</td><td>{escape(doc.path)}{said}</td>"
+            f"<tr><td>{escape(kind_name(record))}</td><td>{escape(doc.path)}{said}</td>"
             f"<td>{escape(str(number)) if number else ''}</td><td class=\"num\">{pages}</td>"
             f'<td class="hash" title="{escape(doc.sha256)}">{escape(doc.sha256[:HASH_SHOWN])}&hellip;</td></tr>'
         )

@@ -40,13 +40,8 @@ from evidence.writers.safe import shown
 from evidence.writers.style import Style, counted
 from evidence.writers.what_went_wrong import WRONG, wrong_quality
 
-__all__ = ["CHECKLIST_NOTE", "KEY_FACTS", "KIND_NAMES", "report_to_markdown"]
+__all__ = ["CHECKLIST_NOTE", "KIND_NAMES", "report_to_markdown"]
 
-#: The facts a report shows first (the HTML writer's table of key facts).
-KEY_FACTS = [
-    "order_number", "order_date", "supplier_name", "buyer_name", "order_total", "currency", "quantity",
-    "ship_by", "shipped_on", "delivery_date", "payment_method", "inspection_company", "inspection_result",
-]
 #: Claim type -> the claim in one sentence.
 CLAIMS = {
     case.QUALITY: "The goods delivered do not meet the specification agreed in the order.",
