@@ -43,6 +43,7 @@ from evidence.ocr import engine as ocr_engine
 from evidence.readers import load_readers
 from evidence.report import BatchRow, Report
 from evidence.summary import top_actions
+from evidence.wording import clipped
 
 try:
     import resource
@@ -220,7 +221,7 @@ def _check_here(bundle: Path, options: BatchOptions, cache: Cache | None,
     return BatchRow(
         str(bundle), report.verdict, **counts,
         days_left=report.deadlines.get("days_left"),
-        top_finding=_clipped(f"{top[0].code} {top[0].message}", TOP_FINDING_CHARS) if top else "",
+        top_finding=clipped(f"{top[0].code} {top[0].message}", TOP_FINDING_CHARS) if top else "",
         page=page,
     )
 
@@ -246,11 +247,6 @@ def check_many(
 
 #: How much of the top finding a batch row keeps: a summary line, not the whole message.
 TOP_FINDING_CHARS = 200
-
-
-def _clipped(text: str, limit: int) -> str:
-    """Given a text, return it within `limit` characters, an ellipsis saying where it was cut."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _for_bundle(on_file: BundleFileProgress | None, bundle: Path) -> FileProgress | None:

@@ -89,7 +89,8 @@ def test_a_batch_tells_each_file_read_whichever_worker_reads_it(tmp_path: Path) 
 
 
 def test_the_tally_counts_errors_in_words_and_a_long_top_finding_says_where_it_was_cut() -> None:
-    from evidence.batch import TOP_FINDING_CHARS, _clipped
+    from evidence.batch import TOP_FINDING_CHARS
+    from evidence.wording import clipped as _clipped
     from evidence.report import BatchRow
     from evidence.writers.batch import verdict_tally
 

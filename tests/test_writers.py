@@ -160,3 +160,12 @@ def test_writers_import_only_the_report_layer() -> None:
                 ours = name == "evidence" or name.startswith("evidence.")
                 assert not ours or name in WRITER_IMPORTS or name.startswith("evidence.writers."), (path.name, name)
                 assert name.split(".")[0] != "click", path.name
+
+
+def test_clipped_keeps_a_short_text_and_cuts_a_long_one_on_one_line_with_an_ellipsis() -> None:
+    from evidence.wording import clipped
+
+    assert clipped("a  b\nc", 10) == "a b c"
+    assert clipped("word " * 10, 12) == "word word w…"
+    assert clipped("word " * 10, 11) == "word word…"  # no blank before the ellipsis
+    assert len(clipped("x" * 300, 200)) == 200

@@ -16,6 +16,7 @@ from evidence.findings import Finding
 from evidence.kinds import CLAIM_MANIFEST, MESSAGE_LOG
 from evidence.records import Event, Record, Source
 from evidence.rules.registry import RULES, rule
+from evidence.wording import clipped
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
@@ -71,8 +72,7 @@ def log_events(ctx: Context, kind: str, actors: frozenset[str]) -> Iterator[tupl
 
 def quote(text: str) -> str:
     """Given a message, return it on one line, at most QUOTE_CHARS long."""
-    whole = " ".join(text.split())
-    return whole if len(whole) <= QUOTE_CHARS else whole[: QUOTE_CHARS - 1].rstrip() + "…"
+    return clipped(text, QUOTE_CHARS)
 
 
 def cite(event: Event, log: Record, channels: dict[str, str]) -> str:

@@ -13,6 +13,7 @@ from evidence.normalize.quantities import find_measures, to_base
 from evidence.normalize.specs import attribute_key, expected_kind, find_subjective, parse_spec_line
 from evidence.records import Event, Record, Source
 from evidence.rules.registry import RULES, rule
+from evidence.wording import clipped
 
 if TYPE_CHECKING:
     from evidence.rules.context import Context
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 SPEC_KINDS = (PROFORMA_INVOICE, CONTRACT)
 #: Unit kinds of a dimension, weight or capacity figure.
 MEASURED_KINDS = frozenset({"length", "mass", "volume"})
+#: How much of a spec line or a quoted message a finding shows.
+SPEC_CHARS = 160
 _DIMENSION_FIGURES = re.compile(r"\d\s*[x×*X]\s*\d")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -196,7 +199,7 @@ def sample_approved(ctx: Context) -> Iterator[Finding]:
             ):
                 when = f" on {event.timestamp}" if event.timestamp else ""
                 yield RULES["S005"].finding(
-                    f"{event.source.path}: the buyer approved a sample{when}: \"{_short(event.quote)}\"",
+                    f"{event.source.path}: the buyer approved a sample{when}: \"{clipped(event.quote, SPEC_CHARS)}\"",
                     event.source,
                 )
 
@@ -287,12 +290,7 @@ def _verb(records: list[Record], one: str, many: str) -> str:
 
 
 def _spec_text(spec: dict[str, Any]) -> str:
-    return _short(str(spec.get("text") or spec.get("value") or ""))
-
-
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clipped(str(spec.get("text") or spec.get("value") or ""), SPEC_CHARS)
 
 
 def _unique(values: list[Any]) -> list[Any]:
@@ -392,7 +390,7 @@ def _amendment_conflicts(records: list[Record], event: Event) -> Iterator[Findin
                 if agreed[1] == base[1] and agreed != base and record.path not in reported:
                     reported.add(record.path)
                     yield RULES["S004"].finding(
-                        f"{event.source.path} agrees a change \"{_short(quote)}\" but {record.path} "
+                        f"{event.source.path} agrees a change \"{clipped(quote, SPEC_CHARS)}\" but {record.path} "
                         f"says '{_spec_text(spec)}'",
                         event.source,
                         _specs_source(record),

@@ -27,6 +27,7 @@ from evidence.records import LABELED, Record, Source, Value
 from evidence.report import Report
 from evidence.writers.safe import shown
 from evidence.writers.style import certainty_mark
+from evidence.wording import clipped
 
 #: Document kind -> how a person calls it.
 KIND_NAMES = {
@@ -140,10 +141,7 @@ def and_list(parts: list[str]) -> str:
 
 def quoted(text: Any) -> str:
     """Given a message or a clause, return it on one line in quotes, at most QUOTE_CHARS long."""
-    whole = " ".join(str(text).split())
-    if len(whole) > QUOTE_CHARS:
-        whole = whole[: QUOTE_CHARS - 1].rstrip() + "…"
-    return shown(f'"{whole}"')
+    return shown(f'"{clipped(str(text), QUOTE_CHARS)}"')
 
 
 def cell(value: object) -> str:

@@ -43,7 +43,7 @@ from evidence.normalize.dates import document_order
 from evidence.phrases import compile_cues
 from evidence.reference_data import load_data
 from evidence.records import INFERRED, LABELED, Document, Event, Message, Problem, Record, Source, TextLine
-from evidence.wording import counted
+from evidence.wording import clipped, counted
 
 QUOTE_CHARS = 300
 #: Only the last this many messages of a log (system lines left out) are read for events,
@@ -317,7 +317,7 @@ def quote_of(happening: Happening) -> str:
     whole = " ".join(text.original.split())
     if len(whole) > QUOTE_CHARS:
         whole = " ".join(text.quote(s) for s in happening.sentences) or whole
-    return whole if len(whole) <= QUOTE_CHARS else whole[: QUOTE_CHARS - 1].rstrip() + "…"
+    return clipped(whole, QUOTE_CHARS)
 
 
 def record_orders(record: Record, doc: Document, turns: list[Turn]) -> None:
