@@ -21,7 +21,6 @@ from evidence.kinds import MESSAGE_LOG, PAYMENT_RECORD
 from evidence.records import CERTAINTIES, LABELED, Record, Source, Value
 from evidence.report import Report
 from evidence.writers.phrasing import (
-    KIND_NAMES,
     cell,
     code,
     document_name,
@@ -40,7 +39,7 @@ from evidence.writers.safe import shown
 from evidence.writers.style import Style, counted
 from evidence.writers.what_went_wrong import WRONG, wrong_quality
 
-__all__ = ["CHECKLIST_NOTE", "KIND_NAMES", "report_to_markdown"]
+__all__ = ["CHECKLIST_NOTE", "report_to_markdown"]
 
 #: Claim type -> the claim in one sentence.
 CLAIMS = {
