@@ -34,7 +34,13 @@ class Source:
     ocr_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        # Written out rather than `asdict`, which copies deeply: every line of a report has a source.
+        data: dict[str, Any] = {"path": self.path}
+        for key, value in (("page", self.page), ("line", self.line), ("cell", self.cell),
+                           ("ocr_confidence", self.ocr_confidence)):
+            if value is not None:
+                data[key] = value
+        return data
 
     def __str__(self) -> str:
         parts = [self.path]

@@ -330,7 +330,9 @@ def test_glyph_text_drops_control_codes_and_unmapped_cids(codes: list[int], map_
     def has_map_error(textpage: Any, index: int) -> int:
         return map_error
 
-    assert pdf_pdfium._text(None, 0, codes[0], get_unicode, has_map_error) == expected
+    calls = pdf_pdfium._glyph_calls()._replace(get_unicode=get_unicode, map_error=has_map_error,
+                                               is_hyphen=lambda textpage, index: 0)
+    assert pdf_pdfium._text(0, 0, codes[0], calls) == expected
 
 
 def test_cid_lines_from_pdfminer_are_replaced_by_pdfium_text(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,8 +3,8 @@
 These are pdfplumber's own algorithms (`WordExtractor`, the text-line
 clustering of `extract_text_lines`, `dedupe_chars`, `TableFinder` and
 `Table.extract`), run on plain lists, so that any char source gives the output
-pdfplumber would give for the same chars. `TableFinder` is used as it is; the
-others are re-stated here, for speed or because pdfplumber's version does not fit:
+pdfplumber would give for the same chars. `TableFinder` is used as it is but for
+its search for cells (`pdf_table_finder`); the others are re-stated here, for speed or because pdfplumber's version does not fit:
 
 - `words` is `WordExtractor.extract_words` written out for upright text (the
   general class is used when a page has rotated text); `cell_text` is
@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from operator import itemgetter
 from typing import Any
 
-from pdfplumber.table import Table, TableFinder, TableSettings
+from pdfplumber.table import Table, TableSettings
 from pdfplumber.utils.clustering import cluster_objects
 from pdfplumber.utils.text import (
     DEFAULT_X_TOLERANCE,
@@ -38,6 +38,7 @@ from pdfplumber.utils.text import (
     WordExtractor,
 )
 
+from evidence.readers.pdf_table_finder import FastTableFinder
 from evidence.records import Page, Source, TextLine, Word
 from evidence.records import Table as TableRecord
 
@@ -162,7 +163,7 @@ def words(chars: list[Char]) -> list[Char]:
             return _WORDS.extract_words(chars)
     found: list[Char] = []
     x_tolerance, y_tolerance = DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
-    for line in cluster_objects(chars, itemgetter("top"), y_tolerance):
+    for line in clusters_by_top(chars, y_tolerance):
         line.sort(key=itemgetter("x0"))
         current: list[Char] = []
         for char in line:
@@ -185,6 +186,29 @@ def words(chars: list[Char]) -> list[Char]:
         if current:
             found.append(_merge(current))
     return found
+
+
+def clusters_by_top(objects: list[Char], tolerance: float) -> list[list[Char]]:
+    """pdfplumber's ``cluster_objects(objects, itemgetter("top"), tolerance)``, without its generic machinery.
+
+    The distinct tops, sorted, form a new cluster wherever one lies more than `tolerance`
+    below the one before; clusters come top down, each holding its objects in their order.
+    `words` runs this on every page and on every table cell, mostly on a handful of chars.
+    """
+    tops = sorted({obj["top"] for obj in objects})
+    if not tops:
+        return []
+    cluster_of: dict[float, int] = {}
+    number, last = 0, tops[0]
+    for top in tops:
+        if top > last + tolerance:
+            number += 1
+        cluster_of[top] = number
+        last = top
+    clusters: list[list[Char]] = [[] for _ in range(number + 1)]
+    for obj in objects:
+        clusters[cluster_of[obj["top"]]].append(obj)
+    return clusters
 
 
 def _merge(chars: list[Char]) -> Char:
@@ -222,7 +246,7 @@ def cell_text(chars: list[Char]) -> str:
     """pdfplumber's ``extract_text(chars)`` with its default settings (no layout)."""
     if not chars:
         return ""
-    lines = cluster_objects(words(chars), itemgetter("top"), DEFAULT_Y_TOLERANCE)
+    lines = clusters_by_top(words(chars), DEFAULT_Y_TOLERANCE)
     return "\n".join(" ".join(word["text"] for word in line) for line in lines)
 
 
@@ -264,7 +288,7 @@ def tables(
     """
     if not _can_cross(edges):
         return []
-    finder = TableFinder(_TablePage(chars, edges, bbox), _TABLE_SETTINGS)  # type: ignore[arg-type]
+    finder = FastTableFinder(_TablePage(chars, edges, bbox), _TABLE_SETTINGS)
     found = finder.tables
     if not found:
         return []
