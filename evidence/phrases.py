@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
+from itertools import groupby
 from typing import Any, Literal, TypeVar
 
 _Item = TypeVar("_Item")
@@ -84,6 +85,11 @@ def phrase_regex(phrase: str, gap: Gap = "layout", edges: Edges = "always", wild
     With `wildcards`, a word ending in '*' matches any ending ('crack*' finds
     'cracked', 'crack-free'): the chat cue lists use it for inflections.
     """
+    return "".join(_phrase_parts(phrase, gap, edges, wildcards))
+
+
+def _phrase_parts(phrase: str, gap: Gap, edges: Edges, wildcards: bool) -> tuple[str, str, str]:
+    """A phrase's regex in three parts: the edge before it ('' for none), its body, the edge after it."""
     if gap == "exact":
         body = re.escape(phrase)
     elif gap == "layout":
@@ -94,12 +100,28 @@ def phrase_regex(phrase: str, gap: Gap = "layout", edges: Edges = "always", wild
     else:
         body = _JOINS[gap].join(_accents_optional(_word_regex(word, wildcards)) for word in phrase.split())
     if edges == "none" or not phrase.isascii():
-        return body
+        return "", body, ""
     if edges == "always":
-        return _BEFORE + body + _AFTER
+        return _BEFORE, body, _AFTER
     head = _BEFORE if phrase[0].isalnum() else ""
     tail = _AFTER if phrase[-1].isalnum() else ""
-    return head + body + tail
+    return head, body, tail
+
+
+def _either(parts: Iterable[tuple[str, str, str]]) -> str:
+    """Given alternatives as (edge before, body, edge after), in order, return them joined with '|'.
+
+    Neighbours with the same edges share them: 'E(?:a|b)F' matches what 'EaF|EbF' matches,
+    trying the same things in the same order (an edge is tested at the same place either
+    way, and the engine backtracks into the group as it would go on to the next
+    alternative), but it is two look-arounds to compile instead of one pair per phrase.
+    Compiling the look-arounds was most of the cost of compiling a long phrase list.
+    """
+    joined = []
+    for (head, tail), run in groupby(parts, key=lambda part: (part[0], part[2])):
+        bodies = [body for _, body, _ in run]
+        joined.append(f"{head}(?:{'|'.join(bodies)}){tail}" if len(bodies) > 1 else f"{head}{bodies[0]}{tail}")
+    return "|".join(f"(?:{alternative})" for alternative in joined)
 
 
 def _accents_optional(pattern: str) -> str:
@@ -143,7 +165,7 @@ def alternation(
     unique = list(dict.fromkeys(phrases))
     if longest_first:
         unique.sort(key=len, reverse=True)
-    return "(?:" + "|".join(phrase_regex(p, gap, edges, wildcards) for p in unique) + ")"
+    return "(?:" + _either(_phrase_parts(p, gap, edges, wildcards) for p in unique) + ")"
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
@@ -193,11 +215,11 @@ def phrases_pattern(phrases: tuple[str, ...], acronyms: tuple[str, ...] = ()) ->
 
     Acronyms keep their case: 'ONE' is a carrier, 'one' is a word.
     """
-    parts = [phrase_regex(p, "layout", "always") for p in sorted(phrases, key=len, reverse=True)]
-    parts += [f"{_BEFORE}(?-i:{re.escape(a)}){_AFTER}" for a in acronyms]
+    parts = [_phrase_parts(p, "layout", "always", False) for p in sorted(phrases, key=len, reverse=True)]
+    parts += [(_BEFORE, f"(?-i:{re.escape(a)})", _AFTER) for a in acronyms]
     if not parts:
         return None
-    return re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
+    return re.compile(_either(parts), re.IGNORECASE)
 
 
 def required_phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from evidence.phrases import (
@@ -158,3 +159,54 @@ def test_a_phrase_list_finds_a_phrase_written_with_a_letter_the_pattern_takes_fo
     # Case-blind patterns take the long s for an s; the anchor test must not skip such a line.
     found = PhraseList([("shipper", "shipper")]).find("ſhipper: ACME Trading")
     assert [(m.tag, m.start, m.end) for m in found] == [("shipper", 0, 7)]
+
+
+# ---------------------------------------------------------------- shared edges
+
+
+def _data_phrase_lists() -> list[tuple[str, ...]]:
+    """Every list of phrases in the shipped data files (labels, titles, terms, units, names...), one tuple each."""
+    from importlib import resources
+
+    found: list[tuple[str, ...]] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+            found.append(tuple(item for item in value if item.strip() and not item.startswith("re:")))
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+
+    for entry in sorted(resources.files("evidence.data").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            walk(json.loads(entry.read_text(encoding="utf-8")))
+    return [phrases for phrases in found if phrases]
+
+
+def _variants(phrase: str) -> list[str]:
+    """Ways a text holds a phrase: as written, shouting, hyphenated, glued to words, digits or case twins."""
+    return [phrase, phrase.upper(), phrase.replace(" ", "-"), f"x{phrase}", f"{phrase}1", f"1{phrase}y",
+            f"\u017f{phrase}", f"{phrase}\u0131", f"({phrase}).", f"no. {phrase}: 12"]
+
+
+def test_alternatives_sharing_their_edges_match_as_each_with_its_own_edges() -> None:
+    # Hoisting the word edges out of neighbouring alternatives ('E(?:a|b)F' for 'EaF|EbF') must find the
+    # same spans in every text: checked on every phrase list shipped, in texts built from its own phrases.
+    lists = _data_phrase_lists()
+    assert len(lists) > 50
+    for phrases in lists:
+        ordered = sorted(dict.fromkeys(phrases), key=len, reverse=True)
+        separate = re.compile("|".join(f"(?:{phrase_regex(p)})" for p in ordered), re.IGNORECASE)
+        separate_words = re.compile("(?:" + "|".join(phrase_regex(p, "hyphen", "word") for p in ordered) + ")",
+                                    re.IGNORECASE)
+        shared = phrases_pattern(tuple(phrases))
+        shared_words = compile_phrases(tuple(phrases))
+        texts = [variant for phrase in ordered[:60] for variant in _variants(phrase)]
+        texts.append(" / ".join(ordered[:60]))
+        for text in texts:
+            assert [m.span() for m in shared.finditer(text)] == [m.span() for m in separate.finditer(text)], text
+            assert [m.span() for m in shared_words.finditer(text)] == [
+                m.span() for m in separate_words.finditer(text)], text

@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from evidence.phrases import phrase_regex
+from evidence.phrases import alternation
 from evidence.records import Document, Page, Source, Table, TextLine
 from evidence.reference_data import load_data
 
@@ -122,7 +122,8 @@ def _kind_titles() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _titles_pattern() -> re.Pattern[str]:
     # Only titles that head a line: 'Invoice No.' inside a row is a label, not a heading.
-    return re.compile(r"^\s*(?:" + "|".join(phrase_regex(t) for t in _kind_titles()) + r")\s*(?:$|\|)", re.IGNORECASE)
+    titles = alternation(_kind_titles(), "layout", "always", longest_first=False)
+    return re.compile(rf"^\s*{titles}\s*(?:$|\|)", re.IGNORECASE)
 
 
 def _key(text: str) -> str:
