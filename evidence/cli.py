@@ -31,6 +31,7 @@ from evidence.wording import counted
 from evidence.writers.safe import shown
 
 if TYPE_CHECKING:
+    from evidence.bundle import BundleFile
     from evidence.report import BatchRow
 
 # The commands import what they run inside themselves: `evidence --help` loads none of the
@@ -339,17 +340,29 @@ def extract(ctx: click.Context, file: Path, output_format: str, words: bool) -> 
     """Show what the tool reads from one document."""
     from evidence.extract import extract as extract_record
     from evidence.isolation import isolation_available, read_in_child
-    from evidence.readers import read_file, read_path
+    from evidence.readers import progress, read_file, read_path
+    from evidence.records import Document
     from evidence.writers.document import document_to_json, document_to_text
 
     if not file.is_file():
         _fail(f"{file} is not a file")
+
+    def shown(doc: Document) -> str:
+        record = extract_record(doc)
+        return document_to_json(doc, record, words) if output_format == "json" else document_to_text(doc, record)
+
+    def read_and_show(one: BundleFile) -> str:
+        doc = read_file(one)
+        progress.extracting()
+        return shown(doc)
+
+    # Read, extract and write in the budgeted reader child, as `check` does: only the text comes back
+    # (sending the document itself cost a 500-page PDF a third of a second each way).
     budget = Budget()  # what `check` allows a file by default
-    read = (lambda one: read_in_child(one, budget)[0]) if isolation_available() else read_file
-    doc = _run(ctx, lambda: read_path(file, read=read))
-    record = _run(ctx, lambda: extract_record(doc))
-    text = document_to_json(doc, record, words) if output_format == "json" else document_to_text(doc, record)
-    _emit(text, None)
+    read = (lambda one: read_in_child(one, budget, job=read_and_show)[0]) if isolation_available() else read_and_show
+    result = _run(ctx, lambda: read_path(file, read=read))
+    # A Document comes back when the file was refused unread, or the child was stopped or died on it.
+    _emit(result if isinstance(result, str) else _run(ctx, lambda: shown(result)), None)
 
 
 @main.group("cache")

@@ -222,3 +222,32 @@ def test_an_extraction_that_runs_away_is_stopped_by_the_files_budget(
     assert len(stopped) == 1 and "slow.txt" in stopped[0].message
     assert "took longer than 0.6 s to classify and extract" in stopped[0].message
     assert {r.path: r.kind for r in report.records}["pi.txt"] == "proforma_invoice"
+
+
+def test_extract_stops_a_runaway_extraction_and_shows_the_file_as_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `evidence extract` reads, extracts and writes in the reader child: a file whose extraction
+    # spins is stopped by the budget, and the command still shows it, as unreadable.
+    import evidence.extract
+    from click.testing import CliRunner
+
+    from evidence import cli, isolation
+
+    parent = os.getpid()
+    real_extract = evidence.extract.extract
+
+    def spins_in_the_child(document: Document, kind: object = None) -> object:
+        while os.getpid() != parent:  # a pathological extraction, in the child only
+            pass
+        return real_extract(document, kind)
+
+    monkeypatch.setattr(isolation, "_CHILDREN", {})
+    monkeypatch.setattr(evidence.extract, "extract", spins_in_the_child)
+    monkeypatch.setattr(cli, "Budget", lambda: Budget(seconds_per_page=0.3, extract_pages=2))
+    slow = tmp_path / "slow.txt"
+    slow.write_text("PROFORMA INVOICE\nPI No.: SL-1\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["extract", str(slow)])
+    assert result.exit_code == 0, result.output
+    assert "problem:  F001 slow.txt" in result.output
+    assert "took longer than 0.6 s to classify and extract" in result.output

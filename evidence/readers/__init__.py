@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from evidence import filetypes
 from evidence.bundle import Bundle, BundleFile, Limits, describe, open_bundle
@@ -97,13 +98,13 @@ def read_bundle(bundle: Bundle) -> list[Document]:
 
 
 def read_path(path: str | os.PathLike[str], limits: Limits = Limits(),
-              read: Callable[[BundleFile], Document] = read_file) -> Document:
-    """Given one file on disk, return what was read from it (for `evidence extract`).
+              read: Callable[[BundleFile], Any] = read_file) -> Any:
+    """Given one file on disk, return what was read from it (for `evidence extract`): `read`'s result.
 
     The file gets what a bundle's file gets in `check`: over the per-file size
-    limit it is refused unread (F001); `read` may be a budgeted reader (the CLI
-    passes isolation's reader child, stopped when a page takes too long or
-    memory runs out).
+    limit it is refused unread (F001), and the Document saying so is returned;
+    `read` may be a budgeted reader (the CLI passes isolation's reader child,
+    stopped when a page takes too long or memory runs out).
     """
     location = Path(path)
     size = location.stat().st_size
