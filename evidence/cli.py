@@ -347,22 +347,23 @@ def extract(ctx: click.Context, file: Path, output_format: str, words: bool) -> 
     if not file.is_file():
         _fail(f"{file} is not a file")
 
-    def shown(doc: Document) -> str:
+    def described(doc: Document) -> str:
         record = extract_record(doc)
         return document_to_json(doc, record, words) if output_format == "json" else document_to_text(doc, record)
 
-    def read_and_show(one: BundleFile) -> str:
+    def read_and_describe(one: BundleFile) -> str:
         doc = read_file(one)
         progress.extracting()
-        return shown(doc)
+        return described(doc)
 
     # Read, extract and write in the budgeted reader child, as `check` does: only the text comes back
     # (sending the document itself cost a 500-page PDF a third of a second each way).
     budget = Budget()  # what `check` allows a file by default
-    read = (lambda one: read_in_child(one, budget, job=read_and_show)[0]) if isolation_available() else read_and_show
+    read = (lambda one: read_in_child(one, budget, job=read_and_describe)[0]) if isolation_available() \
+        else read_and_describe
     result = _run(ctx, lambda: read_path(file, read=read))
     # A Document comes back when the file was refused unread, or the child was stopped or died on it.
-    _emit(result if isinstance(result, str) else _run(ctx, lambda: shown(result)), None)
+    _emit(result if isinstance(result, str) else _run(ctx, lambda: described(result)), None)
 
 
 @main.group("cache")

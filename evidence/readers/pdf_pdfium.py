@@ -256,6 +256,8 @@ def page_chars(textpage: Any, geometry: PageGeometry) -> list[dict[str, Any]]:
 
 
 class _GlyphCalls(NamedTuple):
+    """The pdfium functions `page_chars` calls for each glyph (see `_glyph_calls`)."""
+
     get_unicode: Any
     is_generated: Any
     is_hyphen: Any
