@@ -14,11 +14,12 @@ and every ratio compares figures measured in the same invocation:
   (warm / cold, target <= 0.1); reported as not available when
   `evidence batch --help` has no --no-cache (the cache has not landed);
 * 2 workers: `--workers 2` with its own empty cache; speed-up = cold 1 worker /
-  cold 2 workers (target >= 1.8; needs 2 CPUs);
+  cold 2 workers (target >= 1.7, issue 14's; needs 2 CPUs);
 * floors: a fresh Python reading the text of exactly the same PDFs (all PDFs of
   all bundles) with bare pypdfium2 (`PdfDocument(path)`, per page
   `get_textpage().get_text_range()`) and with bare pdfplumber
-  (`page.extract_text()`); cold batch / pypdfium2 floor (target <= 2) and cold
+  (`page.extract_text()`); cold batch / pypdfium2 floor (target <= 8, issue 14's;
+  2 is the goal beyond it) and cold
   batch / pdfplumber floor. The floors are timed like the batch, as the wall
   time of a child process, start-up and imports included;
 * memory: `evidence extract LONG.pdf --format json` on a PDF of 500 pages made of
@@ -61,7 +62,8 @@ import make_bundles  # bench/ is not a package
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-11-23"
-TARGETS = {"warm_ratio": 0.1, "speedup": 1.8, "pdfium_ratio": 2.0, "rss_mb": 300.0}
+#: Issue 14's targets (the floor ratio's goal beyond that issue is 2).
+TARGETS = {"warm_ratio": 0.1, "speedup": 1.7, "pdfium_ratio": 8.0, "rss_mb": 300.0}
 
 PDFIUM_FLOOR = """
 import sys, time
