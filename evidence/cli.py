@@ -321,12 +321,11 @@ def verify(ctx: click.Context, pack_path: Path, output_format: str) -> None:
     Exit 0 when every file matches, 1 when any was added, removed or changed,
     2 when the manifest is missing or malformed.
     """
-    import json
-
     from evidence.pack import verify_pack
+    from evidence.writers.safe import json_text
 
     result = _run(ctx, lambda: verify_pack(pack_path))
-    text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n" if output_format == "json" else result.to_text()
+    text = json_text(result.to_dict()) if output_format == "json" else result.to_text()
     _emit(text, None)
     ctx.exit(EXIT_OK if result.ok else EXIT_FINDINGS)
 

@@ -360,6 +360,18 @@ def test_hostile_members_are_reported_without_being_read(packs: dict[str, Path],
     assert "larger than" in found[("changed", small)]
 
 
+def test_a_member_name_with_a_direction_override_is_escaped_in_verify_json(packs: dict[str, Path],
+                                                                          tmp_path: Path) -> None:
+    # 'gpj<U+202E>exe.txt' shows as 'gpj' 'txt.exe' reversed on a terminal: the JSON must escape it,
+    # as every other JSON output of the tool does.
+    tampered = rewritten(packs["strong-quality-claim"], tmp_path / "t.zip", {}, [("gpj\u202eexe.txt", b"x")])
+    result = CliRunner().invoke(main, ["verify", str(tampered), "--format", "json"])
+    assert result.exit_code == 1
+    assert "\u202e" not in result.output
+    assert "gpj\\u202eexe.txt" in result.output
+    assert [d["path"] for d in json.loads(result.output)["differences"]] == ["gpj\u202eexe.txt"]
+
+
 def test_a_linked_file_in_a_folder_pack_is_not_followed(packs: dict[str, Path], tmp_path: Path) -> None:
     folder, first = _tampered_folder(packs["strong-quality-claim"], tmp_path, "none")
     target = folder / json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))["files"][1]["packed_path"]
